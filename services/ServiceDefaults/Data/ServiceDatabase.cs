@@ -1,0 +1,48 @@
+using Kommune20.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Kommune20.ServiceDefaults.Data;
+
+/// <summary>
+/// Each service owns one database: a SQLite file under the data directory on one machine, or PostgreSQL when
+/// <c>Database:Provider</c> is <c>Postgres</c> and <c>ConnectionStrings:{name}</c> points at it.
+/// </summary>
+public static class ServiceDatabase
+{
+    public static IHostApplicationBuilder AddServiceDatabase<TDb>(this IHostApplicationBuilder builder, string name)
+        where TDb : DbContext
+    {
+        var configuration = builder.Configuration;
+        var usePostgres = string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+        var connectionString = configuration.GetConnectionString(name)
+            ?? (usePostgres
+                ? throw new InvalidOperationException($"ConnectionStrings:{name} is required when Database:Provider is Postgres.")
+                : $"Data Source={Path.Combine(DataDirectory(configuration), name + ".db")}");
+
+        builder.Services.AddDbContext<TDb>((services, options) =>
+        {
+            if (usePostgres)
+                options.UseNpgsql(connectionString);
+            else
+                options.UseSqlite(connectionString);
+
+            // Services that publish events wake their outbox dispatcher right after a commit.
+            if (services.GetService<OutboxSignal>() is { } signal)
+                options.AddInterceptors(new OutboxSignalInterceptor(signal));
+        });
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDb>($"{name}-database", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddHostedService<DatabaseInitializer<TDb>>();
+        return builder;
+    }
+
+    /// <summary>Where a service keeps its files: <c>K20_DATA</c> as the launcher sets it, else beside the binaries.</summary>
+    public static string DataDirectory(IConfiguration configuration)
+    {
+        var directory = configuration["K20_DATA"] ?? Path.Combine(AppContext.BaseDirectory, "data");
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+}

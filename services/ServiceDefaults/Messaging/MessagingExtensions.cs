@@ -1,0 +1,44 @@
+using System.Reflection;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Kommune20.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// Connects the service to RabbitMQ through MassTransit, with the transactional outbox and the idempotent inbox
+    /// kept in <typeparamref name="TDb"/>. Queues are named after the service ("library-practice-published").
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TDb>(this IHostApplicationBuilder builder, string serviceName, params Assembly[] consumerAssemblies)
+        where TDb : DbContext
+    {
+        var services = builder.Services;
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxDispatcher<TDb>>();
+        services.AddScoped(provider => new InboxStore(provider.GetRequiredService<TDb>()));
+
+        var broker = new Uri(builder.Configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/");
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            bus.AddConsumers(consumerAssemblies);
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "rabbitmq";
+                health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker);
+                rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 2000, 5000));
+                rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}
