@@ -36,17 +36,11 @@ internal sealed partial class BadRequestHandler(IProblemDetailsService problems)
         if (exception.InnerException is JsonException json)
         {
             var path = json.Path is null or "$" ? "body" : json.Path.TrimStart('$', '.');
-            return (path, $"The value could not be read: {FirstSentence(json.Message)}");
+            return (path, "Der Wert an dieser Stelle ist ungültig (falscher Typ, unbekannter Wert oder fehlerhaftes JSON).");
         }
 
         var parameter = ParameterName().Match(exception.Message);
-        return parameter.Success ? (parameter.Groups["name"].Value, exception.Message) : ("request", exception.Message);
-    }
-
-    static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
+        return parameter.Success ? (JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value), exception.Message) : ("request", exception.Message);
     }
 
     // Matches the framework's binding message: Failed to bind parameter "int page" from "abc".

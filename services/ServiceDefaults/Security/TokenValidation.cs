@@ -14,7 +14,8 @@ public static class TokenValidation
     public static IHostApplicationBuilder AddTokenValidation(this IHostApplicationBuilder builder)
     {
         var identity = builder.Configuration.GetSection("Identity");
-        var issuer = identity["Issuer"] ?? "http://localhost:8080/";
+        // Normalised the way the issuer writes it into tokens ("http://localhost:8080/"), so the comparison is exact.
+        var issuer = new Uri(identity["Issuer"] ?? "http://localhost:8080/").AbsoluteUri;
         var authority = identity["Authority"] ?? issuer;
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

@@ -1,0 +1,77 @@
+using Kommune20.Contracts.Registry;
+using Kommune20.Registry.Data;
+using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Registry.Members;
+
+/// <summary>The network of networks: who belongs to which network, transitively, without cycles.</summary>
+public static class NetworksApi
+{
+    public static RouteGroupBuilder MapNetworksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/registry/members/{id:guid}").WithTags("Networks");
+        group.MapGet("/members", MembersOfAsync).AllowAnonymous();
+        group.MapGet("/networks", NetworksOfAsync).AllowAnonymous();
+        group.MapPut("/members/{memberId:guid}", PutMembershipAsync).RequireAuthorization(Policies.Office);
+        group.MapDelete("/members/{memberId:guid}", DeleteMembershipAsync).RequireAuthorization(Policies.Office);
+        return group;
+    }
+
+    static async Task<Results<Ok<List<MemberSummary>>, NotFound>> MembersOfAsync(Guid id, bool? transitive, RegistryDb db, CancellationToken ct)
+    {
+        if (!await db.Members.AnyAsync(m => m.Id == id, ct))
+            return TypedResults.NotFound();
+        var graph = await db.LoadGraphAsync(ct);
+        return TypedResults.Ok(await MembersApi.SummariesAsync(db, graph.MembersOf(id, transitive ?? true), ct));
+    }
+
+    static async Task<Results<Ok<List<MemberSummary>>, NotFound>> NetworksOfAsync(Guid id, bool? transitive, RegistryDb db, CancellationToken ct)
+    {
+        if (!await db.Members.AnyAsync(m => m.Id == id, ct))
+            return TypedResults.NotFound();
+        var graph = await db.LoadGraphAsync(ct);
+        return TypedResults.Ok(await MembersApi.SummariesAsync(db, graph.NetworksOf(id, transitive ?? true), ct));
+    }
+
+    static async Task<Results<Ok<NetworkMembershipDto>, Created<NetworkMembershipDto>, ValidationProblem, NotFound>> PutMembershipAsync(
+        Guid id, Guid memberId, NetworkMembershipInput input, RegistryDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var known = await db.Members.Where(m => m.Id == id || m.Id == memberId).Select(m => m.Id).ToListAsync(ct);
+        if (!known.Contains(id))
+            return TypedResults.NotFound();
+        if (!known.Contains(memberId))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["memberId"] = ["Dieses Mitglied gibt es nicht."] });
+
+        var edge = await db.NetworkMemberships.FirstOrDefaultAsync(e => e.NetworkId == id && e.MemberId == memberId, ct);
+        var graph = await db.LoadGraphAsync(ct);
+        if (edge is null && graph.WouldCreateCycle(id, memberId))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["memberId"] = ["Das Mitglied enthält dieses Netzwerk bereits (direkt oder über andere Netzwerke); ein Kreis ist nicht erlaubt."],
+            });
+
+        var created = edge is null;
+        edge ??= db.NetworkMemberships.Add(new NetworkMembership { NetworkId = id, MemberId = memberId }).Entity;
+        edge.Since = input.Since ?? edge.Since;
+        edge.RelayAllowed = input.RelayAllowed ?? edge.RelayAllowed;
+        db.AddIntegrationEvent(new NetworkMembershipChanged(id, memberId, IsMember: true, edge.RelayAllowed, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+
+        var dto = NetworkMembershipDto.From(edge);
+        return created ? TypedResults.Created($"/api/registry/members/{id}/members/{memberId}", dto) : TypedResults.Ok(dto);
+    }
+
+    static async Task<Results<NoContent, NotFound>> DeleteMembershipAsync(Guid id, Guid memberId, RegistryDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var edge = await db.NetworkMemberships.FirstOrDefaultAsync(e => e.NetworkId == id && e.MemberId == memberId, ct);
+        if (edge is null)
+            return TypedResults.NotFound();
+        db.NetworkMemberships.Remove(edge);
+        db.AddIntegrationEvent(new NetworkMembershipChanged(id, memberId, IsMember: false, RelayAllowed: false, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,75 @@
+using Kommune20.Registry.Data;
+using Kommune20.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Registry.People;
+
+/// <summary>People and their roles. Personal data: only the association office reads and writes it.</summary>
+public static class PeopleApi
+{
+    public static RouteGroupBuilder MapPeopleApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/registry/people").WithTags("People").RequireAuthorization(Policies.Office);
+        group.MapGet("/", ListAsync);
+        group.MapPost("/", CreateAsync);
+        group.MapPut("/{id:guid}", UpdateAsync);
+        return group;
+    }
+
+    static async Task<Ok<List<PersonDto>>> ListAsync(Guid? member, RegistryDb db, CancellationToken ct)
+    {
+        var people = db.People.AsNoTracking();
+        if (member is { } memberId)
+            people = people.Where(p => p.MemberId == memberId);
+        var list = await people.OrderBy(p => p.Name).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(PersonDto.From).ToList());
+    }
+
+    static async Task<Results<Created<PersonDto>, ValidationProblem>> CreateAsync(
+        PersonInput input, RegistryDb db, IPasswordHasher<Person> hasher, CancellationToken ct)
+    {
+        var errors = PersonRules.Validate(input, isNew: true);
+        await CheckReferencesAsync(db, input, errors, ct);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var person = new Person { Id = Guid.NewGuid(), UserName = input.UserName!, Name = input.Name!.Trim(), MemberId = input.MemberId!.Value };
+        person.Roles = input.Roles!.Distinct().ToList();
+        person.IsActive = input.IsActive ?? true;
+        person.PasswordHash = hasher.HashPassword(person, input.Password!);
+        db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/registry/people/{person.Id}", PersonDto.From(person));
+    }
+
+    static async Task<Results<Ok<PersonDto>, ValidationProblem, NotFound>> UpdateAsync(
+        Guid id, PersonInput input, RegistryDb db, IPasswordHasher<Person> hasher, CancellationToken ct)
+    {
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+            return TypedResults.NotFound();
+        var errors = PersonRules.Validate(input, isNew: false);
+        await CheckReferencesAsync(db, input with { UserName = null }, errors, ct);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        person.Name = input.Name!.Trim();
+        person.MemberId = input.MemberId!.Value;
+        person.Roles = input.Roles!.Distinct().ToList();
+        person.IsActive = input.IsActive ?? person.IsActive;
+        if (input.Password is not null)
+            person.PasswordHash = hasher.HashPassword(person, input.Password);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PersonDto.From(person));
+    }
+
+    static async Task CheckReferencesAsync(RegistryDb db, PersonInput input, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (input.MemberId is { } memberId && !await db.Members.AnyAsync(m => m.Id == memberId, ct))
+            errors["memberId"] = ["Diese Organisation gibt es nicht."];
+        if (input.UserName is { } userName && !errors.ContainsKey("userName") && await db.People.AnyAsync(p => p.UserName == userName, ct))
+            errors["userName"] = [$"Den Benutzernamen \"{userName}\" gibt es schon."];
+    }
+}

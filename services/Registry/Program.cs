@@ -1,0 +1,35 @@
+using Kommune20.Registry.Clients;
+using Kommune20.Registry.Data;
+using Kommune20.Registry.Grpc;
+using Kommune20.Registry.Identity;
+using Kommune20.Registry.Members;
+using Kommune20.Registry.People;
+using Kommune20.Registry.Seed;
+using Kommune20.ServiceDefaults;
+using Kommune20.ServiceDefaults.Data;
+using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.ServiceDefaults.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceDatabase<RegistryDb>("registry");
+builder.AddMessaging<RegistryDb>("registry");
+builder.AddRegistryIdentity();
+builder.Services.AddGrpc();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<ClientProvisioning>();
+builder.Services.AddHostedService<PortalClient>();
+builder.Services.AddHostedService<DemoSeeder>();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.UseAntiforgery();
+app.MapMembersApi();
+app.MapNetworksApi();
+app.MapPeopleApi();
+app.MapConnectApi();
+app.MapAccountApi();
+app.MapGrpcService<RegistryGrpcService>().RequireAuthorization(Policies.Authenticated);
+app.Run();
+
+public partial class Program;
