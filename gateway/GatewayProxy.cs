@@ -1,0 +1,31 @@
+using Kommune20.ServiceDefaults;
+using OpenTelemetry.Trace;
+
+namespace Kommune20.Gateway;
+
+/// <summary>
+/// The reverse proxy: routes, clusters and per-route authorization policies come from the <c>ReverseProxy</c>
+/// configuration section; code only adds tracing, readiness of the clusters and the rate limit.
+/// </summary>
+public static class GatewayProxy
+{
+    const string YarpActivitySource = "Yarp.ReverseProxy";
+    static readonly TimeSpan ReadinessProbeTimeout = TimeSpan.FromSeconds(2);
+
+    public static IHostApplicationBuilder AddGatewayProxy(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(YarpActivitySource));
+
+        // A readiness probe answers quickly or counts as not ready: the client drops the retrying resilience
+        // handler that ServiceDefaults gives every client, since retries would only delay the verdict.
+        builder.Services.AddHttpClient(ClusterHealthCheck.HttpClientName, client => client.Timeout = ReadinessProbeTimeout)
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear());
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("clusters", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+
+    public static IEndpointConventionBuilder MapGatewayProxy(this IEndpointRouteBuilder app) =>
+        app.MapReverseProxy().RequireRateLimiting(GatewayRateLimiting.PolicyName);
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Kommune20.Gateway.Tests;
+
+/// <summary>
+/// The gateway in-process with its registry clusters pointed at <paramref name="registryAddress"/>. Tokens are checked
+/// against <see cref="TestTokens"/> instead of the keys the production gateway fetches from the Registry.
+/// </summary>
+public sealed class GatewayFactory(string registryAddress, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
+        builder.UseSetting("ReverseProxy:Clusters:registry:Destinations:registry:Address", registryAddress);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
+
+        builder.ConfigureTestServices(services =>
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                options.Configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
+                options.Configuration.SigningKeys.Add(TestTokens.SigningKey);
+                options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(options.Configuration);
+            }));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+
+namespace Kommune20.Gateway.Tests;
+
+/// <summary>A gateway in front of a fake Registry, both started for one test.</summary>
+public sealed class GatewayWithRegistry : IAsyncDisposable
+{
+    public required FakeRegistry Registry { get; init; }
+    public required GatewayFactory Gateway { get; init; }
+
+    public static async Task<GatewayWithRegistry> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var registry = await FakeRegistry.StartAsync();
+        return new GatewayWithRegistry { Registry = registry, Gateway = new GatewayFactory(registry.Address, settings) };
+    }
+
+    /// <summary>A gateway whose registry cluster points at a loopback port where nothing listens.</summary>
+    public static GatewayFactory WithRegistryDown()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new GatewayFactory($"http://127.0.0.1:{port}/");
+    }
+
+    public HttpClient Anonymous() => Gateway.CreateClient();
+
+    public HttpClient SignedIn(string subject, string role)
+    {
+        var client = Gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(subject, role));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await Registry.DisposeAsync();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Kommune20.ServiceDefaults.Security;
+
+namespace Kommune20.Gateway.Tests;
+
+public sealed class ProxyTests
+{
+    static JsonContent NewMember() => JsonContent.Create(new { name = "Freiburg im Breisgau" });
+
+    [Fact]
+    public async Task Visitor_reads_the_member_list_through_the_gateway_in_the_callers_trace()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+        var caller = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/registry/members");
+        request.Headers.Add("traceparent", $"00-{caller.TraceId}-{caller.SpanId}-01");
+
+        using var response = await hub.Anonymous().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Heidelberg", await response.Content.ReadAsStringAsync());
+        var received = Assert.Single(hub.Registry.Received);
+        var forwarded = ActivityContext.Parse(received.TraceParent, null);
+        Assert.Equal(caller.TraceId, forwarded.TraceId);
+        Assert.NotEqual(caller.SpanId, forwarded.SpanId); // the gateway's own span sits in between
+    }
+
+    [Fact]
+    public async Task Write_without_a_token_is_turned_away_before_the_registry()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+
+        using var response = await hub.Anonymous().PostAsync("/api/registry/members", NewMember());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(hub.Registry.Received);
+    }
+
+    [Fact]
+    public async Task City_editor_may_not_write_to_the_registry()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+
+        using var response = await hub.SignedIn("editor-heidelberg", Roles.CityEditor).PostAsync("/api/registry/members", NewMember());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(hub.Registry.Received);
+    }
+
+    [Fact]
+    public async Task Office_writes_reach_the_registry_with_the_token()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+
+        using var response = await hub.SignedIn("geschaeftsstelle", Roles.Office).PostAsync("/api/registry/members", NewMember());
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var received = Assert.Single(hub.Registry.Received);
+        Assert.Equal("POST", received.Method);
+        Assert.StartsWith("Bearer ", received.Authorization, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Federation_call_without_a_token_is_turned_away()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+
+        using var response = await hub.Anonymous().PostAsync("/kommune20.registry.v1.Registry/GetMember", new ByteArrayContent([]));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_reference_is_browsable()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+
+        using var response = await hub.Anonymous().GetAsync("/api/docs");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"url\":\"openapi/registry.json\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Registry_document_is_served_under_the_registrys_name()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+
+        using var response = await hub.Anonymous().GetAsync("/openapi/registry.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"title\":\"Registry\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal("/openapi/v1.json", Assert.Single(hub.Registry.Received).Path);
+    }
+}
