@@ -25,7 +25,9 @@ public static class MessagingExtensions
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
-            bus.AddConsumers(consumerAssemblies);
+            // An empty list would make MassTransit scan every loaded assembly, its own job consumers included.
+            if (consumerAssemblies.Length > 0)
+                bus.AddConsumers(consumerAssemblies);
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = "rabbitmq";

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kommune20.Registry.Members;
+using Kommune20.ServiceDefaults;
+
+namespace Kommune20.Registry.Tests;
+
+public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDisposable
+{
+    public sealed class App : IDisposable
+    {
+        public RegistryApp Registry { get; } = new();
+        public void Dispose() => Registry.Dispose();
+    }
+
+    readonly RegistryApp _registry;
+    readonly HttpClient _anonymous;
+
+    public MembersApiTests(App app)
+    {
+        _registry = app.Registry;
+        _anonymous = _registry.CreateClient();
+    }
+
+    public void Dispose() => _anonymous.Dispose();
+
+    async Task<PagedList<MemberDto>> ListAsync(string query) =>
+        (await _anonymous.GetFromJsonAsync<PagedList<MemberDto>>("/api/registry/members" + query, Json.Options))!;
+
+    [Fact]
+    public async Task The_directory_lists_the_demo_members_with_their_keys()
+    {
+        var page = await ListAsync("?pageSize=200");
+        var heidelberg = Assert.Single(page.Items, m => m.Name == "Heidelberg");
+        Assert.Equal("08221000", heidelberg.Ags);
+        Assert.Equal(MemberKind.City, heidelberg.Kind);
+        Assert.Equal("Baden-Württemberg", heidelberg.FederalState);
+        Assert.Contains(page.Items, m => m.Name == "Fraunhofer IESE" && !m.HasVotingRight);
+    }
+
+    [Fact]
+    public async Task Filters_by_kind_state_and_network_and_pages()
+    {
+        var cities = await ListAsync("?kind=city");
+        Assert.All(cities.Items, m => Assert.Equal(MemberKind.City, m.Kind));
+        Assert.Contains(cities.Items, m => m.Name == "Pforzheim");
+
+        var saxonyAnhalt = await ListAsync("?state=15");
+        Assert.Equal("Digitalisierungszentrum Merseburg", Assert.Single(saxonyAnhalt.Items).Name);
+
+        var region = await ListAsync($"?network={Samples.Metropolregion}");
+        Assert.Equal("Heidelberg", Assert.Single(region.Items).Name);
+
+        var association = await ListAsync($"?network={Samples.Association}&transitive=true&pageSize=3&page=2");
+        Assert.Equal(8, association.Total);
+        Assert.Equal(3, association.Items.Count);
+        Assert.Equal(2, association.Page);
+    }
+
+    [Theory]
+    [InlineData("?kind=town", "kind")]
+    [InlineData("?state=Atlantis", "state")]
+    [InlineData("?page=0", "page")]
+    [InlineData("?pageSize=1000", "pageSize")]
+    [InlineData("?page=abc", "page")]
+    [InlineData("?network=not-a-guid", "network")]
+    [InlineData("?ags=123", "ags")]
+    public async Task Bad_filters_get_400_naming_the_parameter(string query, string parameter)
+    {
+        using var response = await _anonymous.GetAsync("/api/registry/members" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _), problem.RootElement.ToString());
+    }
+
+    [Fact]
+    public async Task A_member_shows_its_networks_and_its_own_members()
+    {
+        var heidelberg = await _anonymous.GetFromJsonAsync<MemberDetails>($"/api/registry/members/{Samples.Heidelberg}", Json.Options);
+        Assert.Equal(["Kommune 2.0 e. V.", "Metropolregion Rhein-Neckar"], heidelberg!.Networks.Select(n => n.Name).Order());
+
+        var networks = await _anonymous.GetFromJsonAsync<List<MemberSummary>>($"/api/registry/members/{Samples.Heidelberg}/networks?transitive=true", Json.Options);
+        Assert.Equal(2, networks!.Count);
+
+        using var missing = await _anonymous.GetAsync($"/api/registry/members/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Writes_need_the_office_role()
+    {
+        using var anonymous = await _anonymous.PostAsJsonAsync("/api/registry/members", Samples.Mannheim);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        using var node = await _registry.ClientAsAsync("node-pforzheim");
+        using var forbidden = await node.PostAsJsonAsync("/api/registry/members", Samples.Mannheim);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_office_adds_changes_and_suspends_a_member()
+    {
+        using var office = await _registry.ClientAsAsync("office-integration");
+        using var created = await office.PostAsJsonAsync("/api/registry/members", new { kind = "county", name = "Rhein-Neckar-Kreis", ags = "08226000" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var county = (await created.Content.ReadFromJsonAsync<MemberDto>(Json.Options))!;
+        Assert.Equal(created.Headers.Location?.OriginalString, $"/api/registry/members/{county.Id}");
+
+        using var duplicate = await office.PostAsJsonAsync("/api/registry/members", new { kind = "county", name = "Doppelt", ags = "08226000" });
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+
+        using var suspended = await office.PutAsJsonAsync($"/api/registry/members/{county.Id}",
+            new { kind = "county", name = "Rhein-Neckar-Kreis", ags = "08226000", status = "suspended" });
+        var changed = (await suspended.Content.ReadFromJsonAsync<MemberDto>(Json.Options))!;
+        Assert.Equal(MemberStatus.Suspended, changed.Status);
+        Assert.False(changed.MayVote);
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"city","name":"Mannheim"}""", "ags")]
+    [InlineData("""{"kind":"city","name":"Mannheim","ags":"0822200"}""", "ags")]
+    [InlineData("""{"kind":"village","name":"Mannheim"}""", "kind")]
+    [InlineData("""{"kind":"city","name":"Mannheim","ags":"08222000","memberSince":"gestern"}""", "memberSince")]
+    [InlineData("""{"kind":"partner-institution","name":"Bitkom 2","hasVotingRight":true}""", "hasVotingRight")]
+    [InlineData("""{"kind":"city",""", "body")]
+    public async Task Invalid_members_get_400_naming_the_field(string body, string field)
+    {
+        using var office = await _registry.ClientAsAsync("office-integration");
+        using var response = await office.PostAsync("/api/registry/members", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), problem.RootElement.ToString());
+    }
+
+    [Fact]
+    public async Task Network_memberships_are_added_removed_and_cycles_refused()
+    {
+        using var office = await _registry.ClientAsAsync("office-integration");
+        using var join = await office.PutAsJsonAsync($"/api/registry/members/{Samples.Metropolregion}/members/{Samples.Pforzheim}", new { relayAllowed = false });
+        Assert.Equal(HttpStatusCode.Created, join.StatusCode);
+
+        using var cycle = await office.PutAsJsonAsync($"/api/registry/members/{Samples.Heidelberg}/members/{Samples.Association}", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, cycle.StatusCode);
+        Assert.Contains("memberId", await cycle.Content.ReadAsStringAsync());
+
+        using var leave = await office.DeleteAsync($"/api/registry/members/{Samples.Metropolregion}/members/{Samples.Pforzheim}");
+        Assert.Equal(HttpStatusCode.NoContent, leave.StatusCode);
+    }
+
+    [Fact]
+    public async Task People_are_visible_to_the_office_only()
+    {
+        using var anonymous = await _anonymous.GetAsync("/api/registry/people");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        using var office = await _registry.ClientAsAsync("office-integration");
+        var people = await office.GetFromJsonAsync<List<JsonElement>>($"/api/registry/people?member={Samples.Heidelberg}");
+        Assert.Equal("Svenja Baumgärtner", Assert.Single(people!).GetProperty("name").GetString());
+        Assert.DoesNotContain("passwordHash", people![0].ToString(), StringComparison.OrdinalIgnoreCase);
+
+        using var invalid = await office.PostAsJsonAsync("/api/registry/people", new { userName = "x", name = "", roles = new[] { "king" } });
+        using var problem = JsonDocument.Parse(await invalid.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        foreach (var field in new[] { "userName", "name", "memberId", "roles", "password" })
+            Assert.True(errors.TryGetProperty(field, out _), field);
+    }
+}
