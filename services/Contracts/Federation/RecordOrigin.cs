@@ -1,0 +1,7 @@
+namespace Kommune20.Contracts.Federation;
+
+/// <summary>
+/// Provenance of a replica: the member city whose node is the source of truth, the record's id there, and the
+/// version the node gave it. The hub never edits a record; a higher version from the origin replaces it.
+/// </summary>
+public sealed record RecordOrigin(Guid OriginMemberId, string OriginId, long Version, DateTimeOffset ChangedAt);
