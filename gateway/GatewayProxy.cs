@@ -1,4 +1,5 @@
 using Kommune20.ServiceDefaults;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 
 namespace Kommune20.Gateway;
@@ -26,6 +27,11 @@ public static class GatewayProxy
         return builder;
     }
 
-    public static IEndpointConventionBuilder MapGatewayProxy(this IEndpointRouteBuilder app) =>
-        app.MapReverseProxy().RequireRateLimiting(GatewayRateLimiting.PolicyName);
+    public static IEndpointConventionBuilder MapGatewayProxy(this IEndpointRouteBuilder app)
+    {
+        var proxy = app.MapReverseProxy();
+        return app.ServiceProvider.GetRequiredService<IOptions<RateLimitingOptions>>().Value.Enabled
+            ? proxy.RequireRateLimiting(GatewayRateLimiting.PolicyName)
+            : proxy;
+    }
 }

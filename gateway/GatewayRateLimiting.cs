@@ -73,6 +73,9 @@ public sealed class RateLimitingOptions
 {
     public const string Section = "RateLimiting";
 
+    /// <summary>False proxies without any limit (the benchmarks' bare gateway); read once at startup.</summary>
+    public bool Enabled { get; set; } = true;
+
     public int PermitLimit { get; set; } = 600;
     public int WindowSeconds { get; set; } = 10;
 }

@@ -1,5 +1,6 @@
 using MassTransit.Logging;
 using MassTransit.Monitoring;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,8 @@ namespace Kommune20.ServiceDefaults;
 
 public static class Telemetry
 {
+    public const string TracingSwitch = "Telemetry:Tracing";
+
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -26,13 +29,18 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(InstrumentationOptions.MeterName))
-            .WithTracing(tracing => tracing
+                .AddMeter(InstrumentationOptions.MeterName));
+
+        // Tracing is on unless Telemetry:Tracing is false (the benchmarks measure what it costs).
+        if (builder.Configuration.GetValue(TracingSwitch, true))
+        {
+            otel.WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation());
+        }
 
         // Exporting is opt-in, so a laptop without a collector does not log export failures.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

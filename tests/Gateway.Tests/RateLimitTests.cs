@@ -32,4 +32,17 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await freiburg.GetAsync("/api/registry/members")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await heidelberg.GetAsync("/health/ready")).StatusCode);
     }
+
+    [Fact]
+    public async Task Switched_off_the_limit_turns_no_client_away()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync(new Dictionary<string, string>(ThreePerMinute)
+        {
+            ["RateLimiting:Enabled"] = "false",
+        });
+        var heidelberg = hub.SignedIn("node-heidelberg", Roles.CityNode);
+
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await heidelberg.GetAsync("/api/registry/members")).StatusCode);
+    }
 }
