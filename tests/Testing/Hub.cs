@@ -7,51 +7,44 @@ namespace Kommune20.Testing;
 public sealed class Hub : IAsyncDisposable
 {
     readonly List<ServiceProcess> _processes = [];
+    readonly Dictionary<string, string> _shared = [];
 
     public required Uri Gateway { get; init; }
     public required Uri GatewayGrpc { get; init; }
     public required Uri Registry { get; init; }
+    public required Uri RegistryGrpc { get; init; }
     public required string DataDirectory { get; init; }
     public DemoCredentials Credentials { get; private set; } = null!;
     public SignIn SignIn => new(Gateway);
 
-    public static async Task<Hub> StartAsync()
+    /// <param name="options">The broker (the test run's by default) and extra gateway settings (the benchmarks raise the rate limit).</param>
+    public static async Task<Hub> StartAsync(HubOptions? options = null)
     {
+        options ??= new HubOptions();
         var data = TestEnvironment.NewDataDirectory("hub");
-        var ports = new { Gateway = FreePorts.Next(), GatewayGrpc = FreePorts.Next(), Registry = FreePorts.Next(), RegistryGrpc = FreePorts.Next() };
         var hub = new Hub
         {
-            Gateway = new Uri($"http://127.0.0.1:{ports.Gateway}/"),
-            GatewayGrpc = new Uri($"http://127.0.0.1:{ports.GatewayGrpc}/"),
-            Registry = new Uri($"http://127.0.0.1:{ports.Registry}/"),
+            Gateway = LoopbackAddress(),
+            GatewayGrpc = LoopbackAddress(),
+            Registry = LoopbackAddress(),
+            RegistryGrpc = LoopbackAddress(),
             DataDirectory = data,
         };
-        var shared = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMq,
-            ["Identity__Issuer"] = hub.Gateway.AbsoluteUri,
-            ["Identity__Authority"] = hub.Registry.AbsoluteUri,
-        };
+        hub._shared["ConnectionStrings__RabbitMq"] = options.RabbitMq ?? TestEnvironment.RabbitMq;
+        hub._shared["Identity__Issuer"] = hub.Gateway.AbsoluteUri;
+        hub._shared["Identity__Authority"] = hub.Registry.AbsoluteUri;
 
         try
         {
             var credentialsFile = Path.Combine(data, "demo-credentials.json");
-            await hub.StartServiceAsync("registry", "services/Registry", "Kommune20.Registry", hub.Registry, new(shared)
+            await hub.StartServiceAsync("registry", "services/Registry", "Kommune20.Registry", hub.Registry, hub.RegistrySettings(new Dictionary<string, string>
             {
-                ["K20_DATA"] = Path.Combine(data, "registry"),
-                ["Kestrel__Endpoints__Http__Url"] = hub.Registry.AbsoluteUri.TrimEnd('/'),
-                ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{ports.RegistryGrpc}",
                 ["Seed__DemoData"] = "true",
                 ["Seed__CredentialsFile"] = credentialsFile,
                 ["Identity__PortalRedirectUris__0"] = new Uri(hub.Gateway, "/signin-oidc").AbsoluteUri,
-            });
-            await hub.StartServiceAsync("gateway", "gateway", "Kommune20.Gateway", hub.Gateway, new(shared)
-            {
-                ["Kestrel__Endpoints__Http__Url"] = hub.Gateway.AbsoluteUri.TrimEnd('/'),
-                ["Kestrel__Endpoints__Grpc__Url"] = hub.GatewayGrpc.AbsoluteUri.TrimEnd('/'),
-                ["ReverseProxy__Clusters__registry__Destinations__registry__Address"] = hub.Registry.AbsoluteUri,
-                ["ReverseProxy__Clusters__registry-grpc__Destinations__registry__Address"] = $"http://127.0.0.1:{ports.RegistryGrpc}/",
-            });
+            }));
+            await hub.StartServiceAsync("gateway", "gateway", "Kommune20.Gateway", hub.Gateway,
+                hub.GatewaySettings(hub.Gateway, hub.GatewayGrpc, options.GatewaySettings));
             hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
             return hub;
         }
@@ -64,11 +57,53 @@ public sealed class Hub : IAsyncDisposable
 
     public ServiceProcess Process(string name) => _processes.Single(p => p.Name == name);
 
-    async Task StartServiceAsync(string name, string folder, string assembly, Uri address, Dictionary<string, string> environment)
+    /// <summary>Another gateway in front of the same services, on ports of its own, with <paramref name="settings"/> on top.</summary>
+    public async Task<ServiceProcess> StartGatewayAsync(string name, IReadOnlyDictionary<string, string> settings)
+    {
+        var address = LoopbackAddress();
+        return await StartServiceAsync(name, "gateway", "Kommune20.Gateway", address, GatewaySettings(address, LoopbackAddress(), settings));
+    }
+
+    /// <summary>The environment the hub starts its Registry with (data directory, ports, broker, issuer), plus <paramref name="extra"/>.</summary>
+    public Dictionary<string, string> RegistrySettings(IReadOnlyDictionary<string, string> extra)
+    {
+        var settings = new Dictionary<string, string>(_shared)
+        {
+            ["K20_DATA"] = Path.Combine(DataDirectory, "registry"),
+            ["Kestrel__Endpoints__Http__Url"] = Registry.AbsoluteUri.TrimEnd('/'),
+            ["Kestrel__Endpoints__Grpc__Url"] = RegistryGrpc.AbsoluteUri.TrimEnd('/'),
+        };
+        foreach (var (key, value) in extra)
+            settings[key] = value;
+        return settings;
+    }
+
+    /// <summary>The environment of a further gateway in front of the hub's services on fresh ports, plus <paramref name="extra"/>.</summary>
+    public Dictionary<string, string> GatewaySettings(IReadOnlyDictionary<string, string> extra) =>
+        GatewaySettings(LoopbackAddress(), LoopbackAddress(), extra);
+
+    Dictionary<string, string> GatewaySettings(Uri http, Uri grpc, IReadOnlyDictionary<string, string> extra)
+    {
+        var settings = new Dictionary<string, string>(_shared)
+        {
+            ["Kestrel__Endpoints__Http__Url"] = http.AbsoluteUri.TrimEnd('/'),
+            ["Kestrel__Endpoints__Grpc__Url"] = grpc.AbsoluteUri.TrimEnd('/'),
+            ["ReverseProxy__Clusters__registry__Destinations__registry__Address"] = Registry.AbsoluteUri,
+            ["ReverseProxy__Clusters__registry-grpc__Destinations__registry__Address"] = RegistryGrpc.AbsoluteUri,
+        };
+        foreach (var (key, value) in extra)
+            settings[key] = value;
+        return settings;
+    }
+
+    static Uri LoopbackAddress() => new($"http://127.0.0.1:{FreePorts.Next()}/");
+
+    async Task<ServiceProcess> StartServiceAsync(string name, string folder, string assembly, Uri address, Dictionary<string, string> environment)
     {
         var process = ServiceProcess.Start(name, RepoPaths.Dll(folder, assembly), address, environment);
         _processes.Add(process);
         await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        return process;
     }
 
     public async ValueTask DisposeAsync()
@@ -84,4 +119,14 @@ public sealed class Hub : IAsyncDisposable
             // A file still held by a dying process; the temp folder is cleaned by the OS.
         }
     }
+}
+
+/// <summary>How <see cref="Hub.StartAsync"/> starts the hub.</summary>
+public sealed record HubOptions
+{
+    /// <summary>The broker; <see cref="TestEnvironment.RabbitMq"/> when null.</summary>
+    public string? RabbitMq { get; init; }
+
+    /// <summary>Settings on top of the gateway's defaults, in environment form (<c>RateLimiting__PermitLimit</c>).</summary>
+    public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
 }
