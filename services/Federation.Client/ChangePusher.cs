@@ -1,0 +1,78 @@
+using Grpc.Core;
+using Kommune20.Federation.Grpc;
+using FederationClient = Kommune20.Federation.Grpc.Federation.FederationClient;
+
+namespace Kommune20.Federation.Client;
+
+/// <summary>
+/// Sends a change log to the hub: asks for the cursor, streams the changes after it in batches and records each ack.
+/// Holds no state of its own beyond the channel and the token source, so one process can push for many nodes
+/// (a relay, or a benchmark fleet) over one shared HTTP/2 channel, each call with its node's own token.
+/// </summary>
+public sealed class ChangePusher(FederationClient hub, Func<CancellationToken, ValueTask<string>> accessToken, int batchSize = ChangePusher.DefaultBatchSize)
+{
+    public const int DefaultBatchSize = 200;
+
+    /// <summary>Pushes everything the hub has not acknowledged yet and returns the acknowledged version.</summary>
+    public async Task<long> PushPendingAsync(IChangeLog log, CancellationToken cancellationToken)
+    {
+        var origin = log.OriginMemberId.ToString();
+        var headers = await HeadersAsync(cancellationToken);
+        var cursor = await hub.GetCursorAsync(new CursorRequest { OriginMemberId = origin }, headers, cancellationToken: cancellationToken);
+        var acknowledged = cursor.AcknowledgedVersion;
+        var changes = await log.ReadAfterAsync(acknowledged, batchSize, cancellationToken);
+        if (changes.Count == 0)
+        {
+            await log.RecordAckAsync(acknowledged, [], cancellationToken);
+            return acknowledged;
+        }
+
+        using var call = hub.Push(headers, cancellationToken: cancellationToken);
+        while (changes.Count > 0)
+        {
+            var batch = new ChangeBatch { OriginMemberId = origin, HeadVersion = await log.HeadVersionAsync(cancellationToken) };
+            batch.Changes.AddRange(changes);
+            await call.RequestStream.WriteAsync(batch, cancellationToken);
+            if (!await call.ResponseStream.MoveNext(cancellationToken))
+                throw new RpcException(new Status(StatusCode.Unavailable, "The hub closed the push stream without acknowledging the batch."));
+
+            var ack = call.ResponseStream.Current;
+            var last = changes[^1].Version;
+            if (ack.AcknowledgedVersion < last)
+                throw new RpcException(new Status(StatusCode.Internal, $"The hub acknowledged {ack.AcknowledgedVersion}, not {last}."));
+            await log.RecordAckAsync(ack.AcknowledgedVersion, ack.Rejections, cancellationToken);
+            acknowledged = ack.AcknowledgedVersion;
+            changes = await log.ReadAfterAsync(acknowledged, batchSize, cancellationToken);
+        }
+        await call.RequestStream.CompleteAsync();
+        while (await call.ResponseStream.MoveNext(cancellationToken))
+        {
+            // The hub answers each batch once; nothing more is expected before it ends the call.
+        }
+        return acknowledged;
+    }
+
+    /// <summary>Sends a full snapshot; the hub withdraws whatever of this origin the snapshot lacks.</summary>
+    public async Task<ResyncSummary> ResyncAsync(IChangeLog log, CancellationToken cancellationToken)
+    {
+        var origin = log.OriginMemberId.ToString();
+        var (snapshotVersion, records) = await log.SnapshotAsync(cancellationToken);
+        using var call = hub.Resync(await HeadersAsync(cancellationToken), cancellationToken: cancellationToken);
+        var chunks = records.Chunk(batchSize).ToList();
+        if (chunks.Count == 0)
+            chunks.Add([]);
+        foreach (var chunk in chunks)
+        {
+            var message = new ResyncChunk { OriginMemberId = origin, SnapshotVersion = snapshotVersion };
+            message.Records.AddRange(chunk);
+            await call.RequestStream.WriteAsync(message, cancellationToken);
+        }
+        await call.RequestStream.CompleteAsync();
+        var summary = await call;
+        await log.RecordAckAsync(summary.AcknowledgedVersion, summary.Rejections, cancellationToken);
+        return summary;
+    }
+
+    async Task<Metadata> HeadersAsync(CancellationToken cancellationToken) =>
+        new() { { "Authorization", "Bearer " + await accessToken(cancellationToken) } };
+}
