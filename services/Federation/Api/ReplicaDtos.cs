@@ -1,0 +1,15 @@
+using Kommune20.Contracts.Federation;
+
+namespace Kommune20.Federation.Api;
+
+/// <summary>A practice as the hub holds it: the city's record with its provenance.</summary>
+public sealed record PracticeReplicaDto(Guid OriginMemberId, string OriginId, long Version, DateTimeOffset ChangedAt, Visibility Visibility, PracticeRecord Practice);
+
+public sealed record PracticePage(IReadOnlyList<PracticeReplicaDto> Items, int Page, int PageSize, int Total);
+
+/// <summary>Federation state of one city at the hub: per delivering source (its node, relays) the cursor and lag, and open rejections.</summary>
+public sealed record CityFederationState(Guid OriginMemberId, long AcknowledgedVersion, long Lag, IReadOnlyList<FeedState> Feeds, IReadOnlyList<RejectedChangeDto> Rejected);
+
+public sealed record FeedState(Guid SourceMemberId, long AcknowledgedVersion, long HeadVersion, long Lag, DateTimeOffset UpdatedAt);
+
+public sealed record RejectedChangeDto(string? Kind, string OriginId, long Version, string Code, string? Field, string Reason, Guid SourceMemberId, DateTimeOffset ReceivedAt);

@@ -1,0 +1,44 @@
+using Kommune20.Federation.Replicas;
+using Kommune20.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Federation.Data;
+
+public sealed class FederationDb(DbContextOptions<FederationDb> options) : DbContext(options)
+{
+    public DbSet<Replica> Replicas => Set<Replica>();
+    public DbSet<FeedCursor> Cursors => Set<FeedCursor>();
+    public DbSet<QuarantinedChange> Quarantine => Set<QuarantinedChange>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Replica>(replica =>
+        {
+            replica.ToTable("replicas");
+            replica.HasKey(r => new { r.OriginMemberId, r.Kind, r.OriginId });
+            replica.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+            replica.Property(r => r.Visibility).HasConversion<string>().HasMaxLength(16);
+            replica.Property(r => r.OriginId).HasMaxLength(100);
+            replica.Property(r => r.Title).HasMaxLength(200);
+            replica.HasIndex(r => new { r.Kind, r.Title });
+            replica.Ignore(r => r.IsWithdrawn);
+            replica.Ignore(r => r.Origin);
+        });
+        model.Entity<FeedCursor>(cursor =>
+        {
+            cursor.ToTable("feed_cursors");
+            cursor.HasKey(c => new { c.SourceMemberId, c.OriginMemberId });
+            cursor.HasIndex(c => c.OriginMemberId);
+            cursor.Ignore(c => c.Lag);
+        });
+        model.Entity<QuarantinedChange>(quarantined =>
+        {
+            quarantined.ToTable("quarantined_changes");
+            quarantined.Property(q => q.Id).ValueGeneratedOnAdd();
+            quarantined.Property(q => q.Kind).HasConversion<string>().HasMaxLength(16);
+            quarantined.Property(q => q.Code).HasMaxLength(32);
+            quarantined.HasIndex(q => new { q.OriginMemberId, q.ResolvedAt });
+        });
+        model.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,98 @@
+using Grpc.Core;
+using Kommune20.Federation.Data;
+using Kommune20.Federation.Provenance;
+using Kommune20.Federation.Replicas;
+using Kommune20.ServiceDefaults.Security;
+
+namespace Kommune20.Federation.Grpc;
+
+/// <summary>
+/// The hub side of federation: city nodes (and relays) push their change logs, ask for their cursor and re-sync.
+/// Who the caller is comes from its token (member_id, role city-node); every batch is checked for provenance.
+/// </summary>
+public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck provenance, FederationDb db, TimeProvider clock) : Federation.FederationBase
+{
+    public override async Task Push(IAsyncStreamReader<ChangeBatch> requestStream, IServerStreamWriter<BatchAck> responseStream, ServerCallContext context)
+    {
+        var caller = CallerOf(context);
+        var cancellationToken = context.CancellationToken;
+        await foreach (var batch in requestStream.ReadAllAsync(cancellationToken))
+        {
+            var origin = OriginOf(batch.OriginMemberId, caller);
+            var permitted = await provenance.MayDeliverAsync(caller, origin, cancellationToken);
+            var pushed = new PushedBatch(caller, origin, permitted, batch.HeadVersion, batch.Changes);
+            var outcome = await writer.WriteAsync(pushed.Changes.Count, (db, now, ct) => Replication.StageBatchAsync(db, pushed, now, ct), cancellationToken);
+            var ack = new BatchAck
+            {
+                OriginMemberId = origin.ToString(),
+                AcknowledgedVersion = outcome.AcknowledgedVersion,
+                Applied = outcome.Applied,
+                Skipped = outcome.Skipped,
+            };
+            ack.Rejections.AddRange(outcome.Rejections);
+            await responseStream.WriteAsync(ack, cancellationToken);
+        }
+    }
+
+    public override async Task<Cursor> GetCursor(CursorRequest request, ServerCallContext context)
+    {
+        var caller = CallerOf(context);
+        var origin = OriginOf(request.OriginMemberId, caller);
+        var cursor = await db.Cursors.FindAsync([caller, origin], context.CancellationToken);
+        return new Cursor { OriginMemberId = origin.ToString(), AcknowledgedVersion = cursor?.AcknowledgedVersion ?? 0 };
+    }
+
+    public override async Task<ResyncSummary> Resync(IAsyncStreamReader<ResyncChunk> requestStream, ServerCallContext context)
+    {
+        var caller = CallerOf(context);
+        var cancellationToken = context.CancellationToken;
+        var startedAt = clock.GetUtcNow();
+        Guid? origin = null;
+        long snapshotVersion = 0;
+        var present = new HashSet<(Replicas.RecordKind Kind, string OriginId)>();
+        var summary = new ResyncSummary();
+
+        await foreach (var chunk in requestStream.ReadAllAsync(cancellationToken))
+        {
+            var chunkOrigin = OriginOf(chunk.OriginMemberId, caller);
+            if (origin is null)
+            {
+                if (!await provenance.MayDeliverAsync(caller, chunkOrigin, cancellationToken))
+                    throw new RpcException(new Status(StatusCode.PermissionDenied, $"origin_member_id: {caller} may not re-sync the records of {chunkOrigin}"));
+                origin = chunkOrigin;
+                snapshotVersion = chunk.SnapshotVersion;
+            }
+            else if (chunkOrigin != origin || chunk.SnapshotVersion != snapshotVersion)
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, "origin_member_id, snapshot_version: every chunk of a re-sync must name the same origin and snapshot"));
+            }
+
+            foreach (var record in chunk.Records)
+            {
+                if (ChangeReader.FromMessage(ChangeReader.MessageKindOf(record)) is { } kind && record.RecordCase != Change.RecordOneofCase.Tombstone)
+                    present.Add((kind, record.OriginId));
+            }
+            var pushed = new PushedBatch(caller, chunkOrigin, Permitted: true, snapshotVersion, chunk.Records, IsResync: true);
+            var outcome = await writer.WriteAsync(pushed.Changes.Count, (db, now, ct) => Replication.StageBatchAsync(db, pushed, now, ct), cancellationToken);
+            summary.Applied += outcome.Applied;
+            summary.Rejections.AddRange(outcome.Rejections);
+        }
+
+        if (origin is not { } resynced)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "records: a re-sync needs at least one chunk (it may be empty)"));
+        summary.Withdrawn = await writer.WriteAsync(present.Count, (db, now, ct) =>
+            Replication.StageReconcileAsync(db, caller, resynced, snapshotVersion, present, startedAt, now, ct), cancellationToken);
+        summary.OriginMemberId = resynced.ToString();
+        summary.AcknowledgedVersion = snapshotVersion;
+        return summary;
+    }
+
+    static Guid CallerOf(ServerCallContext context) =>
+        context.GetHttpContext().User.GetMemberId()
+        ?? throw new RpcException(new Status(StatusCode.PermissionDenied, "The token names no member (member_id)."));
+
+    static Guid OriginOf(string originMemberId, Guid caller) =>
+        originMemberId.Length == 0 ? caller
+        : Guid.TryParse(originMemberId, out var origin) ? origin
+        : throw new RpcException(new Status(StatusCode.InvalidArgument, $"origin_member_id: \"{originMemberId}\" is not a member id (UUID)"));
+}

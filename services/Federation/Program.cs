@@ -1,0 +1,23 @@
+using Kommune20.Federation;
+using Kommune20.Federation.Api;
+using Kommune20.Federation.Data;
+using Kommune20.Federation.Grpc;
+using Kommune20.ServiceDefaults;
+using Kommune20.ServiceDefaults.Data;
+using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.ServiceDefaults.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();              // telemetry, health, problem details, token validation
+builder.AddServiceDatabase<FederationDb>("federation");
+builder.AddMessaging<FederationDb>("federation");
+builder.AddFederationHub();                // replica writer (group commit), provenance check, Registry client
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapPracticesApi();
+app.MapStateApi();
+app.MapGrpcService<FederationGrpcService>().RequireAuthorization(Policies.CityNode);
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace Kommune20.Federation.Provenance;
+
+/// <summary>
+/// Whether a caller may deliver records of an origin: a city always for itself; a network (a region, a digital hub)
+/// for a member city only while the Registry says the city belongs to it and allowed the relay. The Registry's answer
+/// is remembered for <see cref="RememberFor"/>, so a withdrawn consent takes effect within that time.
+/// </summary>
+public sealed class ProvenanceCheck(IRelayRegister register, TimeProvider clock)
+{
+    public static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(30);
+    readonly ConcurrentDictionary<(Guid Network, Guid Member), (bool Allowed, DateTimeOffset Until)> _answers = new();
+
+    public async ValueTask<bool> MayDeliverAsync(Guid caller, Guid origin, CancellationToken cancellationToken)
+    {
+        if (caller == origin)
+            return true;
+        var now = clock.GetUtcNow();
+        if (_answers.TryGetValue((caller, origin), out var known) && known.Until > now)
+            return known.Allowed;
+        var allowed = await register.MayRelayAsync(caller, origin, cancellationToken);
+        _answers[(caller, origin)] = (allowed, now + RememberFor);
+        return allowed;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Kommune20.Federation.Replicas;
+
+/// <summary>
+/// A well-formed change as the hub applies it: the record (a PracticeRecord, CityProfileRecord or ProjectUpdateRecord)
+/// or, for a withdrawal, none.
+/// </summary>
+public sealed record IncomingChange(RecordKind Kind, string OriginId, long Version, DateTimeOffset ChangedAt, object? Record)
+{
+    public bool IsTombstone => Record is null;
+}

@@ -1,0 +1,13 @@
+using Kommune20.Federation.Grpc;
+
+namespace Kommune20.Federation.Replicas;
+
+/// <summary>
+/// Changes of one origin's log as one caller delivered them. <see cref="Permitted"/> is the provenance verdict: false
+/// when the caller is neither the origin nor a network the Registry lets relay for it. A re-sync chunk is applied by
+/// record version alone, without the cursor's shortcut for changes already processed.
+/// </summary>
+public sealed record PushedBatch(Guid Source, Guid Origin, bool Permitted, long HeadVersion, IReadOnlyList<Change> Changes, bool IsResync = false);
+
+/// <summary>What the hub did with a batch: the ack it sends back.</summary>
+public sealed record BatchOutcome(long AcknowledgedVersion, int Applied, int Skipped, IReadOnlyList<Rejection> Rejections);

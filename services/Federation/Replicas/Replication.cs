@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Google.Protobuf;
+using Kommune20.Contracts.Federation;
+using Kommune20.Federation.Data;
+using Kommune20.Federation.Grpc;
+using Kommune20.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Federation.Replicas;
+
+/// <summary>
+/// The hub's apply rules, staged into a <see cref="FederationDb"/> for the caller's SaveChanges: a change newer than
+/// the replica replaces it and announces an event; one that is not newer is skipped (so applying twice changes nothing);
+/// a refused one is quarantined and reported; the cursor moves past all of them.
+/// </summary>
+public static class Replication
+{
+    public static async Task<BatchOutcome> StageBatchAsync(FederationDb db, PushedBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cursor = await CursorAsync(db, batch.Source, batch.Origin, cancellationToken);
+        var rejections = new List<Rejection>();
+        var incoming = new List<IncomingChange>();
+        var skipped = 0;
+        foreach (var change in batch.Changes)
+        {
+            if (!batch.IsResync && change.Version <= cursor.AcknowledgedVersion)
+            {
+                skipped++;
+                continue;
+            }
+            var (read, rejection) = batch.Permitted ? ChangeReader.Read(change) : (null, Refused(change, batch));
+            if (rejection is not null)
+            {
+                rejections.Add(rejection);
+                Quarantine(db, batch, change, rejection, now);
+            }
+            else
+            {
+                incoming.Add(read!);
+            }
+        }
+
+        var applied = 0;
+        if (incoming.Count > 0)
+        {
+            var replicas = await LoadReplicasAsync(db, batch.Origin, incoming.Select(change => change.OriginId), cancellationToken);
+            var open = await db.Quarantine.Where(q => q.OriginMemberId == batch.Origin && q.ResolvedAt == null).ToListAsync(cancellationToken);
+            foreach (var change in incoming)
+            {
+                if (Apply(db, replicas, batch, change, now))
+                {
+                    applied++;
+                    foreach (var superseded in open.Where(q => q.Kind == change.Kind && q.OriginId == change.OriginId && q.Version < change.Version))
+                        superseded.ResolvedAt = now;
+                }
+                else
+                {
+                    skipped++;
+                }
+            }
+        }
+
+        if (batch.Changes.Count > 0)
+            cursor.AcknowledgedVersion = Math.Max(cursor.AcknowledgedVersion, batch.Changes.Max(change => change.Version));
+        cursor.HeadVersion = Math.Max(Math.Max(cursor.HeadVersion, batch.HeadVersion), cursor.AcknowledgedVersion);
+        cursor.UpdatedAt = now;
+        return new BatchOutcome(cursor.AcknowledgedVersion, applied, skipped, rejections);
+    }
+
+    /// <summary>
+    /// Ends a re-sync: withdraws every live replica of the origin that the snapshot lacks (unless a change newer than
+    /// the snapshot brought it), supersedes older quarantine entries, and moves the cursor to the snapshot.
+    /// </summary>
+    public static async Task<int> StageReconcileAsync(FederationDb db, Guid source, Guid origin, long snapshotVersion,
+        IReadOnlySet<(RecordKind Kind, string OriginId)> present, DateTimeOffset startedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var live = await db.Replicas.Where(r => r.OriginMemberId == origin && r.Body != null).ToListAsync(cancellationToken);
+        var withdrawn = 0;
+        foreach (var replica in live.Where(r => !present.Contains((r.Kind, r.OriginId)) && r.Version <= snapshotVersion))
+        {
+            replica.Body = null;
+            replica.Version = snapshotVersion;
+            replica.ChangedAt = now;
+            replica.ReceivedFrom = source;
+            replica.ReceivedAt = now;
+            ReplicaAnnouncements.Announce(db, replica.Origin, replica.Kind, record: null, wasLive: true);
+            withdrawn++;
+        }
+
+        var open = await db.Quarantine.Where(q => q.OriginMemberId == origin && q.ResolvedAt == null).ToListAsync(cancellationToken);
+        foreach (var superseded in open.Where(q => q.ReceivedAt < startedAt))
+            superseded.ResolvedAt = now;
+
+        var cursor = await CursorAsync(db, source, origin, cancellationToken);
+        cursor.AcknowledgedVersion = Math.Max(cursor.AcknowledgedVersion, snapshotVersion);
+        cursor.HeadVersion = Math.Max(cursor.HeadVersion, snapshotVersion);
+        cursor.UpdatedAt = now;
+        return withdrawn;
+    }
+
+    static bool Apply(FederationDb db, Dictionary<(RecordKind, string), Replica> replicas, PushedBatch batch, IncomingChange change, DateTimeOffset now)
+    {
+        if (replicas.TryGetValue((change.Kind, change.OriginId), out var replica) && replica.Version >= change.Version)
+            return false;
+
+        var wasLive = replica is { IsWithdrawn: false };
+        if (replica is null)
+        {
+            replica = new Replica { OriginMemberId = batch.Origin, Kind = change.Kind, OriginId = change.OriginId };
+            db.Replicas.Add(replica);
+            replicas[(change.Kind, change.OriginId)] = replica;
+        }
+        replica.Version = change.Version;
+        replica.ChangedAt = change.ChangedAt;
+        replica.ReceivedFrom = batch.Source;
+        replica.ReceivedAt = now;
+        if (change.Record is { } record)
+        {
+            replica.Body = JsonSerializer.Serialize(record, record.GetType(), Json.Options);
+            (replica.Title, replica.Visibility) = record switch
+            {
+                PracticeRecord practice => (practice.Title.Trim(), practice.Visibility),
+                ProjectUpdateRecord update => (update.Title.Trim(), update.Visibility),
+                CityProfileRecord profile => ((string?)null, (Contracts.Federation.Visibility?)profile.Visibility),
+                _ => throw new ArgumentException($"Not a federated record: {record.GetType().Name}", nameof(change)),
+            };
+        }
+        else
+        {
+            replica.Body = null;
+        }
+        ReplicaAnnouncements.Announce(db, replica.Origin, change.Kind, change.Record, wasLive);
+        return true;
+    }
+
+    /// <summary>The origin's replicas with these ids, including those added earlier in the same unit of work.</summary>
+    static async Task<Dictionary<(RecordKind, string), Replica>> LoadReplicasAsync(FederationDb db, Guid origin, IEnumerable<string> originIds, CancellationToken cancellationToken)
+    {
+        var ids = originIds.Distinct().ToList();
+        var stored = await db.Replicas.Where(r => r.OriginMemberId == origin && ids.Contains(r.OriginId)).ToListAsync(cancellationToken);
+        var byKey = stored.ToDictionary(r => (r.Kind, r.OriginId));
+        foreach (var added in db.Replicas.Local.Where(r => r.OriginMemberId == origin && ids.Contains(r.OriginId)))
+            byKey[(added.Kind, added.OriginId)] = added;
+        return byKey;
+    }
+
+    static async Task<FeedCursor> CursorAsync(FederationDb db, Guid source, Guid origin, CancellationToken cancellationToken)
+    {
+        var cursor = await db.Cursors.FindAsync([source, origin], cancellationToken);
+        if (cursor is null)
+        {
+            cursor = new FeedCursor { SourceMemberId = source, OriginMemberId = origin };
+            db.Cursors.Add(cursor);
+        }
+        return cursor;
+    }
+
+    static Rejection Refused(Change change, PushedBatch batch) => new()
+    {
+        Version = change.Version,
+        OriginId = change.OriginId,
+        Kind = ChangeReader.MessageKindOf(change),
+        Code = RejectionCode.PermissionDenied,
+        Reason = $"Das Mitglied {batch.Source} darf keine Datensätze von {batch.Origin} veröffentlichen oder zurückziehen: "
+                 + "es ist nicht der Ursprung, und das Register erlaubt ihm kein Weiterleiten (Relais) für dieses Mitglied.",
+    };
+
+    static void Quarantine(FederationDb db, PushedBatch batch, Change change, Rejection rejection, DateTimeOffset now) =>
+        db.Quarantine.Add(new QuarantinedChange
+        {
+            SourceMemberId = batch.Source,
+            OriginMemberId = batch.Origin,
+            Kind = ChangeReader.FromMessage(rejection.Kind),
+            OriginId = change.OriginId.Length <= RecordRules.MaxOriginIdLength ? change.OriginId : change.OriginId[..RecordRules.MaxOriginIdLength],
+            Version = change.Version,
+            Code = rejection.Code == RejectionCode.PermissionDenied ? "permission-denied" : "invalid-argument",
+            Field = rejection.Field.Length == 0 ? null : rejection.Field,
+            Reason = rejection.Reason,
+            Payload = JsonFormatter.Default.Format(change),
+            ReceivedAt = now,
+        });
+}
