@@ -9,7 +9,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace Kommune20.Gateway.Tests;
 
 /// <summary>
-/// The gateway in-process with its registry clusters pointed at <paramref name="registryAddress"/>. Tokens are checked
+/// The gateway in-process with its registry and portal clusters pointed at <paramref name="registryAddress"/>. Tokens are checked
 /// against <see cref="TestTokens"/> instead of the keys the production gateway fetches from the Registry.
 /// </summary>
 public sealed class GatewayFactory(string registryAddress, IReadOnlyDictionary<string, string>? settings = null)
@@ -19,6 +19,8 @@ public sealed class GatewayFactory(string registryAddress, IReadOnlyDictionary<s
     {
         builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
         builder.UseSetting("ReverseProxy:Clusters:registry:Destinations:registry:Address", registryAddress);
+        // The fake also stands in for the portal, which takes every path no API route claims.
+        builder.UseSetting("ReverseProxy:Clusters:portal:Destinations:portal:Address", registryAddress);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
 

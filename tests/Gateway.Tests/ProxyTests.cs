@@ -28,6 +28,20 @@ public sealed class ProxyTests
     }
 
     [Fact]
+    public async Task Pages_no_API_claims_go_to_the_portal_while_the_gateway_keeps_its_own()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+        using var http = hub.Anonymous();
+
+        using var page = await http.GetAsync("/mitglieder?art=city");
+        using var health = await http.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var received = Assert.Single(hub.Registry.Received, request => request.Path != "/health/ready");
+        Assert.Equal(("GET", "/mitglieder"), (received.Method, received.Path));
+    }
+
+    [Fact]
     public async Task Write_without_a_token_is_turned_away_before_the_registry()
     {
         await using var hub = await GatewayWithRegistry.StartAsync();

@@ -1,7 +1,7 @@
 namespace Kommune20.Testing;
 
 /// <summary>
-/// The hub as real processes: the Registry and the gateway, each on free loopback ports with a fresh data directory,
+/// The hub as real processes: the Registry, the portal and the gateway, each on free loopback ports with a fresh data directory,
 /// connected to the test run's RabbitMQ. Later services join here as they are built.
 /// </summary>
 public sealed class Hub : IAsyncDisposable
@@ -13,6 +13,7 @@ public sealed class Hub : IAsyncDisposable
     public required Uri GatewayGrpc { get; init; }
     public required Uri Registry { get; init; }
     public required Uri RegistryGrpc { get; init; }
+    public required Uri Portal { get; init; }
     public required string DataDirectory { get; init; }
     public DemoCredentials Credentials { get; private set; } = null!;
     public SignIn SignIn => new(Gateway);
@@ -28,6 +29,7 @@ public sealed class Hub : IAsyncDisposable
             GatewayGrpc = LoopbackAddress(),
             Registry = LoopbackAddress(),
             RegistryGrpc = LoopbackAddress(),
+            Portal = LoopbackAddress(),
             DataDirectory = data,
         };
         hub._shared["ConnectionStrings__RabbitMq"] = options.RabbitMq ?? TestEnvironment.RabbitMq;
@@ -43,6 +45,11 @@ public sealed class Hub : IAsyncDisposable
                 ["Seed__CredentialsFile"] = credentialsFile,
                 ["Identity__PortalRedirectUris__0"] = new Uri(hub.Gateway, "/signin-oidc").AbsoluteUri,
             }));
+            await hub.StartServiceAsync("portal", "services/Portal", "Kommune20.Portal", hub.Portal, new Dictionary<string, string>(hub._shared)
+            {
+                ["K20_DATA"] = Path.Combine(data, "portal"),
+                ["Kestrel__Endpoints__Http__Url"] = hub.Portal.AbsoluteUri.TrimEnd('/'),
+            });
             await hub.StartServiceAsync("gateway", "gateway", "Kommune20.Gateway", hub.Gateway,
                 hub.GatewaySettings(hub.Gateway, hub.GatewayGrpc, options.GatewaySettings));
             hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
@@ -90,6 +97,7 @@ public sealed class Hub : IAsyncDisposable
             ["Kestrel__Endpoints__Grpc__Url"] = grpc.AbsoluteUri.TrimEnd('/'),
             ["ReverseProxy__Clusters__registry__Destinations__registry__Address"] = Registry.AbsoluteUri,
             ["ReverseProxy__Clusters__registry-grpc__Destinations__registry__Address"] = RegistryGrpc.AbsoluteUri,
+            ["ReverseProxy__Clusters__portal__Destinations__portal__Address"] = Portal.AbsoluteUri,
         };
         foreach (var (key, value) in extra)
             settings[key] = value;

@@ -54,6 +54,8 @@ internal sealed class PortalClient(IServiceProvider services, IConfiguration con
         {
             descriptor.RedirectUris.Add(new Uri(uri));
             descriptor.PostLogoutRedirectUris.Add(new Uri(new Uri(uri), "/"));
+            // Where the sign-out of a web application (OpenID Connect handler) comes back to before it shows its start page.
+            descriptor.PostLogoutRedirectUris.Add(new Uri(new Uri(uri), "/signout-callback-oidc"));
         }
         return descriptor;
     }

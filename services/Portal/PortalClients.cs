@@ -1,0 +1,15 @@
+using Kommune20.Portal.Registry;
+using Kommune20.WebUi.SignIn;
+
+namespace Kommune20.Portal;
+
+public static class PortalClients
+{
+    /// <summary>The portal is a client like any other: it reads and writes through the gateway's public APIs only.</summary>
+    public static IHostApplicationBuilder AddPortalClients(this IHostApplicationBuilder builder)
+    {
+        builder.AddGatewayClient<RegistryClient>();
+        builder.Services.AddSingleton<CityNodes>();
+        return builder;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using Kommune20.WebUi.Problems;
+
+namespace Kommune20.Portal.Registry;
+
+/// <summary>The Registry's public API behind the gateway: the member directory, the network graph, people (office).</summary>
+public sealed class RegistryClient(HttpClient http)
+{
+    public async Task<PagedList<Member>> ListMembersAsync(MemberFilter filter, CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<PagedList<Member>>(filter.ApiQuery(), ct) ?? new PagedList<Member>([], 1, MemberFilter.PageSize, 0);
+
+    /// <summary>Every member, for the picture and the office's lists (the register is small: a few hundred at most).</summary>
+    public async Task<IReadOnlyList<Member>> AllMembersAsync(CancellationToken ct = default)
+    {
+        var page = await http.GetFromJsonAsync<PagedList<Member>>("/api/registry/members?pageSize=200", ct);
+        return page?.Items ?? [];
+    }
+
+    public async Task<MemberDetails?> GetMemberAsync(Guid id, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync($"/api/registry/members/{id}", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<MemberDetails>(ct);
+    }
+
+    public async Task<IReadOnlyList<MemberSummary>> MembersOfAsync(Guid networkId, bool transitive, CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<List<MemberSummary>>($"/api/registry/members/{networkId}/members?transitive={(transitive ? "true" : "false")}", ct) ?? [];
+
+    /// <summary>Who belongs to which network directly: one edge per membership, read per member from the graph API.</summary>
+    public async Task<IReadOnlyList<NetworkEdge>> NetworkEdgesAsync(IEnumerable<Member> members, CancellationToken ct = default)
+    {
+        var perNetwork = await Task.WhenAll(members.Select(async network =>
+            (await MembersOfAsync(network.Id, transitive: false, ct)).Select(member => new NetworkEdge(network.Id, member.Id))));
+        return perNetwork.SelectMany(edges => edges).ToList();
+    }
+
+    public async Task<ApiResult<Member>> CreateMemberAsync(MemberInput input, CancellationToken ct = default) =>
+        await ApiResult<Member>.ReadAsync(await http.PostAsJsonAsync("/api/registry/members", input, ct), ct);
+
+    public async Task<ApiResult<Member>> UpdateMemberAsync(Guid id, MemberInput input, CancellationToken ct = default) =>
+        await ApiResult<Member>.ReadAsync(await http.PutAsJsonAsync($"/api/registry/members/{id}", input, ct), ct);
+
+    public async Task<IReadOnlyList<Person>> PeopleAsync(Guid? memberId, CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<List<Person>>("/api/registry/people" + (memberId is { } id ? $"?member={id}" : ""), ct) ?? [];
+
+    public async Task<ApiResult<Person>> CreatePersonAsync(PersonInput input, CancellationToken ct = default) =>
+        await ApiResult<Person>.ReadAsync(await http.PostAsJsonAsync("/api/registry/people", input, ct), ct);
+
+    public async Task<ApiResult<Person>> UpdatePersonAsync(Guid id, PersonInput input, CancellationToken ct = default) =>
+        await ApiResult<Person>.ReadAsync(await http.PutAsJsonAsync($"/api/registry/people/{id}", input, ct), ct);
+}
+
+/// <summary>An edge of the network of networks: <see cref="MemberId"/> belongs to <see cref="NetworkId"/>.</summary>
+public sealed record NetworkEdge(Guid NetworkId, Guid MemberId);

@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Kommune20.WebUi.Problems;
+
+/// <summary>
+/// A refusal from a service (RFC 7807 problem details): its title and, for a validation problem, the messages per
+/// JSON field, so a form can show each message beside the field it names.
+/// </summary>
+public sealed record ApiProblem(int Status, string Title, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public string? MessageFor(string field) =>
+        Errors.TryGetValue(field, out var messages) && messages.Length > 0 ? string.Join(" ", messages) : null;
+
+    public bool Names(string field) => Errors.ContainsKey(field);
+
+    /// <summary>Reads the problem document of a failed response; a body that is not one still yields a German title.</summary>
+    public static async Task<ApiProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
+    {
+        var status = (int)response.StatusCode;
+        if (response.Content.Headers.ContentType?.MediaType is "application/problem+json" or "application/json")
+        {
+            try
+            {
+                var document = await response.Content.ReadFromJsonAsync<ProblemDocument>(cancellationToken);
+                if (document is not null)
+                    return new ApiProblem(status, document.Title ?? DefaultTitle(status), document.Errors ?? new Dictionary<string, string[]>());
+            }
+            catch (JsonException)
+            {
+                // Not a problem document after all; fall through to the status's own title.
+            }
+        }
+        return new ApiProblem(status, DefaultTitle(status), new Dictionary<string, string[]>());
+    }
+
+    public static string DefaultTitle(int status) => status switch
+    {
+        400 => "Die Angaben sind ungültig.",
+        401 => "Bitte melden Sie sich an.",
+        403 => "Dafür fehlt Ihnen die Berechtigung.",
+        404 => "Nicht gefunden.",
+        409 => "Der Eintrag wurde inzwischen geändert.",
+        429 => "Zu viele Anfragen – bitte gleich noch einmal versuchen.",
+        >= 500 => "Der Dienst ist gerade nicht erreichbar. Bitte später noch einmal versuchen.",
+        _ => "Die Anfrage ist fehlgeschlagen.",
+    };
+
+    sealed record ProblemDocument(string? Title, Dictionary<string, string[]>? Errors);
+}

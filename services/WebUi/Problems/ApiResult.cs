@@ -1,0 +1,19 @@
+using System.Net.Http.Json;
+
+namespace Kommune20.WebUi.Problems;
+
+/// <summary>The outcome of a write through a service's API: the stored value, or the problem the service named.</summary>
+public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
+{
+    public bool Succeeded => Problem is null;
+
+    public static async Task<ApiResult<T>> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
+    {
+        using (response)
+        {
+            return response.IsSuccessStatusCode
+                ? new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null)
+                : new ApiResult<T>(default, await ApiProblem.ReadAsync(response, cancellationToken));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using Kommune20.ServiceDefaults.Data;
+using Kommune20.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Kommune20.WebUi.SignIn;
+
+/// <summary>
+/// Sign-in for people, shared by the portal and the city nodes' editor pages: the Registry's OpenID Connect issuer
+/// with the public client <c>portal</c> (authorization code with PKCE), a cookie for the session, and the tokens kept
+/// in it so that calls to the services carry the person's access token.
+/// </summary>
+public static class WebSignIn
+{
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string IssuerScheme = OpenIdConnectDefaults.AuthenticationScheme;
+    public const string ClientId = "portal";
+    public const string NotAllowedPath = "/nicht-erlaubt";
+
+    /// <param name="cookieName">The session cookie's name; each web application has its own, since cookies do not
+    /// tell ports apart and the portal and a node may share a host name.</param>
+    public static IHostApplicationBuilder AddWebSignIn(this IHostApplicationBuilder builder, string cookieName)
+    {
+        var identity = builder.Configuration.GetSection("Identity");
+        var issuer = new Uri(identity["Issuer"] ?? "http://localhost:8080/").AbsoluteUri;
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName(cookieName)
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(ServiceDatabase.DataDirectory(builder.Configuration), "keys")));
+
+        // Replaces the token-only defaults of AddServiceDefaults: pages authenticate by cookie and sign in at the issuer.
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieScheme;
+                options.DefaultChallengeScheme = IssuerScheme;
+                options.DefaultForbidScheme = CookieScheme;
+            })
+            .AddCookie(CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = cookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.AccessDeniedPath = NotAllowedPath;
+            })
+            .AddOpenIdConnect(IssuerScheme, oidc =>
+            {
+                // Through the gateway: the issuer describes its endpoints by the address it was asked at, and the
+                // browser must be sent to the public one.
+                oidc.Authority = issuer;
+                oidc.RequireHttpsMetadata = identity.GetValue("RequireHttpsMetadata", false);
+                oidc.ClientId = ClientId;
+                oidc.ResponseType = OpenIdConnectResponseType.Code;
+                // A redirect (GET) back from the issuer works over plain HTTP on one machine, unlike a cross-site form post.
+                oidc.ResponseMode = OpenIdConnectResponseMode.Query;
+                oidc.UsePkce = true;
+                oidc.Scope.Clear();
+                foreach (var scope in new[] { "openid", "profile", "roles", Kommune20Claims.Audience })
+                    oidc.Scope.Add(scope);
+                oidc.SaveTokens = true;
+                oidc.UseTokenLifetime = true;
+                oidc.MapInboundClaims = false;
+                oidc.GetClaimsFromUserInfoEndpoint = false;
+                oidc.TokenValidationParameters.NameClaimType = Kommune20Claims.Name;
+                oidc.TokenValidationParameters.RoleClaimType = Kommune20Claims.Role;
+                oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+                oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                oidc.AccessDeniedPath = NotAllowedPath;
+            });
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<AccessTokenHandler>();
+        return builder;
+    }
+
+    /// <summary><c>GET /anmelden?returnUrl=</c> starts the sign-in; <c>POST /abmelden</c> ends it here and at the issuer.</summary>
+    public static IEndpointRouteBuilder MapWebSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/anmelden", (string? returnUrl) =>
+                Results.Challenge(new AuthenticationProperties { RedirectUri = LocalPath(returnUrl) }, [IssuerScheme]))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        app.MapPost("/abmelden", () =>
+                Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, IssuerScheme]))
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Only paths on this site, so the sign-in link cannot send people elsewhere.</summary>
+    public static string LocalPath(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}
