@@ -1,0 +1,53 @@
+using Kommune20.Bench.Load;
+using Kommune20.Bench.Measuring;
+using Kommune20.Bench.Processes;
+using Kommune20.Testing;
+
+namespace Kommune20.Bench;
+
+/// <summary>What every scenario gets: the running hub, the broker, the settings, the HTTP load generator and the profiler.</summary>
+public sealed class BenchContext
+{
+    public required Hub Hub { get; init; }
+    public required string RabbitMq { get; init; }
+    public required BenchSettings Settings { get; init; }
+    public required IHttpLoad Http { get; init; }
+    public CountersProfiler? Profiler { get; init; }
+
+    /// <summary>The registry and gateway of the hub by name, with their process ids.</summary>
+    public IReadOnlyDictionary<string, int> HubProcesses => new Dictionary<string, int>
+    {
+        ["registry"] = Hub.Process("registry").Id,
+        ["gateway"] = Hub.Process("gateway").Id,
+    };
+
+    /// <summary>An access token of a demo city node (client credentials through the gateway).</summary>
+    public async Task<string> CityNodeTokenAsync()
+    {
+        var client = Hub.Credentials.Clients.First();
+        return await Hub.SignIn.ClientTokenAsync(client.ClientId, client.ClientSecret);
+    }
+
+    /// <summary>Loads an HTTP endpoint and measures throughput, latency and the CPU share of the processes involved.</summary>
+    public async Task<(Measurement Measurement, LoadResult Load)> MeasureHttpAsync(string label, HttpTarget target, LoadShape shape,
+        IReadOnlyDictionary<string, int> processes, CancellationToken cancellationToken)
+    {
+        var meter = new CpuMeter();
+        foreach (var (name, pid) in processes)
+            meter.Watch(name, pid);
+        meter.Watch(Http.Name, () => Http.ProcessId);
+        var (load, cpu) = await meter.MeasureAsync(() => Http.RunAsync(target, shape, cancellationToken), cancellationToken);
+        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} req/s, p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms, {load.Errors} errors");
+        return (Measurement.Of(label, load, cpu: cpu), load);
+    }
+
+    /// <summary>Where a goal was missed: reruns the subject's load with dotnet-counters attached to <paramref name="processes"/>.</summary>
+    public async Task<Profile?> ProfileIfMissedAsync(string label, IReadOnlyList<Check> checks, IReadOnlyDictionary<string, int> processes,
+        Func<Task> subjectLoad, CancellationToken cancellationToken)
+    {
+        if (Profiler is null || checks.All(check => check.Met))
+            return null;
+        Console.WriteLine($"    goal missed: profiling {string.Join(", ", processes.Keys)} with dotnet-counters");
+        return await Profiler.CaptureAsync(label, processes, Settings.Warmup + Settings.Duration, subjectLoad, cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Kommune20.Bench.Processes;
+
+/// <summary>What Linux tells about a process in /proc: resident memory (VmRSS) and CPU time (utime + stime).</summary>
+public static class ProcFs
+{
+    /// <summary>USER_HZ, the unit of /proc/&lt;pid&gt;/stat's times; 100 on every Linux architecture .NET runs on.</summary>
+    const double TicksPerSecond = 100;
+
+    public static double ResidentMb(int pid) => ResidentMbFrom(File.ReadAllText($"/proc/{pid}/status"));
+
+    public static double ResidentMbFrom(string status)
+    {
+        var line = status.Split('\n').FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            ?? throw new FormatException("No VmRSS line in the process status.");
+        var kilobytes = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return kilobytes / 1024.0;
+    }
+
+    /// <summary>CPU seconds the process has used so far, or null when it has gone.</summary>
+    public static double? CpuSeconds(int pid)
+    {
+        try
+        {
+            return CpuSecondsFrom(File.ReadAllText($"/proc/{pid}/stat"));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public static double CpuSecondsFrom(string stat)
+    {
+        // The command name (field 2) is in parentheses and may contain spaces; utime and stime are fields 14 and 15.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks / TicksPerSecond;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Kommune20.Bench.Greeter;
+using Kommune20.Bench.Load;
+using Kommune20.Bench.Measuring;
+using Kommune20.Bench.Processes;
+using Kommune20.Registry.Grpc;
+
+namespace Kommune20.Bench.Scenarios;
+
+/// <summary>A unary gRPC call between services (the Registry's GetMember, with a token) against a hello-world gRPC server.</summary>
+public sealed class GrpcUnaryScenario : IScenario
+{
+    public string Id => "grpc-unary";
+
+    public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var settings = context.Settings;
+        var (greeterProcess, greeterAddress) = await BaselineApp.StartAsync(BaselineApp.Greeter);
+        await using var greeterServer = greeterProcess;
+        var registryPid = context.HubProcesses["registry"];
+
+        using var greeterChannel = Channel(greeterAddress);
+        var greeter = new Greeter.Greeter.GreeterClient(greeterChannel);
+        var hello = new HelloRequest { Name = "Heidelberg" };
+
+        using var registryChannel = Channel(context.Hub.RegistryGrpc);
+        var registry = new Registry.Grpc.Registry.RegistryClient(registryChannel);
+        var token = new Metadata { { "Authorization", "Bearer " + await context.CityNodeTokenAsync() } };
+        var member = new GetMemberRequest { MemberId = await AnyMemberIdAsync(context.Hub.Registry, cancellationToken) };
+
+        var greeterMeasured = await MeasureAsync("hello-world server", greeterServer.Id, settings,
+            (ct) => greeter.SayHelloAsync(hello, cancellationToken: ct).ResponseAsync, cancellationToken);
+        var registryMeasured = await MeasureAsync("Registry GetMember", registryPid, settings,
+            (ct) => registry.GetMemberAsync(member, token, cancellationToken: ct).ResponseAsync, cancellationToken);
+
+        IReadOnlyList<Check> checks =
+        [
+            new("calls/s of GetMember / hello world", Check.Ratio(registryMeasured.Throughput!.Value, greeterMeasured.Throughput!.Value), "", GoalDirection.AtLeast, 0.7),
+        ];
+        var profile = await context.ProfileIfMissedAsync(Id, checks, new Dictionary<string, int> { ["registry"] = registryPid },
+            () => ClosedLoop.RunAsync(settings.Saturating, (_, ct) => registry.GetMemberAsync(member, token, cancellationToken: ct).ResponseAsync, cancellationToken),
+            cancellationToken);
+
+        return new ScenarioResult(Id, "gRPC: unary call between services", "a hello-world gRPC server on the same machine")
+        {
+            Measurements = [greeterMeasured, registryMeasured],
+            Checks = checks,
+            Profile = profile,
+            Notes =
+            [
+                $"{settings.Connections} concurrent calls over one channel (HTTP/2, cleartext) from the bench process, a .NET gRPC client.",
+                "GetMember validates the caller's token (a city node's client credentials) and reads the member from SQLite; the hello-world server answers from memory.",
+            ],
+        };
+    }
+
+    static async Task<Measurement> MeasureAsync(string label, int serverPid, BenchSettings settings,
+        Func<CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        var meter = new CpuMeter().Watch("server", serverPid).Watch("client", Environment.ProcessId);
+        var (load, cpu) = await meter.MeasureAsync(() => ClosedLoop.RunAsync(settings.Saturating, (_, ct) => call(ct), cancellationToken), cancellationToken);
+        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} calls/s, p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms");
+        return Measurement.Of(label, load, "calls/s", cpu);
+    }
+
+    static GrpcChannel Channel(Uri address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    {
+        HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+    });
+
+    static async Task<string> AnyMemberIdAsync(Uri registry, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = registry };
+        var page = await http.GetFromJsonAsync<JsonElement>("/api/registry/members?pageSize=1", cancellationToken);
+        return page.GetProperty("items")[0].GetProperty("id").GetString()
+            ?? throw new InvalidOperationException("The demo register has no members.");
+    }
+}

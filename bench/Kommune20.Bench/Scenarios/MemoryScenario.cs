@@ -1,0 +1,53 @@
+using Kommune20.Bench.Load;
+using Kommune20.Bench.Measuring;
+using Kommune20.Bench.Processes;
+
+namespace Kommune20.Bench.Scenarios;
+
+/// <summary>Resident memory (VmRSS) of each service at rest after its start and at its peak under load through the gateway.</summary>
+public sealed class MemoryScenario : IScenario
+{
+    const double RestLimitMb = 150;
+    static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+
+    public string Id => "memory";
+
+    public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var processes = context.HubProcesses;
+        var (emptyProcess, _) = await BaselineApp.StartAsync(BaselineApp.Empty);
+        await using var empty = emptyProcess;
+        await Task.Delay(Settle, cancellationToken);
+
+        var rest = processes.ToDictionary(process => process.Key, process => ProcFs.ResidentMb(process.Value));
+        var emptyRest = ProcFs.ResidentMb(empty.Id);
+        var target = new HttpTarget(new Uri(context.Hub.Gateway, "/api/registry/members"));
+        var peak = await MemoryWatch.PeakDuringAsync(processes,
+            () => context.Http.RunAsync(target, context.Settings.Saturating, cancellationToken), cancellationToken);
+        foreach (var (name, megabytes) in rest.Concat(peak))
+            Console.WriteLine($"    {name}: {Figures.Format(megabytes)} MB");
+
+        IReadOnlyList<Check> checks = rest
+            .Select(process => new Check($"{process.Key} at rest", process.Value, "MB", GoalDirection.Under, RestLimitMb))
+            .ToList();
+        var profile = await context.ProfileIfMissedAsync(Id, checks, processes, () => Task.Delay(context.Settings.Duration, cancellationToken), cancellationToken);
+
+        return new ScenarioResult(Id, "Memory at rest and under load", "none (reported; an empty ASP.NET Core app for scale)")
+        {
+            Measurements =
+            [
+                .. rest.Select(process => new Measurement($"{process.Key} at rest") { ResidentMb = process.Value }),
+                new Measurement("empty ASP.NET Core app at rest") { ResidentMb = emptyRest },
+                .. peak.Select(process => new Measurement($"{process.Key} under load (peak)") { ResidentMb = process.Value }),
+            ],
+            Checks = checks,
+            Profile = profile,
+            Notes =
+            [
+                "VmRSS from /proc/<pid>/status. At rest: after the hub's start (the Registry has seeded the demo data) and a few quiet seconds, before any other scenario.",
+                $"Under load: the highest value while {context.Http.Name} sends `GET /api/registry/members` through the gateway on {context.Settings.Connections} connections.",
+                "The services run with the Web SDK's defaults: server GC, which .NET 10 sizes dynamically (DATAS).",
+            ],
+        };
+    }
+}
