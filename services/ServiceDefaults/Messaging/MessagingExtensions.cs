@@ -12,6 +12,8 @@ public static class MessagingExtensions
     /// <summary>
     /// Connects the service to RabbitMQ through MassTransit, with the transactional outbox and the idempotent inbox
     /// kept in <typeparamref name="TDb"/>. Queues are named after the service ("library-practice-published").
+    /// <c>Messaging:Instance</c> gives one process queues of its own that vanish with it ("library-7f3a-practice-published"),
+    /// so that tests can run several instances of a service side by side on one broker without competing for messages.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDb>(this IHostApplicationBuilder builder, string serviceName, params Assembly[] consumerAssemblies)
         where TDb : DbContext
@@ -22,9 +24,19 @@ public static class MessagingExtensions
         services.AddScoped(provider => new InboxStore(provider.GetRequiredService<TDb>()));
 
         var broker = new Uri(builder.Configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/");
+        var instance = builder.Configuration["Messaging:Instance"];
         services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(instance is null ? serviceName : $"{serviceName}-{instance}", false));
+            if (instance is not null)
+                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.AutoDelete = true;
+                        rabbit.Durable = false;
+                    }
+                });
             // An empty list would make MassTransit scan every loaded assembly, its own job consumers included.
             if (consumerAssemblies.Length > 0)
                 bus.AddConsumers(consumerAssemblies);

@@ -1,29 +1,9 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Kommune20.ServiceDefaults.Messaging;
 
 /// <summary>Wakes the outbox dispatcher after a commit, so events leave in milliseconds rather than at the next poll.</summary>
-public sealed class OutboxSignal
-{
-    readonly Channel<bool> _pending = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Notify() => _pending.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
-        try
-        {
-            await _pending.Reader.ReadAsync(timer.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed without a signal: look anyway, in case another instance wrote.
-        }
-    }
-}
+public sealed class OutboxSignal : WakeSignal;
 
 internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
 {

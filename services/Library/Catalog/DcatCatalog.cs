@@ -1,0 +1,125 @@
+using System.Globalization;
+
+namespace Kommune20.Library.Catalog;
+
+/// <summary>
+/// The library's public practices as a DCAT-AP.de catalogue: one <c>dcat:Dataset</c> per practice with title,
+/// description, keywords (topics), publisher (the origin member), political geocoding (its AGS), period, SDG targets
+/// (UN SDG vocabulary), contact points, landing page, and a distribution (the practice as JSON from the library's API).
+/// </summary>
+public static class DcatCatalog
+{
+    public static readonly IReadOnlyDictionary<string, string> Prefixes = new Dictionary<string, string>
+    {
+        ["dcat"] = "http://www.w3.org/ns/dcat#",
+        ["dct"] = "http://purl.org/dc/terms/",
+        ["dcatde"] = "http://dcat-ap.de/def/dcatde/",
+        ["foaf"] = "http://xmlns.com/foaf/0.1/",
+        ["vcard"] = "http://www.w3.org/2006/vcard/ns#",
+        ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
+        ["rdf"] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    };
+
+    const string Xsd = "http://www.w3.org/2001/XMLSchema#";
+    const string GovernmentTheme = "http://publications.europa.eu/resource/authority/data-theme/GOVE";
+    const string German = "http://publications.europa.eu/resource/authority/language/DEU";
+    const string JsonFormat = "http://publications.europa.eu/resource/authority/file-type/JSON";
+    const string MunicipalityKey = "http://dcat-ap.de/def/politicalGeocoding/municipalityKey/";
+    const string MunicipalityLevel = "http://dcat-ap.de/def/politicalGeocodingLevel/municipality";
+    const string SdgTarget = "http://metadata.un.org/sdg/";
+
+    /// <param name="root">The public address of the hub (the gateway), e.g. http://localhost:8080/.</param>
+    /// <param name="license">The licence the catalogue states for its distributions (<c>Catalog:License</c>).</param>
+    public static RdfGraph Build(IReadOnlyList<CatalogEntry> entries, Uri root, string license, DateTimeOffset now)
+    {
+        var graph = new RdfGraph(Prefixes);
+        var catalog = new Iri(new Uri(root, "api/library/catalog").AbsoluteUri);
+        var association = new Iri(new Uri(root, "api/registry/members/6b0e2f1a-0001-4c20-9a20-000000000001").AbsoluteUri);
+
+        graph.Add(catalog, "rdf:type", graph.Term("dcat:Catalog"));
+        graph.Add(catalog, "dct:title", "Bibliothek guter Praxis – Kommune 2.0 e. V.");
+        graph.Add(catalog, "dct:description", "Gute Praxis der Mitgliedskommunen des Kommune 2.0 e. V.: Projekte, Ziele, Zeiträume, "
+            + "Nachhaltigkeitsziele, Förderprogramme und verifizierte Übernahmen durch andere Kommunen.");
+        graph.Add(catalog, "dct:publisher", association);
+        graph.Add(catalog, "dct:language", new Iri(German));
+        graph.Add(catalog, "foaf:homepage", new Iri(new Uri(root, "api/library/practices").AbsoluteUri));
+        graph.Add(catalog, "dct:modified", DateTime(entries.Count == 0 ? now : entries.Max(e => e.ChangedAt)));
+        graph.Add(association, "rdf:type", graph.Term("foaf:Agent"));
+        graph.Add(association, "foaf:name", "Kommune 2.0 e. V.", null);
+
+        foreach (var entry in entries)
+            graph.Add(catalog, "dcat:dataset", AddDataset(graph, entry, root, license));
+        return graph;
+    }
+
+    static Iri AddDataset(RdfGraph graph, CatalogEntry entry, Uri root, string license)
+    {
+        var record = entry.Record;
+        var page = new Iri(new Uri(root, $"api/library/practices/{entry.Id}").AbsoluteUri);
+        var dataset = page;
+        graph.Add(dataset, "rdf:type", graph.Term("dcat:Dataset"));
+        graph.Add(dataset, "dct:identifier", entry.Id.ToString(), null);
+        graph.Add(dataset, "dct:title", record.Title);
+        graph.Add(dataset, "dct:description", string.Join("\n\n", new[] { record.Summary, record.Goal, record.Description }.Where(t => !string.IsNullOrWhiteSpace(t))));
+        foreach (var topic in record.Topics)
+            graph.Add(dataset, "dcat:keyword", topic);
+        if (record.FundingProgramme is { } funding)
+            graph.Add(dataset, "dcat:keyword", funding);
+        graph.Add(dataset, "dcat:theme", new Iri(GovernmentTheme));
+        foreach (var target in record.SdgTargets)
+            graph.Add(dataset, "dct:subject", new Iri(SdgTarget + target));
+        graph.Add(dataset, "dct:modified", DateTime(entry.ChangedAt));
+        graph.Add(dataset, "dcat:landingPage", page);
+        foreach (var link in record.Links)
+        {
+            if (Uri.TryCreate(link.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+                graph.Add(dataset, "foaf:page", new Iri(url.AbsoluteUri));
+        }
+
+        if (entry.Origin is { Name: { } name } origin)
+        {
+            var publisher = graph.NewBlankNode();
+            graph.Add(dataset, "dct:publisher", publisher);
+            graph.Add(publisher, "rdf:type", graph.Term("foaf:Agent"));
+            graph.Add(publisher, "foaf:name", name, null);
+            if (origin.Ags is { } ags)
+            {
+                graph.Add(dataset, "dcatde:politicalGeocodingURI", new Iri(MunicipalityKey + ags));
+                graph.Add(dataset, "dcatde:politicalGeocodingLevelURI", new Iri(MunicipalityLevel));
+            }
+        }
+
+        if (record.StartYear is { } start)
+        {
+            var period = graph.NewBlankNode();
+            graph.Add(dataset, "dct:temporal", period);
+            graph.Add(period, "rdf:type", graph.Term("dct:PeriodOfTime"));
+            graph.Add(period, "dcat:startDate", new Literal($"{start:0000}-01-01", Datatype: Xsd + "date"));
+            if (record.EndYear is { } end)
+                graph.Add(period, "dcat:endDate", new Literal($"{end:0000}-12-31", Datatype: Xsd + "date"));
+        }
+
+        foreach (var contact in record.Contacts)
+        {
+            var point = graph.NewBlankNode();
+            graph.Add(dataset, "dcat:contactPoint", point);
+            graph.Add(point, "rdf:type", graph.Term("vcard:Organization"));
+            graph.Add(point, "vcard:fn", string.Join(", ", new[] { contact.Name, contact.Role, contact.Organisation }.Where(t => !string.IsNullOrWhiteSpace(t))), null);
+            if (!string.IsNullOrWhiteSpace(contact.Email))
+                graph.Add(point, "vcard:hasEmail", new Iri("mailto:" + contact.Email.Trim()));
+        }
+
+        var distribution = graph.NewBlankNode();
+        graph.Add(dataset, "dcat:distribution", distribution);
+        graph.Add(distribution, "rdf:type", graph.Term("dcat:Distribution"));
+        graph.Add(distribution, "dct:title", record.Title + " (JSON)");
+        graph.Add(distribution, "dcat:accessURL", page);
+        graph.Add(distribution, "dct:format", new Iri(JsonFormat));
+        graph.Add(distribution, "dcat:mediaType", new Iri("https://www.iana.org/assignments/media-types/application/json"));
+        graph.Add(distribution, "dct:license", new Iri(license));
+        return dataset;
+    }
+
+    static Literal DateTime(DateTimeOffset value) =>
+        new(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Datatype: Xsd + "dateTime");
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Kommune20.Library.Catalog;
+
+/// <summary>Writes an <see cref="RdfGraph"/> as JSON-LD: the prefixes as the context, one node object per subject in <c>@graph</c>.</summary>
+public static class JsonLdWriter
+{
+    const string RdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+    public static string Write(RdfGraph graph)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("@context");
+            foreach (var (prefix, ns) in graph.Prefixes)
+                json.WriteString(prefix, ns);
+            json.WriteEndObject();
+
+            json.WriteStartArray("@graph");
+            foreach (var subject in graph.Triples.GroupBy(t => t.Subject))
+            {
+                json.WriteStartObject();
+                json.WriteString("@id", Id(graph, subject.Key));
+                foreach (var predicate in subject.GroupBy(t => t.Predicate))
+                {
+                    if (predicate.Key.Value == RdfType)
+                    {
+                        json.WriteStartArray("@type");
+                        foreach (var type in predicate)
+                            json.WriteStringValue(Id(graph, type.Object));
+                        json.WriteEndArray();
+                        continue;
+                    }
+                    json.WriteStartArray(Id(graph, predicate.Key));
+                    foreach (var triple in predicate)
+                        WriteValue(json, graph, triple.Object);
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    static void WriteValue(Utf8JsonWriter json, RdfGraph graph, RdfNode node)
+    {
+        json.WriteStartObject();
+        if (node is Literal literal)
+        {
+            json.WriteString("@value", literal.Value);
+            if (literal.Language is not null)
+                json.WriteString("@language", literal.Language);
+            if (literal.Datatype is not null)
+                json.WriteString("@type", Id(graph, new Iri(literal.Datatype)));
+        }
+        else
+        {
+            json.WriteString("@id", Id(graph, node));
+        }
+        json.WriteEndObject();
+    }
+
+    static string Id(RdfGraph graph, RdfNode node) => node switch
+    {
+        Iri iri => graph.Compact(iri) ?? iri.Value,
+        BlankNode blank => "_:" + blank.Label,
+        _ => throw new ArgumentOutOfRangeException(nameof(node), "A literal has no id."),
+    };
+}

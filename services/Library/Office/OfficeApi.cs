@@ -1,0 +1,59 @@
+using Kommune20.Contracts.Federation;
+using Kommune20.Library.Data;
+using Kommune20.Library.Practices;
+using Kommune20.Library.Search;
+using Kommune20.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Library.Office;
+
+/// <summary>
+/// The office's tools for the library: loading many practices at once (the same records the federation events carry,
+/// for migrations and for benchmarks over 10,000 or 100,000 practices) and the state of the search index.
+/// </summary>
+public static class OfficeApi
+{
+    public const int MaxBatch = 5000;
+
+    public static RouteGroupBuilder MapOfficeApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/library/office").WithTags("Office").RequireAuthorization(Policies.Office);
+        group.MapPost("/practices", LoadAsync);
+        group.MapGet("/index", IndexStatusAsync);
+        return group;
+    }
+
+    static async Task<Results<Accepted<BulkLoadResult>, ValidationProblem>> LoadAsync(
+        List<PracticePublished>? items, PracticeReplicas replicas, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (items is null || items.Count == 0)
+            errors["body"] = ["Die Liste der Praxen ist leer."];
+        else if (items.Count > MaxBatch)
+            errors["body"] = [$"Höchstens {MaxBatch} Praxen je Aufruf."];
+        else
+        {
+            for (var i = 0; i < items.Count; i++)
+                PracticeRules.Validate(items[i]?.Origin, items[i]?.Practice, $"[{i}].", errors);
+        }
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var applied = await replicas.ApplyManyAsync(items!, ct);
+        return TypedResults.Accepted("/api/library/office/index", new BulkLoadResult(items!.Count, applied));
+    }
+
+    static async Task<Ok<IndexStatus>> IndexStatusAsync(LibraryDb db, PracticeIndex index, CancellationToken ct)
+    {
+        var listed = await db.Practices.CountAsync(p => !p.IsWithdrawn && p.Record != null, ct);
+        var pending = await db.Practices.CountAsync(p => p.Revision != p.IndexedRevision, ct);
+        return TypedResults.Ok(new IndexStatus(listed, pending, index.Count));
+    }
+}
+
+/// <summary>How many practices a bulk load received and how many of them were newer than what the library held.</summary>
+public sealed record BulkLoadResult(int Received, int Applied);
+
+/// <summary>The index has caught up when <see cref="Pending"/> is 0; then <see cref="Indexed"/> equals <see cref="Listed"/>.</summary>
+public sealed record IndexStatus(int Listed, int Pending, int Indexed);

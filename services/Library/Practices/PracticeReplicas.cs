@@ -1,0 +1,76 @@
+using Kommune20.Contracts.Federation;
+using Kommune20.Library.Data;
+using Kommune20.Library.Search;
+using Kommune20.Library.Seed;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Library.Practices;
+
+/// <summary>
+/// Applies what the federation announces to the library's replicas: newer versions replace older ones, repeated and
+/// out-of-order ones are ignored, withdrawals leave tombstones. The search index follows the committed state.
+/// </summary>
+public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSignal, DemoAdoptions demo, ILogger<PracticeReplicas> logger)
+{
+    /// <summary>Applies a published or updated version; false when the library already holds this version or a newer one.</summary>
+    public async Task<bool> ApplyAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
+    {
+        var applied = await StageAsync(origin, record, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        indexSignal.Notify();
+        return applied;
+    }
+
+    public async Task<bool> WithdrawAsync(RecordOrigin origin, CancellationToken cancellationToken)
+    {
+        var practice = await FindAsync(origin, cancellationToken);
+        if (practice is null)
+        {
+            // The withdrawal overtook the record: keep a tombstone, so the older record is ignored when it arrives.
+            practice = Practice.From(origin);
+            db.Practices.Add(practice);
+        }
+        var withdrawn = practice.Withdraw(origin);
+        if (!withdrawn)
+            logger.LogInformation("Ignoring withdrawal {Version} of {Origin}/{OriginId}: version {Held} is newer",
+                origin.Version, origin.OriginMemberId, origin.OriginId, practice.Version);
+        await db.SaveChangesAsync(cancellationToken);
+        indexSignal.Notify();
+        return withdrawn;
+    }
+
+    /// <summary>Applies many versions in one transaction (the office's bulk load); returns how many were newer.</summary>
+    public async Task<int> ApplyManyAsync(IReadOnlyList<PracticePublished> items, CancellationToken cancellationToken)
+    {
+        var applied = 0;
+        foreach (var item in items)
+        {
+            if (await StageAsync(item.Origin, item.Practice, cancellationToken))
+                applied++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        indexSignal.Notify();
+        return applied;
+    }
+
+    async Task<bool> StageAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
+    {
+        var practice = await FindAsync(origin, cancellationToken);
+        var isNew = practice is null;
+        practice ??= db.Practices.Add(Practice.From(origin)).Entity;
+        if (!practice.Apply(origin, PracticeRules.Normalize(record)))
+        {
+            logger.LogInformation("Ignoring version {Version} of {Origin}/{OriginId}: the library holds version {Held}",
+                origin.Version, origin.OriginMemberId, origin.OriginId, practice.Version);
+            return false;
+        }
+        if (isNew)
+            demo.OnFirstArrival(practice);
+        return true;
+    }
+
+    async Task<Practice?> FindAsync(RecordOrigin origin, CancellationToken cancellationToken) =>
+        // A bulk load may carry several versions of one practice; the earlier ones are not committed yet.
+        db.Practices.Local.FirstOrDefault(p => p.OriginMemberId == origin.OriginMemberId && p.OriginId == origin.OriginId)
+        ?? await db.Practices.FirstOrDefaultAsync(p => p.OriginMemberId == origin.OriginMemberId && p.OriginId == origin.OriginId, cancellationToken);
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Kommune20.Library.Adoptions;
+using Kommune20.Library.Data;
+using Kommune20.Library.Members;
+using Kommune20.Library.Search;
+using Lucene.Net.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kommune20.Library.Practices;
+
+/// <summary>Finding practices: German full-text search with facets, a practice's details, and practices like it.</summary>
+public static class PracticesApi
+{
+    const int SimilarCount = 5;
+
+    public static RouteGroupBuilder MapPracticesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/library/practices").WithTags("Practices");
+        group.MapGet("/", SearchAsync).AllowAnonymous();
+        group.MapGet("/{id:guid}", GetAsync).AllowAnonymous();
+        group.MapGet("/{id:guid}/similar", SimilarAsync).AllowAnonymous();
+        return group;
+    }
+
+    static Results<Ok<PracticeSearchResult>, ValidationProblem> SearchAsync(
+        [AsParameters] PracticeQuery query, ClaimsPrincipal user, PracticeSearch search)
+    {
+        var errors = query.Validate();
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        try
+        {
+            return TypedResults.Ok(search.Search(query.ToRequest(), user.IsSignedIn()));
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            // A prefix or near spelling that expands to more words than a query may hold.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["q"] = ["Die Suche ist zu weit gefasst (zu viele Wortformen); bitte genauer suchen."],
+            });
+        }
+    }
+
+    static async Task<Results<Ok<PracticeDetails>, NotFound>> GetAsync(
+        Guid id, ClaimsPrincipal user, LibraryDb db, MemberCards cards, AdoptionViews views, PracticeSearch search, CancellationToken ct)
+    {
+        var practice = await db.FindVisibleAsync(id, user, ct);
+        if (practice is null)
+            return TypedResults.NotFound();
+
+        var origin = (await cards.KnownAsync([practice.OriginMemberId], ct)).GetValueOrDefault(practice.OriginMemberId);
+        return TypedResults.Ok(new PracticeDetails(
+            practice.Id,
+            new PracticeOrigin(practice.OriginMemberId, origin?.Name, origin?.FederalState, origin?.NetworkNames ?? [],
+                practice.OriginId, practice.Version, practice.ChangedAt),
+            practice.Record!,
+            await AdoptionsApi.AdoptionsOfAsync(practice, db, views, ct),
+            await AdoptionsApi.InterestsOfAsync(practice, db, views, ct),
+            search.Similar(practice.Id, user.IsSignedIn(), SimilarCount) ?? []));
+    }
+
+    static Results<Ok<IReadOnlyList<PracticeCard>>, NotFound> SimilarAsync(Guid id, ClaimsPrincipal user, PracticeSearch search) =>
+        search.Similar(id, user.IsSignedIn(), SimilarCount) is { } similar ? TypedResults.Ok(similar) : TypedResults.NotFound();
+}

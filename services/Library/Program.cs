@@ -1,0 +1,27 @@
+using Kommune20.Library;
+using Kommune20.Library.Adoptions;
+using Kommune20.Library.Catalog;
+using Kommune20.Library.Data;
+using Kommune20.Library.Office;
+using Kommune20.Library.Practices;
+using Kommune20.ServiceDefaults;
+using Kommune20.ServiceDefaults.Data;
+using Kommune20.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();                                   // telemetry, health, problem details, token validation
+builder.AddServiceDatabase<LibraryDb>("library");               // replicas, adoptions, member cards, outbox and inbox
+builder.AddMessaging<LibraryDb>("library", typeof(PracticePublishedConsumer).Assembly);
+builder.AddLibraryRecords();
+builder.AddLibrarySearch();                                     // the Lucene index and its indexer
+builder.AddRegistryClient();                                    // who the members are (gRPC, client credentials)
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapPracticesApi();
+app.MapAdoptionsApi();
+app.MapCatalogApi();
+app.MapOfficeApi();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,21 @@
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis.Pattern;
+
+namespace Kommune20.Library.Search;
+
+/// <summary>
+/// Removes gender marks before the text is split into words: "Digitallots*innen", "Digitallots:innen",
+/// "Digitallots_innen", "Bürger/-innen" and "Bürger(innen)" become "…innen", the Binnen-I of "DigitallotsInnen" a
+/// small i. Offsets stay those of the original text, so highlights land on the words as written.
+/// </summary>
+public static partial class GenderMarkCharFilter
+{
+    public static TextReader Wrap(TextReader reader) =>
+        new PatternReplaceCharFilter(BinnenI(), "i", new PatternReplaceCharFilter(Mark(), "", reader));
+
+    [GeneratedRegex(@"(?<=\p{L})(?:[*:_·]|/-?|\()(?=[iI]n(?:nen)?\b)")]
+    private static partial Regex Mark();
+
+    [GeneratedRegex(@"(?<=\p{Ll})I(?=n(?:nen)?\b)")]
+    private static partial Regex BinnenI();
+}

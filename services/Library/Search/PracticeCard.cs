@@ -1,0 +1,20 @@
+using Kommune20.Contracts.Federation;
+
+namespace Kommune20.Library.Search;
+
+/// <summary>What a search result shows of a practice; kept in the index, so a page of results needs no database.</summary>
+public sealed record PracticeCard(
+    Guid Id,
+    string Title,
+    string? Summary,
+    Guid OriginMemberId,
+    string? City,
+    string? FederalState,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> SdgTargets,
+    int? StartYear,
+    int? EndYear,
+    string? FundingProgramme,
+    Visibility Visibility,
+    int VerifiedAdoptions,
+    DateTimeOffset ChangedAt);

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Kommune20.Library.Members;
+using Kommune20.Library.Practices;
+using Kommune20.ServiceDefaults;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Kommune20.Library.Search;
+
+/// <summary>Turns a practice, its origin's card and its verified adoptions into the document the index keeps.</summary>
+public static class PracticeDocuments
+{
+    public static Document Build(Practice practice, MemberCard? origin, int verifiedAdoptions, int currentYear)
+    {
+        var record = practice.Record ?? throw new InvalidOperationException("Only a listed practice is indexed.");
+        var card = new PracticeCard(practice.Id, record.Title, record.Summary, practice.OriginMemberId, origin?.Name, origin?.FederalState,
+            record.Topics, record.SdgTargets, record.StartYear, record.EndYear, record.FundingProgramme, record.Visibility,
+            verifiedAdoptions, practice.ChangedAt);
+
+        var document = new Document
+        {
+            new StringField(PracticeFields.Id, practice.Id.ToString(), Field.Store.YES),
+            new StringField(PracticeFields.Visibility, Visibility(record.Visibility), Field.Store.NO),
+            new Int64Field(PracticeFields.Changed, practice.ChangedAt.ToUnixTimeSeconds(), Field.Store.NO),
+            new NumericDocValuesField(PracticeFields.Changed, practice.ChangedAt.ToUnixTimeSeconds()),
+            new StoredField(PracticeFields.Card, JsonSerializer.Serialize(card, Json.Options)),
+            new TextField(PracticeFields.Title, record.Title, Field.Store.YES),
+            new TextField(PracticeFields.Goal, record.Goal, Field.Store.YES),
+            new TextField(PracticeFields.Description, record.Description, Field.Store.YES),
+        };
+        if (!string.IsNullOrWhiteSpace(record.Summary))
+            document.Add(new TextField(PracticeFields.Summary, record.Summary, Field.Store.YES));
+        var keywords = record.Topics.Concat(record.Beneficiaries).Append(record.FundingProgramme).Append(origin?.Name)
+            .Where(text => !string.IsNullOrWhiteSpace(text));
+        document.Add(new TextField(PracticeFields.Keywords, string.Join(" · ", keywords), Field.Store.NO));
+
+        AddFacet(document, PracticeFields.Topic, record.Topics);
+        AddFacet(document, PracticeFields.Sdg, record.SdgTargets);
+        AddFacet(document, PracticeFields.City, [origin?.Name]);
+        AddFacet(document, PracticeFields.State, [origin?.FederalState]);
+        AddFacet(document, PracticeFields.Network, origin?.NetworkNames ?? []);
+        AddFacet(document, PracticeFields.Funding, [record.FundingProgramme]);
+        AddFacet(document, PracticeFields.Period, Periods(record.StartYear, record.EndYear, currentYear));
+        AddFacet(document, PracticeFields.Adopted, [verifiedAdoptions > 0 ? "true" : "false"]);
+        return document;
+    }
+
+    public static string Visibility(Contracts.Federation.Visibility visibility) =>
+        JsonNamingPolicy.KebabCaseLower.ConvertName(visibility.ToString());
+
+    /// <summary>
+    /// The period facet: "laufend" or "abgeschlossen", and every year the practice ran (so that "2021" finds what ran
+    /// in 2021). A practice without a start has no period; a long one is cut to its last 30 years.
+    /// </summary>
+    public static IEnumerable<string> Periods(int? startYear, int? endYear, int currentYear)
+    {
+        if (startYear is not { } start)
+            yield break;
+        var end = endYear ?? currentYear;
+        yield return endYear is null || endYear >= currentYear ? PracticeFields.Ongoing : PracticeFields.Completed;
+        for (var year = Math.Max(start, end - 29); year <= end; year++)
+            yield return year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    static void AddFacet(Document document, string field, IEnumerable<string?> values)
+    {
+        foreach (var value in values.OfType<string>().Where(v => v.Length > 0).Distinct())
+        {
+            document.Add(new StringField(field, value, Field.Store.NO));
+            document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+    }
+}

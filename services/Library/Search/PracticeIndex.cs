@@ -1,0 +1,71 @@
+using Kommune20.ServiceDefaults.Data;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+
+namespace Kommune20.Library.Search;
+
+/// <summary>
+/// The Lucene index of listed practices, in the service's data directory (<c>practice-index</c>). One writer (the
+/// <see cref="PracticeIndexer"/>) changes it; searches read the latest committed state through a searcher manager.
+/// </summary>
+public sealed class PracticeIndex : IDisposable
+{
+    readonly FSDirectory _directory;
+    readonly IndexWriter _writer;
+    readonly SearcherManager _searchers;
+
+    public PracticeAnalyzer Analyzer { get; } = new();
+
+    /// <summary>True when the index was created empty at this start, so every practice must be indexed again.</summary>
+    public bool IsNew { get; }
+
+    public PracticeIndex(IConfiguration configuration)
+    {
+        _directory = FSDirectory.Open(Path.Combine(ServiceDatabase.DataDirectory(configuration), "practice-index"));
+        IsNew = !DirectoryReader.IndexExists(_directory);
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(PracticeAnalyzer.Version, Analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        });
+        if (IsNew)
+            _writer.Commit();
+        _searchers = new SearcherManager(_writer, true, null);
+    }
+
+    public void Put(Guid id, Document document) => _writer.UpdateDocument(new Term(PracticeFields.Id, id.ToString()), document);
+
+    public void Remove(Guid id) => _writer.DeleteDocuments(new Term(PracticeFields.Id, id.ToString()));
+
+    /// <summary>Makes the changes durable and visible to the next search.</summary>
+    public void Commit()
+    {
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    public T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public int Count => Read(searcher => searcher.IndexReader.NumDocs);
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        Analyzer.Dispose();
+    }
+}

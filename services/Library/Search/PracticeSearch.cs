@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Kommune20.ServiceDefaults;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+
+namespace Kommune20.Library.Search;
+
+/// <summary>Searches the practice index: relevance-ranked text search, facet filters and counts, snippets, similar practices.</summary>
+public sealed class PracticeSearch(PracticeIndex index)
+{
+    const int SnippetLength = 220;
+    const int FacetValuesShown = 50;
+    static readonly Sort Newest = new(new SortField(PracticeFields.Changed, SortFieldType.INT64, true));
+    static readonly string[] SimilarityFields = [PracticeFields.Title, PracticeFields.Summary, PracticeFields.Goal, PracticeFields.Description];
+
+    public PracticeSearchResult Search(PracticeSearchRequest request, bool signedIn) => index.Read(searcher =>
+    {
+        var text = request.Text is null ? null : TextQuery.Parse(request.Text, index.Analyzer);
+        var query = text ?? new MatchAllDocsQuery();
+        var depth = request.Page * request.PageSize;
+        TopDocsCollector<ScoreDoc> top = text is null
+            ? (TopDocsCollector<ScoreDoc>)(object)TopFieldCollector.Create(Newest, depth, false, false, false, true)
+            : TopScoreDocCollector.Create(depth, true);
+        var facets = new FacetCounter(PracticeFields.Facets);
+
+        searcher.Search(query, Filter(request.Filters, signedIn), MultiCollector.Wrap(top, facets));
+
+        var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
+        var items = page.ScoreDocs.Select(hit =>
+        {
+            var document = searcher.Doc(hit.Doc);
+            return new PracticeHit(Card(document), text is null ? null : Snippet(text, document), text is null ? null : hit.Score);
+        }).ToList();
+        return new PracticeSearchResult(items, request.Page, request.PageSize, top.TotalHits, FacetValues(facets));
+    });
+
+    /// <summary>Practices like this one by their words (Lucene's MoreLikeThis); null when the practice is not in the index or not visible.</summary>
+    public IReadOnlyList<PracticeCard>? Similar(Guid id, bool signedIn, int count) => index.Read(searcher =>
+    {
+        var own = new TermQuery(new Term(PracticeFields.Id, id.ToString()));
+        var visibility = Filter(new Dictionary<string, IReadOnlyList<string>>(), signedIn);
+        var found = searcher.Search(own, visibility, 1);
+        if (found.TotalHits == 0)
+            return null;
+
+        var like = new MoreLikeThis(searcher.IndexReader)
+        {
+            Analyzer = index.Analyzer,
+            FieldNames = SimilarityFields,
+            MinTermFreq = 1,
+            MinDocFreq = 1,
+            MaxQueryTerms = 25,
+        }.Like(found.ScoreDocs[0].Doc);
+        var query = new BooleanQuery { { like, Occur.MUST }, { own, Occur.MUST_NOT } };
+        return (IReadOnlyList<PracticeCard>)searcher.Search(query, visibility, count).ScoreDocs.Select(hit => Card(searcher.Doc(hit.Doc))).ToList();
+    });
+
+    static Filter? Filter(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, bool signedIn)
+    {
+        var all = new BooleanQuery();
+        foreach (var (facet, values) in filters)
+        {
+            var any = new BooleanQuery();
+            foreach (var value in values)
+                any.Add(new TermQuery(new Term(facet, value)), Occur.SHOULD);
+            all.Add(any, Occur.MUST);
+        }
+        // Network-only practices are for signed-in members.
+        if (!signedIn)
+            all.Add(new TermQuery(new Term(PracticeFields.Visibility, PracticeDocuments.Visibility(Contracts.Federation.Visibility.Public))), Occur.MUST);
+        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
+    }
+
+    static PracticeCard Card(Document document) =>
+        JsonSerializer.Deserialize<PracticeCard>(document.Get(PracticeFields.Card), Json.Options)!;
+
+    string? Snippet(Query text, Document document)
+    {
+        foreach (var field in PracticeFields.SnippetFields)
+        {
+            var value = document.Get(field);
+            if (string.IsNullOrEmpty(value))
+                continue;
+            var scorer = new QueryScorer(text, field);
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
+            {
+                TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
+            };
+            using var tokens = index.Analyzer.GetTokenStream(field, value);
+            var fragment = highlighter.GetBestFragment(tokens, value);
+            if (fragment is not null)
+                return fragment;
+        }
+        var summary = document.Get(PracticeFields.Summary) ?? document.Get(PracticeFields.Goal);
+        return summary is null ? null : SimpleHTMLEncoder.HtmlEncode(summary.Length <= SnippetLength ? summary : summary[..SnippetLength] + " …");
+    }
+
+    static Dictionary<string, IReadOnlyList<FacetValue>> FacetValues(FacetCounter facets) =>
+        facets.Counts.ToDictionary(
+            facet => facet.Key,
+            facet => (IReadOnlyList<FacetValue>)facet.Value
+                .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
+                .Take(FacetValuesShown)
+                .Select(v => new FacetValue(v.Key, v.Value))
+                .ToList());
+}
