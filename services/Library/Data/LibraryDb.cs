@@ -23,7 +23,7 @@ public sealed class LibraryDb(DbContextOptions<LibraryDb> options) : DbContext(o
         model.Entity<Practice>(practice =>
         {
             practice.HasIndex(p => new { p.OriginMemberId, p.OriginId }).IsUnique();
-            practice.Property(p => p.OriginId).HasMaxLength(PracticeRules.MaxOriginIdLength);
+            practice.Property(p => p.OriginId).HasMaxLength(RecordRules.MaxOriginIdLength);
             // The record is replaced whole, never edited in place, so it is kept as the JSON the city sent.
             practice.Property(p => p.Record).HasConversion(JsonColumn<PracticeRecord>());
             practice.Ignore(p => p.IsListed);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Kommune20.Library.Practices;
+using Kommune20.Contracts.Federation;
 
 namespace Kommune20.Library.Search;
 
@@ -40,7 +40,7 @@ public sealed record PracticeQuery
                 Fail(facet, $"Ein Filterwert ist leer oder länger als {MaxValueLength} Zeichen.");
         }
 
-        var unknown = (Sdg ?? []).FirstOrDefault(target => SdgTargets.Normalize(target) is null);
+        var unknown = (Sdg ?? []).FirstOrDefault(target => !SdgTargets.Exists(target));
         if (unknown is not null)
             Fail("sdg", $"\"{unknown}\" ist keines der 169 Unterziele der Agenda 2030 (z. B. 16.6).");
 
@@ -61,7 +61,7 @@ public sealed record PracticeQuery
     public PracticeSearchRequest ToRequest()
     {
         var filters = FreeTextFilters().ToDictionary(f => f.Facet, f => (IReadOnlyList<string>)f.Values.Select(v => v.Trim()).ToList());
-        filters[PracticeFields.Sdg] = (Sdg ?? []).Select(SdgTargets.Normalize).OfType<string>().ToList();
+        filters[PracticeFields.Sdg] = (Sdg ?? []).Select(target => target.Trim().ToLowerInvariant()).ToList();
         filters[PracticeFields.Period] = (Period ?? []).Select(NormalizePeriod).OfType<string>().ToList();
         if (Adopted is { } adopted)
             filters[PracticeFields.Adopted] = [adopted ? "true" : "false"];

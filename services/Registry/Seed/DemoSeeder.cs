@@ -9,7 +9,7 @@ namespace Kommune20.Registry.Seed;
 
 /// <summary>
 /// On first start with <c>Seed:DemoData=true</c>, fills an empty register with the association's demo members,
-/// networks, people and city-node clients, and writes their generated secrets to <c>Seed:CredentialsFile</c>.
+/// networks, people and clients (city nodes, integrations, hub services), and writes their secrets to <c>Seed:CredentialsFile</c>.
 /// </summary>
 internal sealed class DemoSeeder(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -87,7 +87,8 @@ internal sealed class DemoSeeder(IServiceProvider services, IConfiguration confi
         foreach (var entry in seed.Clients)
         {
             var member = byName[entry.Member];
-            var secret = DemoCredentials.NewSecret(32);
+            // A hub service's secret can be given (Seed:ClientSecrets:<clientId>), so that the launcher hands the same one to the service.
+            var secret = configuration[$"Seed:ClientSecrets:{entry.ClientId}"] ?? DemoCredentials.NewSecret(32);
             await provisioning.CreateAsync(entry.ClientId, entry.DisplayName, secret, member.Id, entry.Roles, ct);
             credentials.Clients.Add(new(entry.ClientId, secret, member.Name, member.Id, entry.Roles));
         }
