@@ -1,0 +1,50 @@
+using Dapr;
+using Kommune20.CityNode.Data;
+using Kommune20.CityNode.Records;
+using Kommune20.Contracts.Federation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.CityNode.Drafts;
+
+/// <summary>
+/// The node's CloudEvents subscription: the city's own systems (its CMS, its council information system) publish draft
+/// practices to the topic "drafts" of the city's broker, and the Dapr sidecar delivers them here. A draft is kept in
+/// the node and reaches the hub only when an editor publishes it. Without a sidecar nothing calls this endpoint.
+/// </summary>
+public static class DraftsInbox
+{
+    public const string PubSub = "city-inbox";
+    public const string Topic = "drafts";
+
+    /// <summary>A draft as the city's systems send it: the practice's id at the node and what is known so far.</summary>
+    public sealed record PracticeDraft(string? Id, PracticeRecord? Practice);
+
+    public static IEndpointRouteBuilder MapDraftsInbox(this WebApplication app)
+    {
+        app.UseCloudEvents();
+        app.MapSubscribeHandler();
+        app.MapPost("/dapr/drafts", ReceiveAsync).WithTopic(PubSub, Topic).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    static async Task<Results<Ok<NodeRecordDto<PracticeRecord>>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+        PracticeDraft draft, NodeDb db, ChangeLog log, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (RecordRules.OriginIdProblem(draft.Id) is { } idProblem)
+            errors["id"] = [idProblem];
+        if (string.IsNullOrWhiteSpace(draft.Practice?.Title))
+            errors["practice.title"] = ["Ein Entwurf braucht mindestens einen Titel."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var existing = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == RecordKind.Practice && r.Id == draft.Id, ct);
+        if (existing is { Status: not RecordStatus.Draft })
+            return NodeProblems.Conflict("id", $"{draft.Id} ist bereits veröffentlicht; Änderungen daran macht die Redaktion im Knoten.");
+
+        var practice = PracticesApi.Normalize(draft.Practice!);
+        var record = await log.WriteAsync(RecordKind.Practice, draft.Id!, RecordStatus.Draft, CityRecordsApi.Serialize(practice), ct);
+        return TypedResults.Ok(CityRecordsApi.ToDto<PracticeRecord>(record));
+    }
+}

@@ -1,0 +1,54 @@
+using Grpc.Core;
+using Kommune20.CityNode.Data;
+using Kommune20.CityNode.Records;
+using Kommune20.Federation.Client;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.CityNode.Federation;
+
+/// <summary>The node's federation state for the editor (acknowledged version, lag, rejected changes) and the full re-sync.</summary>
+public static class FederationApi
+{
+    public sealed record NodeFederationState(Guid MemberId, long HeadVersion, long AcknowledgedVersion, long Lag,
+        DateTimeOffset? LastAcknowledgedAt, string? LastError, IReadOnlyList<RejectedChangeDto> Rejected);
+
+    public sealed record RejectedChangeDto(RecordKind Kind, string Id, long Version, string Code, string? Field, string Reason, DateTimeOffset RejectedAt);
+
+    public sealed record ResyncResult(long AcknowledgedVersion, int Applied, int Withdrawn, int Rejected);
+
+    public static RouteGroupBuilder MapFederationApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/node/federation").WithTags("Federation").RequireAuthorization(EditorPolicy.Name);
+        group.MapGet("/", GetAsync);
+        group.MapPost("/resync", ResyncAsync);
+        return group;
+    }
+
+    static async Task<Ok<NodeFederationState>> GetAsync(NodeDb db, NodeSettings settings, PushLoop loop, CancellationToken ct)
+    {
+        var head = await db.ChangeLog.MaxAsync(entry => (long?)entry.Version, ct) ?? 0;
+        var status = await db.FederationStatus.AsNoTracking().FirstOrDefaultAsync(ct);
+        var rejected = await db.RejectedChanges.AsNoTracking().OrderBy(r => r.Version).ToListAsync(ct);
+        var acknowledged = status?.AcknowledgedVersion ?? 0;
+        return TypedResults.Ok(new NodeFederationState(settings.MemberId, head, acknowledged, Math.Max(0, head - acknowledged),
+            status?.LastAcknowledgedAt, loop.LastError?.Message,
+            rejected.Select(r => new RejectedChangeDto(r.Kind, r.RecordId, r.Version, r.Code, r.Field, r.Reason, r.RejectedAt)).ToList()));
+    }
+
+    static async Task<Results<Ok<ResyncResult>, ProblemHttpResult>> ResyncAsync(ChangePusher pusher, NodeChangeLog log, CancellationToken ct)
+    {
+        try
+        {
+            var summary = await pusher.ResyncAsync(log, ct);
+            return TypedResults.Ok(new ResyncResult(summary.AcknowledgedVersion, summary.Applied, summary.Withdrawn, summary.Rejections.Count));
+        }
+        catch (Exception exception) when (exception is RpcException or HttpRequestException)
+        {
+            return TypedResults.Problem(
+                detail: exception is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : exception.Message,
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Der Hub ist für den Abgleich nicht erreichbar.");
+        }
+    }
+}

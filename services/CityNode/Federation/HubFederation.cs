@@ -1,0 +1,74 @@
+using Dapr.Client;
+using Grpc.Net.Client;
+using Kommune20.CityNode.Records;
+using Kommune20.Federation.Client;
+using Kommune20.ServiceDefaults.Security;
+using FederationClient = Kommune20.Federation.Grpc.Federation.FederationClient;
+
+namespace Kommune20.CityNode.Federation;
+
+/// <summary>Wires the node to the hub: the gRPC channel, the client credential, the change log and the push loop.</summary>
+public static class HubFederation
+{
+    public static IHostApplicationBuilder AddHubFederation(this IHostApplicationBuilder builder)
+    {
+        var settings = NodeSettings.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDaprClient();
+        services.AddSingleton<ChangeLog.Gate>();
+        services.AddScoped<ChangeLog>();
+        services.AddSingleton<NodeChangeLog>();
+
+        services.AddSingleton(_ => GrpcChannel.ForAddress(settings.HubGrpcUrl, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                EnableMultipleHttp2Connections = true,
+                KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+            },
+        }));
+        services.AddSingleton(provider => new FederationClient(provider.GetRequiredService<GrpcChannel>()));
+        services.AddHttpClient(nameof(ClientCredentialsToken));
+        services.AddSingleton(provider => new ClientCredentialsToken(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ClientCredentialsToken)),
+            settings.TokenUrl,
+            settings.ClientId,
+            ClientSecretSource(settings, provider),
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new ChangePusher(
+            provider.GetRequiredService<FederationClient>(), provider.GetRequiredService<ClientCredentialsToken>().GetAsync));
+        services.AddSingleton(provider => new PushLoop(
+            provider.GetRequiredService<ChangePusher>(), provider.GetRequiredService<NodeChangeLog>(), settings.PushInterval));
+        services.AddHostedService<FederationPump>();
+        return builder;
+    }
+
+    /// <summary>From the Dapr secret store when the node names one (the sidecar answers), else from configuration.</summary>
+    static Func<CancellationToken, ValueTask<string>> ClientSecretSource(NodeSettings settings, IServiceProvider provider)
+    {
+        if (settings.SecretStore is not { } store)
+        {
+            var secret = settings.ClientSecret
+                ?? throw new InvalidOperationException("Node:ClientSecret is not configured, and no Dapr secret store (Node:SecretStore) is named.");
+            return _ => ValueTask.FromResult(secret);
+        }
+        var dapr = provider.GetRequiredService<DaprClient>();
+        return async cancellationToken =>
+        {
+            var secrets = await dapr.GetSecretAsync(store, settings.SecretName, cancellationToken: cancellationToken);
+            return secrets.TryGetValue(settings.SecretName, out var value)
+                ? value
+                : throw new InvalidOperationException($"The Dapr secret store {store} has no secret {settings.SecretName}.");
+        };
+    }
+
+    /// <summary>Runs the push loop for the node's lifetime.</summary>
+    sealed class FederationPump(PushLoop loop) : BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(stoppingToken);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Kommune20.CityNode.Data;
+using Kommune20.CityNode.Records;
+using Kommune20.Contracts.Federation;
+using Kommune20.Federation.Client;
+using Kommune20.Federation.Grpc;
+using Kommune20.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using RecordKind = Kommune20.CityNode.Records.RecordKind;
+
+namespace Kommune20.CityNode.Federation;
+
+/// <summary>The node's change log as the pusher reads it, and where the hub's acks and rejections are kept.</summary>
+public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate gate, NodeSettings settings, TimeProvider clock) : IChangeLog
+{
+    public Guid OriginMemberId => settings.MemberId;
+
+    public async Task<long> HeadVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
+        return await db.ChangeLog.MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0;
+    }
+
+    public async Task<IReadOnlyList<Change>> ReadAfterAsync(long version, int max, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
+        var entries = await db.ChangeLog.AsNoTracking().Where(entry => entry.Version > version)
+            .OrderBy(entry => entry.Version).Take(max).ToListAsync(cancellationToken);
+        return entries.Select(entry => ToChange(entry.Kind, entry.RecordId, entry.Version, entry.ChangedAt, entry.Body)).ToList();
+    }
+
+    public async Task<(long SnapshotVersion, IReadOnlyList<Change> Records)> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            var head = await db.ChangeLog.MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0;
+            var published = await db.Records.AsNoTracking().Where(r => r.Status == RecordStatus.Published).ToListAsync(cancellationToken);
+            return (head, published.OrderBy(r => r.Version).Select(r => ToChange(r.Kind, r.Id, r.Version, r.UpdatedAt, r.Body)).ToList());
+        }
+    }
+
+    public async Task RecordAckAsync(long acknowledgedVersion, IReadOnlyList<Rejection> rejections, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
+        var now = clock.GetUtcNow();
+        var status = await db.FederationStatus.FindAsync([1], cancellationToken) ?? db.FederationStatus.Add(new FederationStatus()).Entity;
+        status.AcknowledgedVersion = acknowledgedVersion;
+        status.LastAcknowledgedAt = now;
+
+        foreach (var rejection in rejections)
+        {
+            if (KindOf(rejection.Kind) is not { } kind)
+                continue;
+            var rejected = await db.RejectedChanges.FindAsync([kind, rejection.OriginId], cancellationToken)
+                ?? db.RejectedChanges.Add(new RejectedChange { Kind = kind, RecordId = rejection.OriginId, Code = "", Reason = "" }).Entity;
+            rejected.Version = rejection.Version;
+            rejected.Code = rejection.Code == RejectionCode.PermissionDenied ? "permission-denied" : "invalid-argument";
+            rejected.Field = rejection.Field.Length == 0 ? null : rejection.Field;
+            rejected.Reason = rejection.Reason;
+            rejected.RejectedAt = now;
+        }
+
+        // A rejection is settled once a later version of the same record has been accepted.
+        var open = await db.RejectedChanges.ToListAsync(cancellationToken);
+        foreach (var rejected in open.Where(r => rejections.All(rejection => rejection.OriginId != r.RecordId || KindOf(rejection.Kind) != r.Kind)))
+        {
+            var record = await db.Records.FindAsync([rejected.Kind, rejected.RecordId], cancellationToken);
+            if (record is null || (record.Version > rejected.Version && record.Version <= acknowledgedVersion))
+                db.RejectedChanges.Remove(rejected);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    static Change ToChange(RecordKind kind, string id, long version, DateTimeOffset changedAt, string? body) => (kind, body) switch
+    {
+        (_, null) => RecordMessages.Withdrawn(id, version, changedAt, kind switch
+        {
+            RecordKind.Practice => Kommune20.Federation.Grpc.RecordKind.Practice,
+            RecordKind.CityProfile => Kommune20.Federation.Grpc.RecordKind.CityProfile,
+            _ => Kommune20.Federation.Grpc.RecordKind.ProjectUpdate,
+        }),
+        (RecordKind.Practice, _) => RecordMessages.Published(id, version, changedAt, Read<PracticeRecord>(body)),
+        (RecordKind.CityProfile, _) => RecordMessages.Published(id, version, changedAt, Read<CityProfileRecord>(body)),
+        _ => RecordMessages.Published(id, version, changedAt, Read<ProjectUpdateRecord>(body)),
+    };
+
+    static T Read<T>(string body) =>
+        JsonSerializer.Deserialize<T>(body, Json.Options) ?? throw new InvalidDataException("A change-log entry holds no record.");
+
+    static RecordKind? KindOf(Kommune20.Federation.Grpc.RecordKind kind) => kind switch
+    {
+        Kommune20.Federation.Grpc.RecordKind.Practice => RecordKind.Practice,
+        Kommune20.Federation.Grpc.RecordKind.CityProfile => RecordKind.CityProfile,
+        Kommune20.Federation.Grpc.RecordKind.ProjectUpdate => RecordKind.ProjectUpdate,
+        _ => null,
+    };
+}

@@ -1,0 +1,37 @@
+namespace Kommune20.CityNode;
+
+/// <summary>
+/// Who this node is and how it reaches the hub (configuration section <c>Node</c>): the member it speaks for, the
+/// hub's gRPC address (the gateway's HTTP/2 port), the issuer's token endpoint and the node's client credential.
+/// The secret comes from <c>Node:ClientSecret</c>, or from the Dapr secret store <c>Node:SecretStore</c> when one is named.
+/// </summary>
+public sealed record NodeSettings(
+    Guid MemberId,
+    string? Name,
+    Uri HubGrpcUrl,
+    Uri TokenUrl,
+    string ClientId,
+    string? ClientSecret,
+    string? SecretStore,
+    string SecretName,
+    TimeSpan PushInterval)
+{
+    public static NodeSettings From(IConfiguration configuration)
+    {
+        var node = configuration.GetSection("Node");
+        string Required(string key) => node[key] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"Node:{key} is not configured (environment Node__{key}).");
+
+        return new NodeSettings(
+            Guid.TryParse(Required("MemberId"), out var memberId) ? memberId : throw new InvalidOperationException("Node:MemberId must be the member's id (UUID)."),
+            node["Name"],
+            new Uri(Required("HubGrpcUrl")),
+            new Uri(Required("TokenUrl")),
+            Required("ClientId"),
+            node["ClientSecret"],
+            node["SecretStore"] is { Length: > 0 } store ? store : null,
+            node["SecretName"] ?? "federation:clientSecret",
+            TimeSpan.FromSeconds(node.GetValue("PushIntervalSeconds", 30)));
+    }
+}

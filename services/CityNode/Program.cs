@@ -1,0 +1,26 @@
+using Kommune20.CityNode;
+using Kommune20.CityNode.Data;
+using Kommune20.CityNode.Drafts;
+using Kommune20.CityNode.Federation;
+using Kommune20.CityNode.Records;
+using Kommune20.CityNode.Seed;
+using Kommune20.ServiceDefaults;
+using Kommune20.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();              // telemetry, health, problem details, token validation
+builder.AddServiceDatabase<NodeDb>("citynode");
+builder.AddHubFederation();                // change log, push loop to the hub, client credential (configuration or Dapr)
+builder.AddEditorPolicy(NodeSettings.From(builder.Configuration));
+builder.Services.AddHostedService<DemoSeeder>();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapDraftsInbox();                      // Dapr: CloudEvents with drafts from the city's own systems
+app.MapPracticesApi();
+app.MapProfileApi();
+app.MapProjectUpdatesApi();
+app.MapFederationApi();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,72 @@
+using Kommune20.CityNode.Data;
+using Kommune20.Federation.Client;
+
+namespace Kommune20.CityNode.Records;
+
+/// <summary>
+/// Every write of a city record goes through here: a publication or a withdrawal appends the next version to the
+/// change log in the same SaveChanges as the record, then wakes the pusher. Drafts are kept without a log entry.
+/// Writes are serialised in the process (<see cref="Gate"/>), so versions rise by one without gaps; a node runs
+/// as one process over its own database.
+/// </summary>
+public sealed class ChangeLog(NodeDb db, ChangeLog.Gate gate, PushLoop pushLoop, TimeProvider clock)
+{
+    /// <summary>The node's single-writer lock, shared by every request scope.</summary>
+    public sealed class Gate
+    {
+        readonly SemaphoreSlim _lock = new(1, 1);
+
+        public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+        {
+            await _lock.WaitAsync(cancellationToken);
+            return new Release(_lock);
+        }
+
+        sealed class Release(SemaphoreSlim held) : IDisposable
+        {
+            public void Dispose() => held.Release();
+        }
+    }
+
+    /// <summary>Creates or changes a record. <paramref name="body"/> null keeps the stored body (publishing a draft, withdrawing).</summary>
+    public async Task<CityRecord> WriteAsync(RecordKind kind, string id, RecordStatus status, string? body, CancellationToken cancellationToken)
+    {
+        CityRecord record;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            var now = clock.GetUtcNow();
+            record = await db.Records.FindAsync([kind, id], cancellationToken)
+                ?? db.Records.Add(new CityRecord { Kind = kind, Id = id, Body = body ?? throw new ArgumentNullException(nameof(body)) }).Entity;
+            record.Body = body ?? record.Body;
+            record.Status = status;
+            record.UpdatedAt = now;
+            if (status != RecordStatus.Draft)
+            {
+                var version = (db.ChangeLog.Max(entry => (long?)entry.Version) ?? 0) + 1;
+                db.ChangeLog.Add(new ChangeLogEntry
+                {
+                    Version = version,
+                    Kind = kind,
+                    RecordId = id,
+                    ChangedAt = now,
+                    Body = status == RecordStatus.Published ? record.Body : null,
+                });
+                record.Version = version;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        if (status != RecordStatus.Draft)
+            pushLoop.Wake();
+        return record;
+    }
+
+    /// <summary>Removes a draft that was never published (published records are withdrawn instead, and stay in the log).</summary>
+    public async Task DiscardDraftAsync(CityRecord draft, CancellationToken cancellationToken)
+    {
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            db.Records.Remove(draft);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Kommune20.CityNode.Data;
+using Kommune20.Contracts.Federation;
+using Kommune20.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.CityNode.Records;
+
+/// <summary>
+/// The editor's API for one kind of list record: list, read, create (published, or kept as a draft), change,
+/// publish a draft (or republish a withdrawn record) and withdraw (a draft is discarded instead).
+/// </summary>
+public static class CityRecordsApi
+{
+    public static RouteGroupBuilder MapCityRecords<T>(this IEndpointRouteBuilder app, RecordType<T> type) where T : class
+    {
+        var group = app.MapGroup(type.Route).WithTags(type.Tag).RequireAuthorization(EditorPolicy.Name);
+        var endpoints = new Endpoints<T>(type);
+        group.MapGet("/", endpoints.ListAsync);
+        group.MapGet("/{id}", endpoints.GetAsync);
+        group.MapPost("/", endpoints.CreateAsync);
+        group.MapPut("/{id}", endpoints.ChangeAsync);
+        group.MapPost("/{id}/publication", endpoints.PublishAsync);
+        group.MapDelete("/{id}", endpoints.WithdrawAsync);
+        return group;
+    }
+
+    sealed class Endpoints<T>(RecordType<T> type) where T : class
+    {
+        public Task<Ok<List<NodeRecordDto<T>>>> ListAsync(NodeDb db, CancellationToken ct) => CityRecordsApi.ListAsync(type, db, ct);
+
+        public Task<Results<Ok<NodeRecordDto<T>>, NotFound>> GetAsync(string id, NodeDb db, CancellationToken ct) => CityRecordsApi.GetAsync(type, id, db, ct);
+
+        public Task<Results<Created<NodeRecordDto<T>>, ValidationProblem, ProblemHttpResult>> CreateAsync(NewRecord<T> input, NodeDb db, ChangeLog log, CancellationToken ct) =>
+            CityRecordsApi.CreateAsync(type, input, db, log, ct);
+
+        public Task<Results<Ok<NodeRecordDto<T>>, ValidationProblem, NotFound, ProblemHttpResult>> ChangeAsync(string id, ChangedRecord<T> input, NodeDb db, ChangeLog log, CancellationToken ct) =>
+            CityRecordsApi.ChangeAsync(type, id, input, db, log, ct);
+
+        public Task<Results<Ok<NodeRecordDto<T>>, ValidationProblem, NotFound>> PublishAsync(string id, NodeDb db, ChangeLog log, CancellationToken ct) =>
+            CityRecordsApi.PublishAsync(type, id, db, log, ct);
+
+        public Task<Results<NoContent, NotFound>> WithdrawAsync(string id, NodeDb db, ChangeLog log, CancellationToken ct) =>
+            CityRecordsApi.WithdrawAsync(type, id, db, log, ct);
+    }
+
+    static async Task<Ok<List<NodeRecordDto<T>>>> ListAsync<T>(RecordType<T> type, NodeDb db, CancellationToken ct) where T : class
+    {
+        var records = await db.Records.AsNoTracking().Where(r => r.Kind == type.Kind).OrderBy(r => r.Id).ToListAsync(ct);
+        return TypedResults.Ok(records.Select(ToDto<T>).ToList());
+    }
+
+    static async Task<Results<Ok<NodeRecordDto<T>>, NotFound>> GetAsync<T>(RecordType<T> type, string id, NodeDb db, CancellationToken ct) where T : class =>
+        await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == type.Kind && r.Id == id, ct) is { } record
+            ? TypedResults.Ok(ToDto<T>(record))
+            : TypedResults.NotFound();
+
+    static async Task<Results<Created<NodeRecordDto<T>>, ValidationProblem, ProblemHttpResult>> CreateAsync<T>(
+        RecordType<T> type, NewRecord<T> input, NodeDb db, ChangeLog log, CancellationToken ct) where T : class
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (RecordRules.OriginIdProblem(input.Id) is { } idProblem)
+            errors["id"] = [idProblem];
+        if (input.Record is null)
+            errors["record"] = ["Der Datensatz fehlt."];
+        else
+        {
+            foreach (var (field, messages) in Prefixed(type.Validate(type.Normalize(input.Record))))
+                errors[field] = messages;
+        }
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        if (await db.Records.AnyAsync(r => r.Kind == type.Kind && r.Id == input.Id, ct))
+            return NodeProblems.Conflict("id", $"Die Kennung {input.Id} ist schon vergeben.");
+
+        var status = input.Draft == true ? RecordStatus.Draft : RecordStatus.Published;
+        var record = await log.WriteAsync(type.Kind, input.Id!, status, Serialize(type.Normalize(input.Record!)), ct);
+        return TypedResults.Created($"{type.Route}/{record.Id}", ToDto<T>(record));
+    }
+
+    static async Task<Results<Ok<NodeRecordDto<T>>, ValidationProblem, NotFound, ProblemHttpResult>> ChangeAsync<T>(
+        RecordType<T> type, string id, ChangedRecord<T> input, NodeDb db, ChangeLog log, CancellationToken ct) where T : class
+    {
+        var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == type.Kind && r.Id == id, ct);
+        if (record is null)
+            return TypedResults.NotFound();
+        if (input.Record is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["record"] = ["Der Datensatz fehlt."] });
+        var normalized = type.Normalize(input.Record);
+        var errors = Prefixed(type.Validate(normalized));
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        if (record.Status == RecordStatus.Withdrawn)
+            return NodeProblems.Conflict("status", "Der Datensatz ist zurückgezogen; veröffentlichen Sie ihn erneut, bevor Sie ihn ändern.");
+        return TypedResults.Ok(ToDto<T>(await log.WriteAsync(type.Kind, id, record.Status, Serialize(normalized), ct)));
+    }
+
+    static async Task<Results<Ok<NodeRecordDto<T>>, ValidationProblem, NotFound>> PublishAsync<T>(
+        RecordType<T> type, string id, NodeDb db, ChangeLog log, CancellationToken ct) where T : class
+    {
+        var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == type.Kind && r.Id == id, ct);
+        if (record is null)
+            return TypedResults.NotFound();
+        var errors = type.Validate(type.Normalize(Deserialize<T>(record)));
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(ToDto<T>(await log.WriteAsync(type.Kind, id, RecordStatus.Published, body: null, ct)));
+    }
+
+    static async Task<Results<NoContent, NotFound>> WithdrawAsync<T>(RecordType<T> type, string id, NodeDb db, ChangeLog log, CancellationToken ct) where T : class
+    {
+        var record = await db.Records.FirstOrDefaultAsync(r => r.Kind == type.Kind && r.Id == id, ct);
+        switch (record?.Status)
+        {
+            case null:
+                return TypedResults.NotFound();
+            case RecordStatus.Draft:
+                await log.DiscardDraftAsync(record, ct);
+                break;
+            case RecordStatus.Published:
+                db.Entry(record).State = EntityState.Detached;
+                await log.WriteAsync(type.Kind, id, RecordStatus.Withdrawn, body: null, ct);
+                break;
+        }
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The record sits under "record" in the request body, so its fields are named from there.</summary>
+    static Dictionary<string, string[]> Prefixed(Dictionary<string, string[]> errors) =>
+        errors.ToDictionary(error => "record." + error.Key, error => error.Value);
+
+    internal static string Serialize<T>(T record) => JsonSerializer.Serialize(record, Json.Options);
+
+    internal static T Deserialize<T>(CityRecord record) =>
+        JsonSerializer.Deserialize<T>(record.Body, Json.Options) ?? throw new InvalidDataException($"Record {record.Kind} {record.Id} has no body.");
+
+    internal static NodeRecordDto<T> ToDto<T>(CityRecord record) => new(record.Id, record.Status, record.Version, record.UpdatedAt, Deserialize<T>(record));
+}

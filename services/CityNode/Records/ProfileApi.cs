@@ -1,0 +1,56 @@
+using Kommune20.CityNode.Data;
+using Kommune20.Contracts.Federation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.CityNode.Records;
+
+/// <summary>The city's profile (the shape of the Smart City Atlas portrait): one record, published on every save.</summary>
+public static class ProfileApi
+{
+    /// <summary>The profile's id at the node, and so its origin id at the hub.</summary>
+    public const string ProfileId = "stadtprofil";
+
+    public static RouteGroupBuilder MapProfileApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/node/profile").WithTags("Profile").RequireAuthorization(EditorPolicy.Name);
+        group.MapGet("/", GetAsync);
+        group.MapPut("/", SaveAsync);
+        group.MapDelete("/", WithdrawAsync);
+        return group;
+    }
+
+    static async Task<Results<Ok<NodeRecordDto<CityProfileRecord>>, NotFound>> GetAsync(NodeDb db, CancellationToken ct) =>
+        await FindAsync(db, ct) is { } record ? TypedResults.Ok(CityRecordsApi.ToDto<CityProfileRecord>(record)) : TypedResults.NotFound();
+
+    static async Task<Results<Ok<NodeRecordDto<CityProfileRecord>>, ValidationProblem>> SaveAsync(CityProfileRecord input, ChangeLog log, CancellationToken ct)
+    {
+        var profile = Normalize(input);
+        var errors = RecordRules.Validate(profile);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        var record = await log.WriteAsync(RecordKind.CityProfile, ProfileId, RecordStatus.Published, CityRecordsApi.Serialize(profile), ct);
+        return TypedResults.Ok(CityRecordsApi.ToDto<CityProfileRecord>(record));
+    }
+
+    static async Task<Results<NoContent, NotFound>> WithdrawAsync(NodeDb db, ChangeLog log, CancellationToken ct)
+    {
+        var record = await FindAsync(db, ct);
+        if (record is null)
+            return TypedResults.NotFound();
+        if (record.Status == RecordStatus.Published)
+            await log.WriteAsync(RecordKind.CityProfile, ProfileId, RecordStatus.Withdrawn, body: null, ct);
+        return TypedResults.NoContent();
+    }
+
+    static Task<CityRecord?> FindAsync(NodeDb db, CancellationToken ct) =>
+        db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == RecordKind.CityProfile && r.Id == ProfileId, ct);
+
+    internal static CityProfileRecord Normalize(CityProfileRecord profile) => profile with
+    {
+        Organisation = profile.Organisation?.Trim()!,
+        Milestones = profile.Milestones ?? [],
+        Networks = profile.Networks ?? [],
+        CompetitionsAndFunding = profile.CompetitionsAndFunding ?? [],
+    };
+}

@@ -1,0 +1,19 @@
+using Kommune20.Contracts.Federation;
+
+namespace Kommune20.CityNode.Records;
+
+/// <summary>The city's updates to pilot projects it takes part in (e.g. a Reallabor's "Vernissage Digital").</summary>
+public static class ProjectUpdatesApi
+{
+    public static readonly RecordType<ProjectUpdateRecord> ProjectUpdates =
+        new(RecordKind.ProjectUpdate, "/api/node/project-updates", "Project updates", Normalize, RecordRules.Validate);
+
+    public static RouteGroupBuilder MapProjectUpdatesApi(this IEndpointRouteBuilder app) => app.MapCityRecords(ProjectUpdates);
+
+    static ProjectUpdateRecord Normalize(ProjectUpdateRecord update) => update with
+    {
+        ProjectKey = update.ProjectKey?.Trim()!,
+        Title = update.Title?.Trim()!,
+        Text = update.Text?.Trim()!,
+    };
+}

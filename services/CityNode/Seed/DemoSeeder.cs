@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Kommune20.CityNode.Data;
+using Kommune20.CityNode.Records;
+using Kommune20.Contracts.Federation;
+using Kommune20.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.CityNode.Seed;
+
+/// <summary>
+/// On first start with <c>Seed:DemoData=true</c>, publishes the demo records of this node's city (the file under Seed/
+/// whose memberId is <c>Node:MemberId</c>) through the change log, so they federate like an editor's.
+/// </summary>
+internal sealed class DemoSeeder(IServiceProvider services, IConfiguration configuration, NodeSettings settings, ILogger<DemoSeeder> logger) : IHostedService
+{
+    public sealed record SeedRecord<T>(string Id, T Record);
+    public sealed record CitySeed(Guid MemberId, string Name, CityProfileRecord? Profile, List<SeedRecord<PracticeRecord>> Practices, List<SeedRecord<ProjectUpdateRecord>> ProjectUpdates);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Seed:DemoData", false))
+            return;
+        var seed = Files().FirstOrDefault(file => file.MemberId == settings.MemberId);
+        if (seed is null)
+        {
+            logger.LogInformation("No demo data for member {MemberId}", settings.MemberId);
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
+        if (await db.Records.AnyAsync(cancellationToken))
+            return;
+        var log = scope.ServiceProvider.GetRequiredService<ChangeLog>();
+        if (seed.Profile is { } profile)
+            await PublishAsync(log, RecordKind.CityProfile, ProfileApi.ProfileId, ProfileApi.Normalize(profile), RecordRules.Validate, cancellationToken);
+        foreach (var practice in seed.Practices)
+            await PublishAsync(log, RecordKind.Practice, practice.Id, PracticesApi.Normalize(practice.Record), RecordRules.Validate, cancellationToken);
+        foreach (var update in seed.ProjectUpdates)
+            await PublishAsync(log, RecordKind.ProjectUpdate, update.Id, update.Record, RecordRules.Validate, cancellationToken);
+        logger.LogInformation("Published the demo records of {City}", seed.Name);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    static async Task PublishAsync<T>(ChangeLog log, RecordKind kind, string id, T record, Func<T, Dictionary<string, string[]>> validate, CancellationToken ct)
+    {
+        var errors = validate(record);
+        if (errors.Count > 0 || RecordRules.OriginIdProblem(id) is not null)
+            throw new InvalidDataException($"Demo record {kind} {id}: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
+        await log.WriteAsync(kind, id, RecordStatus.Published, CityRecordsApi.Serialize(record), ct);
+    }
+
+    static IEnumerable<CitySeed> Files() =>
+        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Seed"), "*.json")
+            .Select(file => JsonSerializer.Deserialize<CitySeed>(File.ReadAllText(file), Json.Options)
+                ?? throw new InvalidDataException($"Seed file {file} is empty."));
+}
