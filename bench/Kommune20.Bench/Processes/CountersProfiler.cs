@@ -57,9 +57,12 @@ public static class CountersCsv
     /// <summary>The counters that explain throughput: CPU, GC, allocation, thread pool, contention, exceptions.</summary>
     static readonly string[] Telling =
     [
-        "cpu", "gc.collections", "total_allocated", "gc.pause", "heap.size", "thread_pool.queue", "thread_pool.thread.count",
-        "lock_contentions", "exceptions", "working_set",
+        "cpu.time", "gc.collections", "total_allocated", "gc.pause", "heap.size", "thread_pool.queue", "thread_pool.thread.count",
+        "lock_contentions", "exceptions", "working_set", "committed_size",
     ];
+
+    const string Bytes = "(By";
+    const double BytesPerMb = 1024 * 1024;
 
     public static IEnumerable<CounterFigure> Summarize(string process, string csv) =>
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -67,9 +70,17 @@ public static class CountersCsv
             .Select(ParseLine)
             .OfType<(string Counter, double Value)>()
             .Where(sample => Telling.Any(word => sample.Counter.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            .Select(InMegabytes)
             .GroupBy(sample => sample.Counter)
+            .Where(group => group.Any(sample => sample.Value != 0))
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => new CounterFigure(process, group.Key, group.Average(s => s.Value), group.Max(s => s.Value)));
+
+    /// <summary>Byte counters read better in MB: "dotnet.gc.heap.total_allocated (By / 1 sec)" becomes "(MB / 1 sec)".</summary>
+    static (string Counter, double Value) InMegabytes((string Counter, double Value) sample) =>
+        sample.Counter.Contains(Bytes, StringComparison.Ordinal)
+            ? (sample.Counter.Replace(Bytes, "(MB", StringComparison.Ordinal), sample.Value / BytesPerMb)
+            : sample;
 
     static (string Counter, double Value)? ParseLine(string line)
     {
