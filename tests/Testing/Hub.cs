@@ -1,18 +1,22 @@
 namespace Kommune20.Testing;
 
 /// <summary>
-/// The hub as real processes: the Registry, the portal and the gateway, each on free loopback ports with a fresh data directory,
-/// connected to the test run's RabbitMQ. Later services join here as they are built.
+/// The hub as real processes: the Registry, Federation, the portal and the gateway, each on free loopback ports with a fresh
+/// data directory, connected to the test run's RabbitMQ; city nodes join with <see cref="StartCityNodeAsync"/>.
+/// Later services join here as they are built.
 /// </summary>
 public sealed class Hub : IAsyncDisposable
 {
     readonly List<ServiceProcess> _processes = [];
     readonly Dictionary<string, string> _shared = [];
+    readonly Dictionary<string, (string Folder, string Assembly, Uri Address, Dictionary<string, string> Environment)> _launches = [];
 
     public required Uri Gateway { get; init; }
     public required Uri GatewayGrpc { get; init; }
     public required Uri Registry { get; init; }
     public required Uri RegistryGrpc { get; init; }
+    public required Uri Federation { get; init; }
+    public required Uri FederationGrpc { get; init; }
     public required Uri Portal { get; init; }
     public required string DataDirectory { get; init; }
     public DemoCredentials Credentials { get; private set; } = null!;
@@ -29,6 +33,8 @@ public sealed class Hub : IAsyncDisposable
             GatewayGrpc = LoopbackAddress(),
             Registry = LoopbackAddress(),
             RegistryGrpc = LoopbackAddress(),
+            Federation = LoopbackAddress(),
+            FederationGrpc = LoopbackAddress(),
             Portal = LoopbackAddress(),
             DataDirectory = data,
         };
@@ -45,6 +51,16 @@ public sealed class Hub : IAsyncDisposable
                 ["Seed__CredentialsFile"] = credentialsFile,
                 ["Identity__PortalRedirectUris__0"] = new Uri(hub.Gateway, "/signin-oidc").AbsoluteUri,
             }));
+            hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
+            await hub.StartServiceAsync("federation", "services/Federation", "Kommune20.Federation", hub.Federation, new Dictionary<string, string>(hub._shared)
+            {
+                ["K20_DATA"] = Path.Combine(data, "federation"),
+                ["Kestrel__Endpoints__Http__Url"] = hub.Federation.AbsoluteUri.TrimEnd('/'),
+                ["Kestrel__Endpoints__Grpc__Url"] = hub.FederationGrpc.AbsoluteUri.TrimEnd('/'),
+                ["Kestrel__Endpoints__Grpc__Protocols"] = "Http2",
+                ["Registry__GrpcUrl"] = hub.RegistryGrpc.AbsoluteUri,
+                ["Federation__ClientSecret"] = hub.Credentials.ClientNamed("hub-federation").ClientSecret,
+            });
             await hub.StartServiceAsync("portal", "services/Portal", "Kommune20.Portal", hub.Portal, new Dictionary<string, string>(hub._shared)
             {
                 ["K20_DATA"] = Path.Combine(data, "portal"),
@@ -52,7 +68,6 @@ public sealed class Hub : IAsyncDisposable
             });
             await hub.StartServiceAsync("gateway", "gateway", "Kommune20.Gateway", hub.Gateway,
                 hub.GatewaySettings(hub.Gateway, hub.GatewayGrpc, options.GatewaySettings));
-            hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
             return hub;
         }
         catch
@@ -98,10 +113,47 @@ public sealed class Hub : IAsyncDisposable
             ["ReverseProxy__Clusters__registry__Destinations__registry__Address"] = Registry.AbsoluteUri,
             ["ReverseProxy__Clusters__registry-grpc__Destinations__registry__Address"] = RegistryGrpc.AbsoluteUri,
             ["ReverseProxy__Clusters__portal__Destinations__portal__Address"] = Portal.AbsoluteUri,
+            ["ReverseProxy__Clusters__federation__Destinations__federation__Address"] = Federation.AbsoluteUri,
+            ["ReverseProxy__Clusters__federation-grpc__Destinations__federation__Address"] = FederationGrpc.AbsoluteUri,
         };
         foreach (var (key, value) in extra)
             settings[key] = value;
         return settings;
+    }
+
+    /// <summary>
+    /// A city node as its own process, speaking for the member of the demo client <paramref name="clientId"/>
+    /// (e.g. node-heidelberg): its own database, the hub's gateway for sign-in and federation, a short push interval.
+    /// </summary>
+    public Task<ServiceProcess> StartCityNodeAsync(string name, string clientId, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var client = Credentials.ClientNamed(clientId);
+        var address = LoopbackAddress();
+        var settings = new Dictionary<string, string>(_shared)
+        {
+            ["K20_DATA"] = Path.Combine(DataDirectory, name),
+            ["Kestrel__Endpoints__Http__Url"] = address.AbsoluteUri.TrimEnd('/'),
+            ["Node__MemberId"] = client.MemberId.ToString(),
+            ["Node__Name"] = client.Member,
+            ["Node__HubGrpcUrl"] = GatewayGrpc.AbsoluteUri,
+            ["Node__TokenUrl"] = new Uri(Gateway, "/connect/token").AbsoluteUri,
+            ["Node__ClientId"] = client.ClientId,
+            ["Node__ClientSecret"] = client.ClientSecret,
+            ["Node__PushIntervalSeconds"] = "1",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+            settings[key] = value;
+        return StartServiceAsync(name, "services/CityNode", "Kommune20.CityNode", address, settings);
+    }
+
+    /// <summary>Kills a process the hub started (as a crash would) and starts it again with the same settings and data.</summary>
+    public async Task<ServiceProcess> RestartAsync(string name)
+    {
+        var running = Process(name);
+        await running.DisposeAsync();
+        _processes.Remove(running);
+        var (folder, assembly, address, environment) = _launches[name];
+        return await StartServiceAsync(name, folder, assembly, address, environment);
     }
 
     static Uri LoopbackAddress() => new($"http://127.0.0.1:{FreePorts.Next()}/");
@@ -109,6 +161,7 @@ public sealed class Hub : IAsyncDisposable
     async Task<ServiceProcess> StartServiceAsync(string name, string folder, string assembly, Uri address, Dictionary<string, string> environment)
     {
         var process = ServiceProcess.Start(name, RepoPaths.Dll(folder, assembly), address, environment);
+        _launches[name] = (folder, assembly, address, environment);
         _processes.Add(process);
         await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         return process;
