@@ -10,12 +10,12 @@ namespace Kommune20.Portal.Network;
 /// </summary>
 public sealed record NetworkPicture(int Width, int Height, IReadOnlyList<PictureNode> Nodes, IReadOnlyList<PictureEdge> Edges)
 {
-    public const int BoxWidth = 230;
+    public const int BoxWidth = 270;
     public const int BoxHeight = 34;
     const int ColumnGap = 70;
     const int RowGap = 14;
     const int Margin = 10;
-    const int MaxLabelLength = 28;
+    const int MaxLabelLength = 36;
 
     public static NetworkPicture Draw(IReadOnlyList<Member> members, IReadOnlyList<NetworkEdge> edges)
     {
