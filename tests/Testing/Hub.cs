@@ -79,6 +79,9 @@ public sealed class Hub : IAsyncDisposable
 
     public ServiceProcess Process(string name) => _processes.Single(p => p.Name == name);
 
+    /// <summary>Every process the hub runs now, in the order they started.</summary>
+    public IReadOnlyList<ServiceProcess> Processes => _processes;
+
     /// <summary>Another gateway in front of the same services, on ports of its own, with <paramref name="settings"/> on top.</summary>
     public async Task<ServiceProcess> StartGatewayAsync(string name, IReadOnlyDictionary<string, string> settings)
     {

@@ -4,7 +4,7 @@ using Kommune20.Bench.Processes;
 
 namespace Kommune20.Bench.Scenarios;
 
-/// <summary>Resident memory (VmRSS) of each service at rest after its start and at its peak under load through the gateway.</summary>
+/// <summary>Resident memory (VmRSS) of each process of the hub at rest after its start and at its peak under load through the gateway.</summary>
 public sealed class MemoryScenario : IScenario
 {
     const double RestLimitMb = 150;
@@ -14,7 +14,7 @@ public sealed class MemoryScenario : IScenario
 
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        var processes = context.HubProcesses;
+        var processes = context.Hub.Processes.ToDictionary(process => process.Name, process => process.Id);
         var (emptyProcess, _) = await BaselineApp.StartAsync(BaselineApp.Empty);
         await using var empty = emptyProcess;
         await Task.Delay(Settle, cancellationToken);
