@@ -69,7 +69,7 @@ public static class Replication
 
     /// <summary>
     /// Ends a re-sync: withdraws every live replica of the origin that the snapshot lacks (unless a change newer than
-    /// the snapshot brought it), supersedes older quarantine entries, and moves the cursor to the snapshot.
+    /// the snapshot brought it), settles older quarantine entries, and sets the cursor to the snapshot.
     /// </summary>
     public static async Task<int> StageReconcileAsync(FederationDb db, Guid source, Guid origin, long snapshotVersion,
         IReadOnlySet<(RecordKind Kind, string OriginId)> present, DateTimeOffset startedAt, DateTimeOffset now, CancellationToken cancellationToken)
@@ -91,16 +91,18 @@ public static class Replication
         foreach (var superseded in open.Where(q => q.ReceivedAt < startedAt))
             superseded.ResolvedAt = now;
 
+        // The snapshot is the truth: the cursor goes to it even if it was further (a restored node numbers again from
+        // there). A push that raced the re-sync is sent again, and skipped as known.
         var cursor = await CursorAsync(db, source, origin, cancellationToken);
-        cursor.AcknowledgedVersion = Math.Max(cursor.AcknowledgedVersion, snapshotVersion);
-        cursor.HeadVersion = Math.Max(cursor.HeadVersion, snapshotVersion);
+        cursor.AcknowledgedVersion = snapshotVersion;
+        cursor.HeadVersion = snapshotVersion;
         cursor.UpdatedAt = now;
         return withdrawn;
     }
 
     static bool Apply(FederationDb db, Dictionary<(RecordKind, string), Replica> replicas, PushedBatch batch, IncomingChange change, DateTimeOffset now)
     {
-        if (replicas.TryGetValue((change.Kind, change.OriginId), out var replica) && replica.Version >= change.Version)
+        if (replicas.TryGetValue((change.Kind, change.OriginId), out var replica) && !Supersedes(change, replica, batch))
             return false;
 
         var wasLive = replica is { IsWithdrawn: false };
@@ -132,6 +134,15 @@ public static class Replication
         ReplicaAnnouncements.Announce(db, replica.Origin, change.Kind, change.Record, wasLive);
         return true;
     }
+
+    /// <summary>
+    /// A pushed change replaces a replica only when it is newer. A re-sync states what the node has now, so it also
+    /// replaces a replica with a version the node no longer knows (a node restored from a backup), unless that replica
+    /// is newer than the snapshot: then a push that raced the re-sync brought it, and it stays.
+    /// </summary>
+    static bool Supersedes(IncomingChange change, Replica replica, PushedBatch batch) =>
+        change.Version > replica.Version
+        || (batch.IsResync && change.Version < replica.Version && replica.Version <= batch.HeadVersion);
 
     /// <summary>The origin's replicas with these ids, including those added earlier in the same unit of work.</summary>
     static async Task<Dictionary<(RecordKind, string), Replica>> LoadReplicasAsync(FederationDb db, Guid origin, IEnumerable<string> originIds, CancellationToken cancellationToken)

@@ -1,0 +1,48 @@
+using Kommune20.Federation.Provenance;
+
+namespace Kommune20.Federation.Tests;
+
+public sealed class ProvenanceCheckTests
+{
+    /// <summary>The Registry's relay consent as recorded in its seed (Metropolregion may relay for Heidelberg), counting questions.</summary>
+    sealed class SeededRegister : IRelayRegister
+    {
+        public int Questions { get; private set; }
+
+        public Task<bool> MayRelayAsync(Guid network, Guid member, CancellationToken cancellationToken)
+        {
+            Questions++;
+            return Task.FromResult(network == Samples.Metropolregion && member == Samples.Heidelberg);
+        }
+    }
+
+    [Fact]
+    public async Task A_city_may_deliver_its_own_records_without_asking_the_registry()
+    {
+        var register = new SeededRegister();
+        var check = new ProvenanceCheck(register, TimeProvider.System);
+
+        Assert.True(await check.MayDeliverAsync(Samples.Heidelberg, Samples.Heidelberg, default));
+        Assert.Equal(0, register.Questions);
+    }
+
+    [Fact]
+    public async Task Another_city_may_not_deliver_a_citys_records()
+    {
+        var check = new ProvenanceCheck(new SeededRegister(), TimeProvider.System);
+
+        Assert.False(await check.MayDeliverAsync(Samples.Pforzheim, Samples.Heidelberg, default));
+    }
+
+    [Fact]
+    public async Task A_network_relays_only_where_the_registry_allows_and_the_answer_is_remembered()
+    {
+        var register = new SeededRegister();
+        var check = new ProvenanceCheck(register, TimeProvider.System);
+
+        Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
+        Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
+        Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Pforzheim, default));
+        Assert.Equal(2, register.Questions);
+    }
+}

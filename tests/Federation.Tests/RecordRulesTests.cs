@@ -1,0 +1,82 @@
+using Kommune20.Contracts.Federation;
+
+namespace Kommune20.Federation.Tests;
+
+public sealed class RecordRulesTests
+{
+    [Fact]
+    public void The_Digitallotsen_sheet_is_a_well_formed_practice() => Assert.Empty(RecordRules.Validate(Samples.Digitallotsen));
+
+    [Fact]
+    public void A_practice_without_title_goal_or_description_names_each_field()
+    {
+        var errors = RecordRules.Validate(Samples.Digitallotsen with { Title = " ", Goal = "", Description = null! });
+
+        Assert.Equal(["description", "goal", "title"], errors.Keys.Order());
+    }
+
+    [Fact]
+    public void An_unknown_SDG_target_is_named_by_its_position()
+    {
+        var errors = RecordRules.Validate(Samples.Digitallotsen with { SdgTargets = ["16.6", "16.11"] });
+
+        var message = Assert.Single(errors, error => error.Key == "sdgTargets[1]").Value.Single();
+        Assert.Contains("16.11", message);
+    }
+
+    [Fact]
+    public void A_link_must_be_a_web_address()
+    {
+        var errors = RecordRules.Validate(Samples.Digitallotsen with { Links = [new PracticeLink("Projektseite", "www.heidelberg.de")] });
+
+        Assert.Equal(["links[0].url"], errors.Keys);
+    }
+
+    [Fact]
+    public void The_period_must_be_plausible()
+    {
+        Assert.Equal(["endYear"], RecordRules.Validate(Samples.Digitallotsen with { StartYear = 2019, EndYear = 2017 }).Keys);
+        Assert.Equal(["startYear"], RecordRules.Validate(Samples.Digitallotsen with { StartYear = 19 }).Keys);
+    }
+
+    [Fact]
+    public void A_contact_needs_role_and_organisation_and_a_valid_email_if_any()
+    {
+        var errors = RecordRules.Validate(Samples.Digitallotsen with { Contacts = [new PracticeContact("", "Stadt Heidelberg", null, "kein-mail")] });
+
+        Assert.Equal(["contacts[0].email", "contacts[0].role"], errors.Keys.Order());
+    }
+
+    [Fact]
+    public void Missing_lists_and_an_unknown_visibility_are_named()
+    {
+        var errors = RecordRules.Validate(Samples.Digitallotsen with { Topics = null!, Visibility = (Visibility)7 });
+
+        Assert.Equal(["topics", "visibility"], errors.Keys.Order());
+    }
+
+    [Theory]
+    [InlineData("digitallotsen", true)]
+    [InlineData("mash-multiplattform", true)]
+    [InlineData("Digitallotsen", false)]
+    [InlineData("-lotsen", false)]
+    [InlineData("lotsen/2", false)]
+    [InlineData("", false)]
+    public void An_origin_id_is_a_lower_case_slug(string id, bool valid) => Assert.Equal(valid, RecordRules.OriginIdProblem(id) is null);
+
+    [Fact]
+    public void A_project_update_needs_a_project_key_title_and_text()
+    {
+        var errors = RecordRules.Validate(new ProjectUpdateRecord("Reallabore Heilbronn", "", "Vernissage Digital", null, Visibility.Public));
+
+        Assert.Equal(["projectKey", "title"], errors.Keys.Order());
+    }
+
+    [Fact]
+    public void A_profile_needs_its_organisation_and_complete_milestones()
+    {
+        var errors = RecordRules.Validate(new CityProfileRecord("", [new CityMilestone("Juni 2017", "")], null, null, [], [], Visibility.Public));
+
+        Assert.Equal(["milestones[0].what", "organisation"], errors.Keys.Order());
+    }
+}

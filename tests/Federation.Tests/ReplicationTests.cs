@@ -1,0 +1,135 @@
+using Kommune20.Federation.Grpc;
+using Kommune20.Federation.Replicas;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Federation.Tests;
+
+public sealed class ReplicationTests : IDisposable
+{
+    readonly ReplicaStore _store = new();
+
+    static PushedBatch FromHeidelberg(params Change[] changes) =>
+        new(Samples.Heidelberg, Samples.Heidelberg, Permitted: true, changes.Max(c => c.Version), changes);
+
+    async Task<Replica?> ReplicaAsync(string originId)
+    {
+        await using var db = _store.Open();
+        return await db.Replicas.SingleOrDefaultAsync(r => r.OriginMemberId == Samples.Heidelberg && r.OriginId == originId);
+    }
+
+    [Fact]
+    public async Task A_new_practice_is_published_an_edit_updates_it_and_a_tombstone_withdraws_it()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1)));
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 2, p => p.Title = "Digitallotsinnen und -lotsen")));
+        Assert.Equal(2, (await ReplicaAsync("digitallotsen"))!.Version);
+
+        await _store.PushAsync(FromHeidelberg(Samples.Tombstone("digitallotsen", 3)));
+
+        var replica = await ReplicaAsync("digitallotsen");
+        Assert.True(replica!.IsWithdrawn);
+        Assert.Equal(3, replica.Version);
+        Assert.Equal(["PracticePublished", "PracticeUpdated", "PracticeWithdrawn"], await _store.EventsAsync());
+    }
+
+    [Fact]
+    public async Task Applying_the_same_batch_twice_changes_nothing()
+    {
+        var batch = FromHeidelberg(Samples.PracticeChange("digitallotsen", 1), Samples.PracticeChange("mash", 2));
+        var first = await _store.PushAsync(batch);
+        var second = await _store.PushAsync(batch);
+
+        Assert.Equal((2, 0, 2L), (first.Applied, first.Skipped, first.AcknowledgedVersion));
+        Assert.Equal((0, 2, 2L), (second.Applied, second.Skipped, second.AcknowledgedVersion));
+        Assert.Equal(2, (await _store.EventsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task An_older_version_arriving_late_is_skipped_even_after_a_withdrawal()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.Tombstone("digitallotsen", 7)));
+        var late = await _store.PushAsync(new PushedBatch(Samples.Metropolregion, Samples.Heidelberg, true, 5, [Samples.PracticeChange("digitallotsen", 5)]));
+
+        Assert.Equal(1, late.Skipped);
+        Assert.True((await ReplicaAsync("digitallotsen"))!.IsWithdrawn);
+        Assert.Empty(await _store.EventsAsync());
+    }
+
+    [Fact]
+    public async Task A_malformed_change_is_quarantined_and_reported_without_blocking_the_next()
+    {
+        var outcome = await _store.PushAsync(FromHeidelberg(
+            Samples.PracticeChange("kaputt", 1, p => p.SdgTargets.Add("16.11")),
+            Samples.PracticeChange("digitallotsen", 2)));
+
+        Assert.Equal(1, outcome.Applied);
+        Assert.Equal(2, outcome.AcknowledgedVersion);
+        var rejection = Assert.Single(outcome.Rejections);
+        Assert.Equal(("kaputt", "sdgTargets[1]", RejectionCode.InvalidArgument), (rejection.OriginId, rejection.Field, rejection.Code));
+        await using var db = _store.Open();
+        var quarantined = await db.Quarantine.SingleAsync();
+        Assert.Equal(("invalid-argument", "sdgTargets[1]", 1L), (quarantined.Code, quarantined.Field, quarantined.Version));
+        Assert.Contains("16.11", quarantined.Payload);
+    }
+
+    [Fact]
+    public async Task A_later_accepted_version_settles_the_quarantine()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1, p => p.Title = "")));
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 2)));
+
+        await using var db = _store.Open();
+        Assert.NotNull((await db.Quarantine.SingleAsync()).ResolvedAt);
+    }
+
+    [Fact]
+    public async Task Changes_from_a_caller_without_provenance_are_refused_as_permission_denied()
+    {
+        var outcome = await _store.PushAsync(new PushedBatch(Samples.Pforzheim, Samples.Heidelberg, Permitted: false, 1, [Samples.Tombstone("digitallotsen", 1)]));
+
+        Assert.Equal(RejectionCode.PermissionDenied, Assert.Single(outcome.Rejections).Code);
+        Assert.Null(await ReplicaAsync("digitallotsen"));
+        await using var db = _store.Open();
+        Assert.Equal("permission-denied", (await db.Quarantine.SingleAsync()).Code);
+    }
+
+    [Fact]
+    public async Task A_cursor_is_kept_per_delivering_source()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 9)));
+        var relayed = await _store.PushAsync(new PushedBatch(Samples.Metropolregion, Samples.Heidelberg, true, 3, [Samples.PracticeChange("mash", 3)]));
+
+        Assert.Equal(3, relayed.AcknowledgedVersion);
+        Assert.Equal(1, relayed.Applied);
+    }
+
+    [Fact]
+    public async Task Reconciling_withdraws_what_the_snapshot_lacks_but_not_what_is_newer_than_it()
+    {
+        await _store.PushAsync(FromHeidelberg(
+            Samples.PracticeChange("digitallotsen", 1), Samples.PracticeChange("veraltet", 2), Samples.PracticeChange("neu", 5)));
+
+        var withdrawn = await _store.ReconcileAsync(Samples.Heidelberg, snapshotVersion: 4, (Replicas.RecordKind.Practice, "digitallotsen"));
+
+        Assert.Equal(1, withdrawn);
+        Assert.True((await ReplicaAsync("veraltet"))!.IsWithdrawn);
+        Assert.False((await ReplicaAsync("neu"))!.IsWithdrawn);
+        Assert.False((await ReplicaAsync("digitallotsen"))!.IsWithdrawn);
+        Assert.Equal("PracticeWithdrawn", (await _store.EventsAsync())[^1]);
+    }
+
+    [Fact]
+    public async Task A_resync_from_a_restored_node_replaces_versions_the_node_no_longer_knows()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 8)));
+
+        var resync = new PushedBatch(Samples.Heidelberg, Samples.Heidelberg, true, 9, [Samples.PracticeChange("digitallotsen", 3, p => p.Title = "Digitallotsen (wiederhergestellt)")], IsResync: true);
+        await _store.PushAsync(resync);
+
+        var replica = await ReplicaAsync("digitallotsen");
+        Assert.Equal(3, replica!.Version);
+        Assert.Equal("Digitallotsen (wiederhergestellt)", replica.Title);
+    }
+
+    public void Dispose() => _store.Dispose();
+}
