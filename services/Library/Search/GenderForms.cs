@@ -9,8 +9,10 @@ namespace Kommune20.Library.Search;
 /// </summary>
 public static class GenderForms
 {
-    // Words that end in "innen" without being feminine plurals ("beginnen", "gewinnen", "Spinnen", "Sinnen", "Rinnen").
-    static readonly string[] NotFeminine = ["beginnen", "gewinnen", "spinnen", "sinnen", "rinnen", "binnen", "zinnen"];
+    // Words that end in "innen" without being feminine plurals: verbs ending in these, and these words themselves
+    // ("Lotsinnen" and "Mitarbeiterinnen" end in "sinnen" and "rinnen", so those are matched whole).
+    static readonly string[] NotFeminineEndings = ["beginnen", "gewinnen", "spinnen"];
+    static readonly HashSet<string> NotFeminineWords = ["sinnen", "besinnen", "ersinnen", "rinnen", "entrinnen", "zerrinnen", "binnen", "zinnen", "linnen"];
 
     // Endings of nouns for people that take a feminine "-in": Bürgerin, Studentin, Praktikantin, Journalistin,
     // Redakteurin, Autorin, Lotsin, Pilotin, Biologin, Kollegin, Kandidatin, Expertin, Bibliothekarin.
@@ -19,8 +21,8 @@ public static class GenderForms
     /// <summary>The masculine form of a lower-case word in a feminine form; any other word as it is.</summary>
     public static string ToBaseForm(string word)
     {
-        if (word.EndsWith("innen", StringComparison.Ordinal) && word.Length - 5 >= 3
-            && !NotFeminine.Any(exception => word.EndsWith(exception, StringComparison.Ordinal)))
+        if (word.EndsWith("innen", StringComparison.Ordinal) && word.Length - 5 >= 3 && !NotFeminineWords.Contains(word)
+            && !NotFeminineEndings.Any(ending => word.EndsWith(ending, StringComparison.Ordinal)))
             return string.Concat(word.AsSpan(0, word.Length - 5), "en");
 
         if (word.EndsWith("in", StringComparison.Ordinal) && word.Length - 2 >= 4)

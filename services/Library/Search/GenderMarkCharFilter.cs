@@ -10,12 +10,13 @@ namespace Kommune20.Library.Search;
 /// </summary>
 public static partial class GenderMarkCharFilter
 {
+    // Lucene's pattern char filter does not see past a match, so the patterns capture their context instead of looking around.
     public static TextReader Wrap(TextReader reader) =>
-        new PatternReplaceCharFilter(BinnenI(), "i", new PatternReplaceCharFilter(Mark(), "", reader));
+        new PatternReplaceCharFilter(BinnenI(), "$1i$2", new PatternReplaceCharFilter(Mark(), "$1$2", reader));
 
-    [GeneratedRegex(@"(?<=\p{L})(?:[*:_·]|/-?|\()(?=[iI]n(?:nen)?\b)")]
+    [GeneratedRegex(@"(\p{L})(?:[*:_·]|/-?|\()([iI]n(?:nen)?)\b")]
     private static partial Regex Mark();
 
-    [GeneratedRegex(@"(?<=\p{Ll})I(?=n(?:nen)?\b)")]
+    [GeneratedRegex(@"(\p{Ll})I(n(?:nen)?)\b")]
     private static partial Regex BinnenI();
 }

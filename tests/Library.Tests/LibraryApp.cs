@@ -1,0 +1,34 @@
+using Kommune20.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Kommune20.Library.Tests;
+
+/// <summary>
+/// The library in-process over a fresh SQLite database (or the settings' PostgreSQL) and index, with queues of its own on
+/// the test broker, asking the real Registry (<see cref="RegistryProcess"/>) who the members are.
+/// </summary>
+public sealed class LibraryApp(RegistryProcess registry, Dictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    readonly string _data = TestEnvironment.NewDataDirectory("library");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("K20_DATA", _data);
+        builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMq);
+        builder.UseSetting("Messaging:Instance", Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Identity:Issuer", registry.Address.AbsoluteUri);
+        builder.UseSetting("Identity:Authority", registry.Address.AbsoluteUri);
+        builder.UseSetting("Registry:GrpcUrl", registry.GrpcAddress.AbsoluteUri);
+        builder.UseSetting("Library:ClientSecret", RegistryProcess.LibrarySecret);
+        foreach (var (key, value) in settings ?? [])
+            builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_data))
+            Directory.Delete(_data, recursive: true);
+    }
+}

@@ -1,0 +1,25 @@
+using MassTransit;
+
+namespace Kommune20.Testing;
+
+/// <summary>
+/// Publishes integration events on the test run's broker the way an upstream service does (the Federation service's
+/// PracticePublished, the Registry's MemberChanged), so that a consumer is tested through the real broker.
+/// </summary>
+public sealed class Upstream : IAsyncDisposable
+{
+    readonly IBusControl _bus;
+
+    Upstream(IBusControl bus) => _bus = bus;
+
+    public static async Task<Upstream> ConnectAsync(string? rabbitMq = null)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(rabbitMq ?? TestEnvironment.RabbitMq)));
+        await bus.StartAsync();
+        return new Upstream(bus);
+    }
+
+    public Task PublishAsync<TEvent>(TEvent message) where TEvent : class => _bus.Publish(message);
+
+    public async ValueTask DisposeAsync() => await _bus.StopAsync();
+}
