@@ -1,3 +1,5 @@
+using Kommune20.Portal.Federation;
+using Kommune20.Portal.Library;
 using Kommune20.Portal.Registry;
 using Kommune20.WebUi.SignIn;
 
@@ -9,6 +11,8 @@ public static class PortalClients
     public static IHostApplicationBuilder AddPortalClients(this IHostApplicationBuilder builder)
     {
         builder.AddGatewayClient<RegistryClient>();
+        builder.AddGatewayClient<LibraryClient>();
+        builder.AddGatewayClient<FederationClient>();
         builder.Services.AddSingleton<CityNodes>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Kommune20.WebUi.Problems;
 
@@ -7,12 +8,13 @@ public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
 {
     public bool Succeeded => Problem is null;
 
-    public static async Task<ApiResult<T>> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
+    /// <param name="json">How the service writes its JSON; the web defaults when null.</param>
+    public static async Task<ApiResult<T>> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken = default, JsonSerializerOptions? json = null)
     {
         using (response)
         {
             return response.IsSuccessStatusCode
-                ? new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null)
+                ? new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(json, cancellationToken), null)
                 : new ApiResult<T>(default, await ApiProblem.ReadAsync(response, cancellationToken));
         }
     }

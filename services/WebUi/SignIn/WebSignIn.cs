@@ -2,6 +2,7 @@ using Kommune20.ServiceDefaults.Data;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -25,6 +26,8 @@ public static class WebSignIn
     public const string IssuerScheme = OpenIdConnectDefaults.AuthenticationScheme;
     public const string ClientId = "portal";
     public const string NotAllowedPath = "/nicht-erlaubt";
+    const string PageOrApiScheme = "page-or-api";
+    const string SignInOrApiScheme = "sign-in-or-api";
 
     /// <param name="cookieName">The session cookie's name; each web application has its own, since cookies do not
     /// tell ports apart and the portal and a node may share a host name.</param>
@@ -37,13 +40,17 @@ public static class WebSignIn
             .SetApplicationName(cookieName)
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(ServiceDatabase.DataDirectory(builder.Configuration), "keys")));
 
-        // Replaces the token-only defaults of AddServiceDefaults: pages authenticate by cookie and sign in at the issuer.
+        // Pages authenticate by cookie and sign in at the issuer; an API in the same process (a city node's) keeps
+        // the bearer tokens that AddServiceDefaults set up, with 401 and 403 instead of redirects.
         builder.Services.AddAuthentication(options =>
             {
-                options.DefaultScheme = CookieScheme;
-                options.DefaultChallengeScheme = IssuerScheme;
-                options.DefaultForbidScheme = CookieScheme;
+                options.DefaultScheme = PageOrApiScheme;
+                options.DefaultChallengeScheme = SignInOrApiScheme;
             })
+            .AddPolicyScheme(PageOrApiScheme, "Seite oder API", policy =>
+                policy.ForwardDefaultSelector = context => IsApiCall(context) ? JwtBearerDefaults.AuthenticationScheme : CookieScheme)
+            .AddPolicyScheme(SignInOrApiScheme, "Anmeldung oder API", policy =>
+                policy.ForwardDefaultSelector = context => IsApiCall(context) ? JwtBearerDefaults.AuthenticationScheme : IssuerScheme)
             .AddCookie(CookieScheme, cookie =>
             {
                 cookie.Cookie.Name = cookieName;
@@ -96,6 +103,11 @@ public static class WebSignIn
             .ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>A call to an API (a Bearer token, or a path under /api) rather than a page a person opened.</summary>
+    public static bool IsApiCall(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/api");
 
     /// <summary>Only paths on this site, so the sign-in link cannot send people elsewhere.</summary>
     public static string LocalPath(string? returnUrl) =>

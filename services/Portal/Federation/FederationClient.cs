@@ -1,0 +1,26 @@
+using System.Net.Http.Json;
+using Kommune20.Contracts.Federation;
+using Kommune20.ServiceDefaults;
+
+namespace Kommune20.Portal.Federation;
+
+/// <summary>The federation's public API behind the gateway: the replicas the hub holds and each city's federation state.</summary>
+public sealed class FederationClient(HttpClient http)
+{
+    /// <summary>A city's practices as the hub holds them, with the version that arrived from the city's node.</summary>
+    public async Task<IReadOnlyList<PracticeReplica>> PracticesOfAsync(Guid memberId, CancellationToken ct = default) =>
+        (await http.GetFromJsonAsync<ReplicaPage>($"/api/federation/practices?origin={memberId}&pageSize=200", Json.Options, ct))?.Items ?? [];
+
+    /// <summary>The signed-in person's city (or, for the office, every city): acknowledged version, lag, rejected changes.</summary>
+    public async Task<IReadOnlyList<CityFederationState>> StatesAsync(CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<List<CityFederationState>>("/api/federation/state", Json.Options, ct) ?? [];
+
+    sealed record ReplicaPage(IReadOnlyList<PracticeReplica> Items);
+}
+
+public sealed record PracticeReplica(Guid OriginMemberId, string OriginId, long Version, DateTimeOffset ChangedAt, Visibility Visibility, PracticeRecord Practice);
+
+public sealed record CityFederationState(Guid OriginMemberId, long AcknowledgedVersion, long Lag, IReadOnlyList<RejectedChange> Rejected);
+
+/// <summary>A change the hub refused, with the reason and the field it names.</summary>
+public sealed record RejectedChange(string? Kind, string OriginId, long Version, string Code, string? Field, string Reason, DateTimeOffset ReceivedAt);

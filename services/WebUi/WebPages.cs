@@ -1,0 +1,30 @@
+using Kommune20.WebUi.SignIn;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kommune20.WebUi;
+
+/// <summary>Web pages with the association's look, served by the portal and by each city node.</summary>
+public static class WebPages
+{
+    /// <summary>Server-rendered pages, the shared look (also when started from the build output) and sign-in.</summary>
+    public static WebApplicationBuilder AddWebPages(this WebApplicationBuilder builder, string cookieName)
+    {
+        builder.WebHost.UseStaticWebAssets();
+        builder.AddWebSignIn(cookieName);
+        builder.Services.AddRazorComponents();
+        return builder;
+    }
+
+    /// <summary>German culture and error pages, antiforgery, styles, /anmelden and /abmelden, and the pages of <typeparamref name="TApp"/>.</summary>
+    public static WebApplication MapWebPages<TApp>(this WebApplication app) where TApp : IComponent
+    {
+        app.UseWebUi();
+        app.MapStaticAssets();
+        app.MapWebSignIn();
+        app.MapRazorComponents<TApp>();
+        return app;
+    }
+}
