@@ -41,11 +41,11 @@ public sealed class BenchContext
         return (Measurement.Of(label, load, cpu: cpu), load);
     }
 
-    /// <summary>Where a goal was missed: reruns the subject's load with dotnet-counters attached to <paramref name="processes"/>.</summary>
+    /// <summary>Where a goal was missed in a full run: reruns the subject's load with dotnet-counters attached to <paramref name="processes"/>.</summary>
     public async Task<Profile?> ProfileIfMissedAsync(string label, IReadOnlyList<Check> checks, IReadOnlyDictionary<string, int> processes,
         Func<Task> subjectLoad, CancellationToken cancellationToken)
     {
-        if (Profiler is null || checks.All(check => check.Met))
+        if (Profiler is null || Settings == BenchSettings.Quick || checks.All(check => check.Met))
             return null;
         Console.WriteLine($"    goal missed: profiling {string.Join(", ", processes.Keys)} with dotnet-counters");
         return await Profiler.CaptureAsync(label, processes, Settings.Warmup + Settings.Duration, subjectLoad, cancellationToken);

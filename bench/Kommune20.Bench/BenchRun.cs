@@ -59,7 +59,7 @@ public static class BenchRun
         {
             Elapsed = clock.Elapsed,
             Scenarios = results,
-            Caveats = Caveats(machine, context.Profiler is null),
+            Caveats = Caveats(machine, context.Profiler is null, options.Settings),
         };
         var resultsPath = ReportWriter.WriteResults(run, options.ResultsFolder);
         ReportWriter.WriteReport(run, resultsPath, options.ReportPath, BenchOptions.FindingsFolder);
@@ -80,14 +80,16 @@ public static class BenchRun
         return 0;
     }
 
-    static List<string> Caveats(Machine machine, bool withoutProfiler)
+    static List<string> Caveats(Machine machine, bool withoutProfiler, BenchSettings settings)
     {
         var caveats = new List<string>
         {
             $"A shared {machine.Cores}-core machine: other engineers build on it while benchmarks run, and the services, the load generator and the broker compete for the same cores. "
             + "Absolute figures are noise; read the ratios against the baseline of the same run, and the load average before and after.",
         };
-        if (withoutProfiler)
+        if (settings == BenchSettings.Quick)
+            caveats.Add("A quick run: short loads, few starts, no profiles. Only a full run (./kommune20 bench) is fit for comparison.");
+        else if (withoutProfiler)
             caveats.Add("dotnet-counters was not found, so missed goals carry no profile (./kommune20 bench installs it under .kommune20/tools).");
         return caveats;
     }
