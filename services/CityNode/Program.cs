@@ -2,16 +2,21 @@ using Kommune20.CityNode;
 using Kommune20.CityNode.Data;
 using Kommune20.CityNode.Drafts;
 using Kommune20.CityNode.Federation;
+using Kommune20.CityNode.Pages;
+using Kommune20.CityNode.Pages.Components;
 using Kommune20.CityNode.Records;
 using Kommune20.CityNode.Seed;
 using Kommune20.ServiceDefaults;
 using Kommune20.ServiceDefaults.Data;
+using Kommune20.WebUi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();              // telemetry, health, problem details, token validation
 builder.AddServiceDatabase<NodeDb>("citynode");
 builder.AddHubFederation();                // change log, push loop to the hub, client credential (configuration or Dapr)
-builder.AddEditorPolicy(NodeSettings.From(builder.Configuration));
+var settings = NodeSettings.From(builder.Configuration);
+builder.AddEditorPolicy(settings);
+builder.AddNodePages(settings);            // the editor's pages: same sign-in and look as the portal
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
@@ -21,6 +26,7 @@ app.MapPracticesApi();
 app.MapProfileApi();
 app.MapProjectUpdatesApi();
 app.MapFederationApi();
+app.MapWebPages<App>();                    // German culture and error pages, /anmelden, /abmelden, the editor's pages
 app.Run();
 
 public partial class Program;

@@ -9,6 +9,9 @@ namespace Kommune20.WebUi;
 /// <summary>Web pages with the association's look, served by the portal and by each city node.</summary>
 public static class WebPages
 {
+    /// <summary>The assembly with the shared pages, for a router's <c>AdditionalAssemblies</c>.</summary>
+    public static readonly System.Reflection.Assembly[] SharedPages = [typeof(WebPages).Assembly];
+
     /// <summary>Server-rendered pages, the shared look (also when started from the build output) and sign-in.</summary>
     public static WebApplicationBuilder AddWebPages(this WebApplicationBuilder builder, string cookieName)
     {
@@ -18,13 +21,17 @@ public static class WebPages
         return builder;
     }
 
-    /// <summary>German culture and error pages, antiforgery, styles, /anmelden and /abmelden, and the pages of <typeparamref name="TApp"/>.</summary>
+    /// <summary>
+    /// German culture and error pages, antiforgery, styles, /anmelden and /abmelden, and the pages of <typeparamref name="TApp"/>
+    /// beside the shared ones (/fehler/{status}, /nicht-gefunden, /nicht-erlaubt); its router names
+    /// <see cref="SharedPages"/> as an additional assembly.
+    /// </summary>
     public static WebApplication MapWebPages<TApp>(this WebApplication app) where TApp : IComponent
     {
         app.UseWebUi();
         app.MapStaticAssets();
         app.MapWebSignIn();
-        app.MapRazorComponents<TApp>();
+        app.MapRazorComponents<TApp>().AddAdditionalAssemblies(SharedPages);
         return app;
     }
 }

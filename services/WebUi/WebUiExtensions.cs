@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Kommune20.WebUi.SignIn;
 using Microsoft.AspNetCore.Localization;
 
 namespace Kommune20.WebUi;
@@ -17,7 +18,9 @@ public static class WebUiExtensions
             SupportedCultures = [German.Culture],
             SupportedUICultures = [German.Culture],
         });
-        app.UseStatusCodePagesWithReExecute("/fehler/{0}", createScopeForStatusCodePages: true);
+        // An API in the same process (a city node's) keeps its problem documents.
+        app.UseWhen(context => !WebSignIn.IsApiCall(context),
+            pages => pages.UseStatusCodePagesWithReExecute("/fehler/{0}", createScopeForStatusCodePages: true));
         app.UseAntiforgery();
         return app;
     }

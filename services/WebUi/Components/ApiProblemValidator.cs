@@ -15,6 +15,9 @@ public sealed class ApiProblemValidator : ComponentBase
     [CascadingParameter] EditContext? EditContext { get; set; }
     [Parameter] public ApiProblem? Problem { get; set; }
 
+    /// <summary>Where the form's fields sit in the request body ("record." for a city node's records).</summary>
+    [Parameter] public string Prefix { get; set; } = "";
+
     protected override void OnParametersSet()
     {
         var context = EditContext ?? throw new InvalidOperationException($"{nameof(ApiProblemValidator)} belongs inside an EditForm.");
@@ -22,9 +25,18 @@ public sealed class ApiProblemValidator : ComponentBase
         _store.Clear();
         foreach (var (field, messages) in Problem?.Errors ?? new Dictionary<string, string[]>())
         {
-            if (context.Model.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase)) is { } property)
+            var name = PropertyNameOf(field);
+            if (context.Model.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } property)
                 _store.Add(context.Field(property.Name), messages);
         }
         context.NotifyValidationStateChanged();
+    }
+
+    /// <summary>"record.sdgTargets[1]" with the prefix "record." names the property SdgTargets.</summary>
+    internal string PropertyNameOf(string field)
+    {
+        var name = field.StartsWith(Prefix, StringComparison.Ordinal) ? field[Prefix.Length..] : field;
+        var end = name.IndexOfAny(['[', '.']);
+        return end < 0 ? name : name[..end];
     }
 }

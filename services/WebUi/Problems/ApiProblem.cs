@@ -9,10 +9,17 @@ namespace Kommune20.WebUi.Problems;
 /// </summary>
 public sealed record ApiProblem(int Status, string Title, IReadOnlyDictionary<string, string[]> Errors)
 {
-    public string? MessageFor(string field) =>
-        Errors.TryGetValue(field, out var messages) && messages.Length > 0 ? string.Join(" ", messages) : null;
+    /// <summary>The messages for a field and its parts ("sdgTargets" also collects "sdgTargets[1]").</summary>
+    public string? MessageFor(string field)
+    {
+        var messages = Errors.Where(error => Belongs(error.Key, field)).SelectMany(error => error.Value).ToList();
+        return messages.Count > 0 ? string.Join(" ", messages) : null;
+    }
 
-    public bool Names(string field) => Errors.ContainsKey(field);
+    public bool Names(string field) => Errors.Keys.Any(key => Belongs(key, field));
+
+    static bool Belongs(string key, string field) =>
+        key == field || (key.StartsWith(field, StringComparison.Ordinal) && key.Length > field.Length && key[field.Length] is '[' or '.');
 
     /// <summary>Reads the problem document of a failed response; a body that is not one still yields a German title.</summary>
     public static async Task<ApiProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
