@@ -13,7 +13,7 @@ public sealed class DemoSeedTests(LibraryFixture fixture)
     public async Task The_documents_adoptions_join_Heidelbergs_practice_when_it_arrives()
     {
         await using var library = new LibraryApp(fixture.Registry, new() { ["Seed:DemoData"] = "true" });
-        using var http = library.CreateClient();
+        using var http = await library.StartAsync();
         await fixture.Federation.PublishAsync(new Contracts.Federation.PracticePublished(
             PracticeSamples.Origin(PracticeSamples.Heidelberg, "digitallotsen"), PracticeSamples.Digitallotsen()));
 

@@ -25,6 +25,18 @@ public sealed class LibraryApp(RegistryProcess registry, Dictionary<string, stri
             builder.UseSetting(key, value);
     }
 
+    /// <summary>Starts the library and waits until it is ready: its database is there and its queues are bound on the broker.</summary>
+    public async Task<HttpClient> StartAsync()
+    {
+        var http = CreateClient();
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var ready = await http.GetAsync("/health/ready");
+            Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+        });
+        return http;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -23,7 +23,7 @@ public sealed class LibraryFixture : IAsyncLifetime
     {
         Registry = await RegistryProcess.StartAsync();
         Library = new LibraryApp(Registry);
-        Library.CreateClient().Dispose(); // starts the host: consumers bind their queues before anything is published
+        (await Library.StartAsync()).Dispose(); // consumers bind their queues before anything is published
         Federation = await Upstream.ConnectAsync();
     }
 

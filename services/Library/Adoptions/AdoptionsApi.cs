@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Kommune20.Contracts.Library;
 using Kommune20.Library.Data;
-using Kommune20.Library.Members;
 using Kommune20.Library.Practices;
 using Kommune20.Library.Search;
 using Kommune20.ServiceDefaults.Messaging;
@@ -47,7 +46,7 @@ public static class AdoptionsApi
     }
 
     static async Task<Results<Created<AdoptionDto>, ValidationProblem, NotFound, ProblemHttpResult>> DeclareAsync(
-        Guid practiceId, DeclareAdoption input, ClaimsPrincipal user, LibraryDb db, MemberCards cards, AdoptionViews views,
+        Guid practiceId, DeclareAdoption input, ClaimsPrincipal user, LibraryDb db, AdoptionViews views,
         TimeProvider clock, CancellationToken ct)
     {
         if (user.GetMemberId() is not { } adopter)
@@ -85,7 +84,6 @@ public static class AdoptionsApi
         db.Adoptions.Add(adoption);
         db.AddIntegrationEvent(new AdoptionDeclared(adoption.Id, practice.Id, practice.OriginMemberId, practice.OriginId, adopter, adoption.Stage, now));
         await db.SaveChangesAsync(ct);
-        await cards.ForAsync([adopter], ct);
         return TypedResults.Created($"/api/library/practices/{practice.Id}/adoptions/{adoption.Id}", await views.AdoptionAsync(adoption, practice, ct));
     }
 
@@ -131,7 +129,7 @@ public static class AdoptionsApi
     }
 
     static async Task<Results<Created<AdoptionInterestDto>, ValidationProblem, NotFound, ProblemHttpResult>> RecordInterestAsync(
-        Guid practiceId, RecordInterest input, ClaimsPrincipal user, LibraryDb db, MemberCards cards, AdoptionViews views,
+        Guid practiceId, RecordInterest input, ClaimsPrincipal user, LibraryDb db, AdoptionViews views,
         TimeProvider clock, CancellationToken ct)
     {
         if (user.GetMemberId() is not { } member)
@@ -160,7 +158,6 @@ public static class AdoptionsApi
         db.AdoptionInterests.Add(interest);
         db.AddIntegrationEvent(new AdoptionInterestRecorded(interest.Id, practice.Id, practice.OriginMemberId, practice.OriginId, member, now));
         await db.SaveChangesAsync(ct);
-        await cards.ForAsync([member], ct);
         var dto = (await views.InterestsAsync([interest], new Dictionary<Guid, Practice> { [practice.Id] = practice }, ct))[0];
         return TypedResults.Created($"/api/library/practices/{practice.Id}/interests/{interest.Id}", dto);
     }

@@ -21,20 +21,30 @@ public sealed class PracticeSearch(PracticeIndex index)
         var text = request.Text is null ? null : TextQuery.Parse(request.Text, index.Analyzer);
         var query = text ?? new MatchAllDocsQuery();
         var depth = request.Page * request.PageSize;
-        TopDocsCollector<ScoreDoc> top = text is null
-            ? (TopDocsCollector<ScoreDoc>)(object)TopFieldCollector.Create(Newest, depth, false, false, false, true)
-            : TopScoreDocCollector.Create(depth, true);
+        var start = (request.Page - 1) * request.PageSize;
+        ICollector top;
+        Func<TopDocs> page;
+        if (text is null)
+        {
+            var newest = TopFieldCollector.Create(Newest, depth, false, false, false, true);
+            (top, page) = (newest, () => newest.GetTopDocs(start, request.PageSize));
+        }
+        else
+        {
+            var relevant = TopScoreDocCollector.Create(depth, true);
+            (top, page) = (relevant, () => relevant.GetTopDocs(start, request.PageSize));
+        }
         var facets = new FacetCounter(PracticeFields.Facets);
 
         searcher.Search(query, Filter(request.Filters, signedIn), MultiCollector.Wrap(top, facets));
 
-        var page = top.GetTopDocs((request.Page - 1) * request.PageSize, request.PageSize);
-        var items = page.ScoreDocs.Select(hit =>
+        var hits = page();
+        var items = hits.ScoreDocs.Select(hit =>
         {
             var document = searcher.Doc(hit.Doc);
             return new PracticeHit(Card(document), text is null ? null : Snippet(text, document), text is null ? null : hit.Score);
         }).ToList();
-        return new PracticeSearchResult(items, request.Page, request.PageSize, top.TotalHits, FacetValues(facets));
+        return new PracticeSearchResult(items, request.Page, request.PageSize, hits.TotalHits, FacetValues(facets));
     });
 
     /// <summary>Practices like this one by their words (Lucene's MoreLikeThis); null when the practice is not in the index or not visible.</summary>
