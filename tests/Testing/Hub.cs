@@ -1,7 +1,7 @@
 namespace Kommune20.Testing;
 
 /// <summary>
-/// The hub as real processes: the Registry, Federation, the portal and the gateway, each on free loopback ports with a fresh
+/// The hub as real processes: the Registry, Federation, the library, the portal and the gateway, each on free loopback ports with a fresh
 /// data directory, connected to the test run's RabbitMQ; city nodes join with <see cref="StartCityNodeAsync"/>.
 /// Later services join here as they are built.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class Hub : IAsyncDisposable
     public required Uri Federation { get; init; }
     public required Uri FederationGrpc { get; init; }
     public required Uri Portal { get; init; }
+    public required Uri Library { get; init; }
     public required string DataDirectory { get; init; }
     public DemoCredentials Credentials { get; private set; } = null!;
     public SignIn SignIn => new(Gateway);
@@ -36,11 +37,14 @@ public sealed class Hub : IAsyncDisposable
             Federation = LoopbackAddress(),
             FederationGrpc = LoopbackAddress(),
             Portal = LoopbackAddress(),
+            Library = LoopbackAddress(),
             DataDirectory = data,
         };
         hub._shared["ConnectionStrings__RabbitMq"] = options.RabbitMq ?? TestEnvironment.RabbitMq;
         hub._shared["Identity__Issuer"] = hub.Gateway.AbsoluteUri;
         hub._shared["Identity__Authority"] = hub.Registry.AbsoluteUri;
+        // Queues of this hub's own: hubs of parallel test classes share the broker, and would otherwise take each other's events.
+        hub._shared["Messaging__Instance"] = Guid.NewGuid().ToString("N")[..8];
 
         try
         {
@@ -60,6 +64,14 @@ public sealed class Hub : IAsyncDisposable
                 ["Kestrel__Endpoints__Grpc__Protocols"] = "Http2",
                 ["Registry__GrpcUrl"] = hub.RegistryGrpc.AbsoluteUri,
                 ["Federation__ClientSecret"] = hub.Credentials.ClientNamed("hub-federation").ClientSecret,
+            });
+            await hub.StartServiceAsync("library", "services/Library", "Kommune20.Library", hub.Library, new Dictionary<string, string>(hub._shared)
+            {
+                ["K20_DATA"] = Path.Combine(data, "library"),
+                ["Kestrel__Endpoints__Http__Url"] = hub.Library.AbsoluteUri.TrimEnd('/'),
+                ["Registry__GrpcUrl"] = hub.RegistryGrpc.AbsoluteUri,
+                ["Library__ClientSecret"] = hub.Credentials.ClientNamed("hub-library").ClientSecret,
+                ["Seed__DemoData"] = "true",
             });
             await hub.StartServiceAsync("portal", "services/Portal", "Kommune20.Portal", hub.Portal, new Dictionary<string, string>(hub._shared)
             {
@@ -116,6 +128,7 @@ public sealed class Hub : IAsyncDisposable
             ["ReverseProxy__Clusters__registry__Destinations__registry__Address"] = Registry.AbsoluteUri,
             ["ReverseProxy__Clusters__registry-grpc__Destinations__registry__Address"] = RegistryGrpc.AbsoluteUri,
             ["ReverseProxy__Clusters__portal__Destinations__portal__Address"] = Portal.AbsoluteUri,
+            ["ReverseProxy__Clusters__library__Destinations__library__Address"] = Library.AbsoluteUri,
             ["ReverseProxy__Clusters__federation__Destinations__federation__Address"] = Federation.AbsoluteUri,
             ["ReverseProxy__Clusters__federation-grpc__Destinations__federation__Address"] = FederationGrpc.AbsoluteUri,
         };
