@@ -5,12 +5,14 @@ namespace Kommune20.Federation.Client;
 /// <summary>
 /// Keeps one change log in step with the hub: pushes when woken (a new change) or at the poll interval, and after
 /// a failure (hub or gateway down, token refused) waits with exponential backoff and jitter, then resumes from
-/// the hub's cursor. Neither side has to remember what was in flight.
+/// the hub's cursor. Neither side has to remember what was in flight. After a push it pauses briefly, so a burst of
+/// edits travels in a few batches rather than one call per edit (and stays within the gateway's rate limit).
 /// </summary>
 public sealed class PushLoop(ChangePusher pusher, IChangeLog log, TimeSpan pollInterval)
 {
     static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
     static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(15);
+    static readonly TimeSpan PauseAfterPush = TimeSpan.FromMilliseconds(200);
     readonly SemaphoreSlim _wake = new(0, 1);
 
     /// <summary>The last failure, or null once a push succeeded again.</summary>
@@ -41,6 +43,7 @@ public sealed class PushLoop(ChangePusher pusher, IChangeLog log, TimeSpan pollI
                 LastError = null;
                 retry = FirstRetry;
                 wait = pollInterval;
+                await Task.Delay(PauseAfterPush, stoppingToken);
             }
             catch (Exception exception) when (exception is RpcException or HttpRequestException or IOException
                                               || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested))

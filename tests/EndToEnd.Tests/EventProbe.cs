@@ -10,6 +10,9 @@ public sealed class EventProbe<TEvent> : IAsyncDisposable where TEvent : class
     readonly IBusControl _bus;
     public ConcurrentQueue<TEvent> Consumed { get; } = new();
 
+    /// <summary>Every delivery with its message id; a message delivered again (at-least-once) shows the same id.</summary>
+    public ConcurrentQueue<(Guid? MessageId, TEvent Message)> Deliveries { get; } = new();
+
     EventProbe(IBusControl bus) => _bus = bus;
 
     public static async Task<EventProbe<TEvent>> SubscribeAsync()
@@ -25,6 +28,7 @@ public sealed class EventProbe<TEvent> : IAsyncDisposable where TEvent : class
                 endpoint.Handler<TEvent>(context =>
                 {
                     probe!.Consumed.Enqueue(context.Message);
+                    probe.Deliveries.Enqueue((context.MessageId, context.Message));
                     return Task.CompletedTask;
                 });
             });

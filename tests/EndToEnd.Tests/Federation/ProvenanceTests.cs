@@ -1,0 +1,130 @@
+using System.Net.Http.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Kommune20.Contracts.Federation;
+using Kommune20.Federation.Client;
+using Kommune20.Federation.Grpc;
+using Kommune20.Testing;
+using Microsoft.Data.Sqlite;
+using FederationClient = Kommune20.Federation.Grpc.Federation.FederationClient;
+
+namespace Kommune20.EndToEnd.Tests.Federation;
+
+/// <summary>
+/// What the hub accepts from whom, through the gateway's gRPC port with the demo clients' real credentials: a city only its
+/// own records, a network only what the Registry lets it relay; malformed records are quarantined, not blocking.
+/// </summary>
+[Collection(FederationCollection.Name)]
+public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
+{
+    readonly GrpcChannel _channel = GrpcChannel.ForAddress(fixture.Hub.GatewayGrpc);
+    Hub Hub => fixture.Hub;
+
+    ChangePusher PusherFor(string clientId)
+    {
+        var client = Hub.Credentials.ClientNamed(clientId);
+        return new ChangePusher(new FederationClient(_channel), async _ => await Hub.SignIn.ClientTokenAsync(client.ClientId, client.ClientSecret));
+    }
+
+    [Fact]
+    public async Task Pforzheim_cannot_publish_or_withdraw_Heidelberg_records_directly_or_through_a_relay_the_registry_does_not_allow()
+    {
+        using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
+        // The Metropolregion Rhein-Neckar relays for Heidelberg: the Registry records the consent.
+        var relayed = new ScriptedNode(Practices.Heidelberg, Practices.Published("relais-digitallotsen", 1, Practices.Digitallotsen()));
+        await PusherFor("relay-metropolregion").PushPendingAsync(relayed, default);
+        Assert.Empty(relayed.Rejections);
+        var replica = await hub.PracticeAsync(Practices.Heidelberg, "relais-digitallotsen");
+        Assert.Equal((Practices.Heidelberg, 1L), (replica!.OriginMemberId, replica.Version));
+
+        // Pforzheim's credential, directly: neither a withdrawal nor a new record in Heidelberg's name.
+        var forged = new ScriptedNode(Practices.Heidelberg,
+            Practices.Withdrawn("relais-digitallotsen", 2),
+            Practices.Published("gefaelscht", 3, Practices.Digitallotsen("Gefälschte Praxis")));
+        await PusherFor("node-pforzheim").PushPendingAsync(forged, default);
+        Assert.Equal(2, forged.Rejections.Count);
+        Assert.All(forged.Rejections, rejection => Assert.Equal(RejectionCode.PermissionDenied, rejection.Code));
+        Assert.NotNull(await hub.PracticeAsync(Practices.Heidelberg, "relais-digitallotsen"));
+        Assert.Null(await hub.PracticeAsync(Practices.Heidelberg, "gefaelscht"));
+
+        // Nor by a re-sync, which would withdraw everything of Heidelberg's.
+        var resync = await Assert.ThrowsAsync<RpcException>(() => PusherFor("node-pforzheim").ResyncAsync(new ScriptedNode(Practices.Heidelberg), default));
+        Assert.Equal(StatusCode.PermissionDenied, resync.StatusCode);
+
+        // The Metropolregion may not relay for Pforzheim: Pforzheim is no member of it and never allowed it.
+        var notAllowed = new ScriptedNode(Practices.Pforzheim, Practices.Published("ueber-relais", 1, Practices.Digitallotsen("Über ein fremdes Relais")));
+        await PusherFor("relay-metropolregion").PushPendingAsync(notAllowed, default);
+        Assert.Equal(RejectionCode.PermissionDenied, Assert.Single(notAllowed.Rejections).Code);
+        Assert.Null(await hub.PracticeAsync(Practices.Pforzheim, "ueber-relais"));
+        Assert.NotNull(await hub.PracticeAsync(Practices.Heidelberg, "relais-digitallotsen"));
+    }
+
+    [Fact]
+    public async Task Malformed_records_are_quarantined_and_reported_without_blocking_the_records_after_them()
+    {
+        var freiburg = new ScriptedNode(Practices.Freiburg,
+            Practices.Published("unbekanntes-ziel", 1, Practices.Digitallotsen("Freiburg gestalten") with { SdgTargets = ["16.11"] }),
+            Practices.Published("ohne-titel", 2, Practices.Digitallotsen("")),
+            Practices.Published("freiburg-gestalten", 3, Practices.Digitallotsen("#freiburg_gestalten")));
+
+        await PusherFor("node-freiburg").PushPendingAsync(freiburg, default);
+
+        Assert.Equal(3, freiburg.Acknowledged);
+        Assert.Equal([("unbekanntes-ziel", "sdgTargets[0]"), ("ohne-titel", "title")],
+            freiburg.Rejections.Select(r => (r.OriginId, r.Field)));
+        Assert.All(freiburg.Rejections, rejection => Assert.Equal(RejectionCode.InvalidArgument, rejection.Code));
+        using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
+        Assert.Equal(3, (await hub.PracticeAsync(Practices.Freiburg, "freiburg-gestalten"))!.Version);
+
+        // The hub shows it per city, to the city itself.
+        var node = Hub.Credentials.ClientNamed("node-freiburg");
+        using var asFreiburg = SignIn.WithToken(Hub.Gateway, await Hub.SignIn.ClientTokenAsync(node.ClientId, node.ClientSecret));
+        var states = await asFreiburg.GetFromJsonAsync<List<CityState>>("/api/federation/state", ServiceDefaults.Json.Options);
+        var state = Assert.Single(states!);
+        Assert.Equal((Practices.Freiburg, 3L), (state.OriginMemberId, state.AcknowledgedVersion));
+        Assert.Equal(["sdgTargets[0]", "title"], state.Rejected.Select(r => r.Field));
+        Assert.Contains("16.11", state.Rejected[0].Reason);
+    }
+
+    [Fact]
+    public async Task A_resync_removes_at_the_hub_what_the_city_no_longer_has()
+    {
+        await using var withdrawn = await EventProbe<PracticeWithdrawn>.SubscribeAsync();
+        using var editor = await CityNodeEditor.SignInAsync(Hub, fixture.Heilbronn, "heilbronn");
+        foreach (var id in new[] { "reallabor-verkehr", "reallabor-buergerservice", "vernissage-digital" })
+        {
+            using var response = await editor.PublishAsync(id, Practices.Digitallotsen($"Heilbronn: {id}"));
+            response.EnsureSuccessStatusCode();
+        }
+        using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
+        await Eventually.HoldsAsync(async () => Assert.NotNull(await hub.PracticeAsync(Practices.Heilbronn, "vernissage-digital")));
+
+        // The node's database comes back from a backup that never had the second record (no tombstone was ever written).
+        await using (var database = new SqliteConnection($"Data Source={Path.Combine(Hub.DataDirectory, "heilbronn", "citynode.db")}"))
+        {
+            await database.OpenAsync();
+            await using var forget = database.CreateCommand();
+            forget.CommandText = "DELETE FROM change_log WHERE RecordId = 'reallabor-buergerservice'; DELETE FROM records WHERE Id = 'reallabor-buergerservice';";
+            await forget.ExecuteNonQueryAsync();
+        }
+
+        using var resync = await editor.Http.PostAsync("/api/node/federation/resync", null);
+        resync.EnsureSuccessStatusCode();
+        Assert.Contains("\"withdrawn\":1", await resync.Content.ReadAsStringAsync());
+
+        Assert.Null(await hub.PracticeAsync(Practices.Heilbronn, "reallabor-buergerservice"));
+        Assert.NotNull(await hub.PracticeAsync(Practices.Heilbronn, "reallabor-verkehr"));
+        Assert.NotNull(await hub.PracticeAsync(Practices.Heilbronn, "vernissage-digital"));
+        await Eventually.HoldsAsync(() =>
+        {
+            Assert.Single(withdrawn.Consumed, e => e.Origin.OriginId == "reallabor-buergerservice");
+            return Task.CompletedTask;
+        });
+    }
+
+    public sealed record CityState(Guid OriginMemberId, long AcknowledgedVersion, long Lag, List<RejectedChange> Rejected);
+
+    public sealed record RejectedChange(string OriginId, long Version, string Code, string? Field, string Reason);
+
+    public void Dispose() => _channel.Dispose();
+}
