@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using Kommune20.Contracts.Federation;
+using Kommune20.Library.Office;
+using Kommune20.ServiceDefaults;
+using Kommune20.Testing;
+
+namespace Kommune20.Library.Tests;
+
+/// <summary>The office loads many practices at once (migrations, benchmarks) and sees when the index has caught up.</summary>
+[Collection(LibraryCollection.Name)]
+public sealed class OfficeApiTests(LibraryFixture fixture)
+{
+    async Task<HttpClient> AsOfficeAsync()
+    {
+        var client = fixture.Registry.Credentials.ClientNamed("office-integration");
+        var http = fixture.Library.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await new SignIn(fixture.Registry.Address).ClientTokenAsync(client.ClientId, client.ClientSecret));
+        return http;
+    }
+
+    [Fact]
+    public async Task A_bulk_load_is_indexed_and_a_malformed_item_is_named_by_its_place()
+    {
+        var marker = "bulkmarker" + Guid.NewGuid().ToString("N")[..6];
+        var items = Enumerable.Range(1, 50).Select(i => new PracticePublished(
+            PracticeSamples.Origin(i % 2 == 0 ? PracticeSamples.Heidelberg : PracticeSamples.Heilbronn, $"{marker}-{i}"),
+            PracticeSamples.VernissageDigital() with { Title = $"Vernissage Digital {i}", Topics = [marker] })).ToList();
+        using var office = await AsOfficeAsync();
+
+        var broken = items.Select((item, i) => i == 7 ? item with { Practice = item.Practice with { SdgTargets = ["16.66"] } } : item).ToList();
+        using var rejected = await office.PostAsJsonAsync("/api/library/office/practices", broken, Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Contains("[7].practice.sdgTargets[0]", await rejected.Content.ReadAsStringAsync());
+
+        using var accepted = await office.PostAsJsonAsync("/api/library/office/practices", items, Json.Options);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(new BulkLoadResult(50, 50), await accepted.Content.ReadFromJsonAsync<BulkLoadResult>(Json.Options));
+
+        await Eventually.HoldsAsync(async () =>
+            Assert.Equal(0, (await office.GetFromJsonAsync<IndexStatus>("/api/library/office/index", Json.Options))!.Pending));
+        var found = await fixture.SearchAsync($"?topic={marker}&pageSize=10&page=2");
+        Assert.Equal(50, found.Total);
+        Assert.Equal(10, found.Items.Count);
+        Assert.Contains(found.Facets["city"], f => f.Value == "Heilbronn" && f.Count == 25);
+
+        using var again = await office.PostAsJsonAsync("/api/library/office/practices", items.Take(5), Json.Options);
+        Assert.Equal(new BulkLoadResult(5, 0), await again.Content.ReadFromJsonAsync<BulkLoadResult>(Json.Options));
+    }
+
+    [Fact]
+    public async Task Only_the_office_loads_practices()
+    {
+        using var pforzheim = await fixture.Registry.SignedInAsync(fixture.Library.CreateClient(), "pforzheim");
+        using var response = await pforzheim.PostAsJsonAsync("/api/library/office/practices", Array.Empty<object>());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
