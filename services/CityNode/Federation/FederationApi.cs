@@ -10,7 +10,7 @@ namespace Kommune20.CityNode.Federation;
 /// <summary>The node's federation state for the editor (acknowledged version, lag, rejected changes) and the full re-sync.</summary>
 public static class FederationApi
 {
-    public sealed record NodeFederationState(Guid MemberId, long HeadVersion, long AcknowledgedVersion, long Lag,
+    public sealed record NodeFederationState(Guid MemberId, string? Name, long HeadVersion, long AcknowledgedVersion, long Lag,
         DateTimeOffset? LastAcknowledgedAt, string? LastError, IReadOnlyList<RejectedChangeDto> Rejected);
 
     public sealed record RejectedChangeDto(RecordKind Kind, string Id, long Version, string Code, string? Field, string Reason, DateTimeOffset RejectedAt);
@@ -31,7 +31,7 @@ public static class FederationApi
         var status = await db.FederationStatus.AsNoTracking().FirstOrDefaultAsync(ct);
         var rejected = await db.RejectedChanges.AsNoTracking().OrderBy(r => r.Version).ToListAsync(ct);
         var acknowledged = status?.AcknowledgedVersion ?? 0;
-        return TypedResults.Ok(new NodeFederationState(settings.MemberId, head, acknowledged, Math.Max(0, head - acknowledged),
+        return TypedResults.Ok(new NodeFederationState(settings.MemberId, settings.Name, head, acknowledged, Math.Max(0, head - acknowledged),
             status?.LastAcknowledgedAt, loop.LastError?.Message,
             rejected.Select(r => new RejectedChangeDto(r.Kind, r.RecordId, r.Version, r.Code, r.Field, r.Reason, r.RejectedAt)).ToList()));
     }
