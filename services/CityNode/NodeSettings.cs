@@ -3,7 +3,9 @@ namespace Kommune20.CityNode;
 /// <summary>
 /// Who this node is and how it reaches the hub (configuration section <c>Node</c>): the member it speaks for, the
 /// hub's gRPC address (the gateway's HTTP/2 port), the issuer's token endpoint and the node's client credential.
-/// The secret comes from <c>Node:ClientSecret</c>, or from the Dapr secret store <c>Node:SecretStore</c> when one is named.
+/// The secret comes from <c>Node:ClientSecret</c>, or from the Dapr secret store <c>Node:SecretStore</c> when one is named:
+/// there the secret <c>Node:SecretName</c>, its key <c>Node:SecretKey</c> (a local file store flattens nested keys into one
+/// name, "federation:clientSecret"; a Kubernetes secret holds several keys, e.g. "federation-client-secret").
 /// </summary>
 public sealed record NodeSettings(
     Guid MemberId,
@@ -14,6 +16,7 @@ public sealed record NodeSettings(
     string? ClientSecret,
     string? SecretStore,
     string SecretName,
+    string SecretKey,
     TimeSpan PushInterval)
 {
     public static NodeSettings From(IConfiguration configuration)
@@ -32,6 +35,7 @@ public sealed record NodeSettings(
             node["ClientSecret"],
             node["SecretStore"] is { Length: > 0 } store ? store : null,
             node["SecretName"] ?? "federation:clientSecret",
+            node["SecretKey"] ?? node["SecretName"] ?? "federation:clientSecret",
             TimeSpan.FromSeconds(node.GetValue("PushIntervalSeconds", 30)));
     }
 }

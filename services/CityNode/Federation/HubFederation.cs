@@ -60,9 +60,9 @@ public static class HubFederation
         return async cancellationToken =>
         {
             var secrets = await dapr.GetSecretAsync(store, settings.SecretName, cancellationToken: cancellationToken);
-            return secrets.TryGetValue(settings.SecretName, out var value)
+            return secrets.TryGetValue(settings.SecretKey, out var value)
                 ? value
-                : throw new InvalidOperationException($"The Dapr secret store {store} has no secret {settings.SecretName}.");
+                : throw new InvalidOperationException($"The Dapr secret store {store} has no key {settings.SecretKey} in secret {settings.SecretName}.");
         };
     }
 
