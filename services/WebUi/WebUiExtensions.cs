@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Kommune20.WebUi.SignIn;
 using Microsoft.AspNetCore.Localization;
 
@@ -18,9 +19,14 @@ public static class WebUiExtensions
             SupportedCultures = [German.Culture],
             SupportedUICultures = [German.Culture],
         });
-        // An API in the same process (a city node's) keeps its problem documents.
-        app.UseWhen(context => !WebSignIn.IsApiCall(context),
-            pages => pages.UseStatusCodePagesWithReExecute("/fehler/{0}", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/fehler/{0}", createScopeForStatusCodePages: true);
+        // An API in the same process (a city node's) keeps the problem documents of AddServiceDefaults.
+        app.Use((context, next) =>
+        {
+            if (WebSignIn.IsApiCall(context) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
+            return next(context);
+        });
         app.UseAntiforgery();
         return app;
     }

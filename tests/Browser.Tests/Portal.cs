@@ -17,10 +17,44 @@ public sealed class Portal : IAsyncLifetime
 
     public Uri Address => Hub.Gateway;
 
+    /// <summary>Heidelberg's and Pforzheim's own nodes, where their editors publish (demo records on first start).</summary>
+    public Uri HeidelbergNode { get; } = new($"http://127.0.0.1:{FreePorts.Next()}/");
+    public Uri PforzheimNode { get; } = new($"http://127.0.0.1:{FreePorts.Next()}/");
+
     public async Task InitializeAsync()
     {
-        Hub = await Hub.StartAsync();
+        var nodes = new[] { (DemoMembers.Heidelberg, HeidelbergNode), (DemoMembers.Pforzheim, PforzheimNode) };
+        Hub = await Hub.StartAsync(new HubOptions
+        {
+            // Each node is an origin of its own: the issuer must know where its pages come back after sign-in.
+            RegistrySettings = nodes.Select((node, i) => KeyValuePair.Create($"Identity__PortalRedirectUris__{i + 1}", new Uri(node.Item2, "/signin-oidc").AbsoluteUri)).ToDictionary(),
+            PortalSettings = nodes.SelectMany((node, i) => new[]
+            {
+                KeyValuePair.Create($"CityNodes__{i}__MemberId", node.Item1.ToString()),
+                KeyValuePair.Create($"CityNodes__{i}__Address", node.Item2.AbsoluteUri),
+            }).ToDictionary(),
+        });
+        var seed = new Dictionary<string, string> { ["Seed__DemoData"] = "true" };
+        await Hub.StartCityNodeAsync("node-heidelberg", "node-heidelberg", seed, HeidelbergNode);
+        await Hub.StartCityNodeAsync("node-pforzheim", "node-pforzheim", seed, PforzheimNode);
+        await WaitForDemoPracticesAsync();
         (_playwright, _browser) = await Chromium.LaunchAsync();
+    }
+
+    /// <summary>The nodes push their demo practices to the hub; the library indexes them (and Pforzheim's adoption).</summary>
+    async Task WaitForDemoPracticesAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var result = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/library/practices?q=Digitallotsinnen&sdg=16.6"));
+            var digitallotsen = result.RootElement.GetProperty("items").EnumerateArray()
+                .Select(hit => hit.GetProperty("practice"))
+                .Where(practice => practice.GetProperty("title").GetString() == "Digitallotsinnen und Digitallotsen")
+                .Select(practice => (City: practice.GetProperty("city").GetString(), Verified: practice.GetProperty("verifiedAdoptions").GetInt32()))
+                .ToList();
+            Assert.Equal([("Heidelberg", 1)], digitallotsen);
+        }, TimeSpan.FromSeconds(90));
     }
 
     /// <summary>A fresh browser context (no cookies: signed out) at desktop width, German.</summary>
@@ -55,13 +89,22 @@ public sealed class Portal : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>Where the last lines of each process's log are kept after the run, to see why a journey failed.</summary>
+    public static string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "k20-browser-logs");
+
+    static readonly string[] Processes = ["registry", "federation", "library", "portal", "gateway", "node-heidelberg", "node-pforzheim"];
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
             await _browser.DisposeAsync();
         _playwright?.Dispose();
-        if (Hub is not null)
-            await Hub.DisposeAsync();
+        if (Hub is null)
+            return;
+        Directory.CreateDirectory(LogDirectory);
+        foreach (var name in Processes)
+            await File.WriteAllTextAsync(Path.Combine(LogDirectory, name + ".log"), Hub.Process(name).RecentLog);
+        await Hub.DisposeAsync();
     }
 }
 

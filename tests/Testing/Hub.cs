@@ -54,7 +54,7 @@ public sealed class Hub : IAsyncDisposable
                 ["Seed__DemoData"] = "true",
                 ["Seed__CredentialsFile"] = credentialsFile,
                 ["Identity__PortalRedirectUris__0"] = new Uri(hub.Gateway, "/signin-oidc").AbsoluteUri,
-            }));
+            }.Concat(options.RegistrySettings).ToDictionary()));
             hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
             await hub.StartServiceAsync("federation", "services/Federation", "Kommune20.Federation", hub.Federation, new Dictionary<string, string>(hub._shared)
             {
@@ -77,7 +77,7 @@ public sealed class Hub : IAsyncDisposable
             {
                 ["K20_DATA"] = Path.Combine(data, "portal"),
                 ["Kestrel__Endpoints__Http__Url"] = hub.Portal.AbsoluteUri.TrimEnd('/'),
-            });
+            }.Concat(options.PortalSettings).ToDictionary());
             await hub.StartServiceAsync("gateway", "gateway", "Kommune20.Gateway", hub.Gateway,
                 hub.GatewaySettings(hub.Gateway, hub.GatewayGrpc, options.GatewaySettings));
             return hub;
@@ -141,10 +141,11 @@ public sealed class Hub : IAsyncDisposable
     /// A city node as its own process, speaking for the member of the demo client <paramref name="clientId"/>
     /// (e.g. node-heidelberg): its own database, the hub's gateway for sign-in and federation, a short push interval.
     /// </summary>
-    public Task<ServiceProcess> StartCityNodeAsync(string name, string clientId, IReadOnlyDictionary<string, string>? extra = null)
+    /// <param name="address">Where the node listens; a free port when null (give one that the Registry knows as a sign-in redirect for the node's pages).</param>
+    public Task<ServiceProcess> StartCityNodeAsync(string name, string clientId, IReadOnlyDictionary<string, string>? extra = null, Uri? address = null)
     {
         var client = Credentials.ClientNamed(clientId);
-        var address = LoopbackAddress();
+        address ??= LoopbackAddress();
         var settings = new Dictionary<string, string>(_shared)
         {
             ["K20_DATA"] = Path.Combine(DataDirectory, name),
@@ -206,4 +207,10 @@ public sealed record HubOptions
 
     /// <summary>Settings on top of the gateway's defaults, in environment form (<c>RateLimiting__PermitLimit</c>).</summary>
     public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Settings on top of the Registry's (further sign-in redirects: <c>Identity__PortalRedirectUris__1</c>).</summary>
+    public IReadOnlyDictionary<string, string> RegistrySettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Settings on top of the portal's (where the city nodes are: <c>CityNodes__0__MemberId</c>, <c>CityNodes__0__Address</c>).</summary>
+    public IReadOnlyDictionary<string, string> PortalSettings { get; init; } = new Dictionary<string, string>();
 }
