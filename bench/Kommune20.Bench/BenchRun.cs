@@ -55,7 +55,8 @@ public static class BenchRun
             }
         }
 
-        var run = new RunResults(startedAt, options.Settings.Mode, machine with { LoadAverageAfter = MachineProbe.LoadAverage() })
+        machine = machine with { LoadAverageAfter = MachineProbe.LoadAverage() };
+        var run = new RunResults(startedAt, options.Settings.Mode, machine)
         {
             Elapsed = clock.Elapsed,
             Scenarios = results,
@@ -87,6 +88,12 @@ public static class BenchRun
             $"A shared {machine.Cores}-core machine: other engineers build on it while benchmarks run, and the services, the load generator and the broker compete for the same cores. "
             + "Absolute figures are noise; read the ratios against the baseline of the same run, and the load average before and after.",
         };
+        var busiest = Math.Max(machine.LoadAverageBefore, machine.LoadAverageAfter);
+        if (busiest > machine.Cores)
+        {
+            caveats.Add($"The machine was busy during this run: a load average of {Figures.Format(machine.LoadAverageBefore)} before and "
+                + $"{Figures.Format(machine.LoadAverageAfter)} after, on {machine.Cores} cores. Expect disturbed figures, above all in latency tails.");
+        }
         if (settings == BenchSettings.Quick)
             caveats.Add("A quick run: short loads, few starts, no profiles. Only a full run (./kommune20 bench) is fit for comparison.");
         else if (withoutProfiler)
