@@ -60,6 +60,23 @@ public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task The_gateway_lets_only_city_node_credentials_reach_federation()
+    {
+        var hub = new FederationClient(_channel);
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => hub.GetCursorAsync(new CursorRequest()).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+
+        var editor = Hub.Credentials.PersonNamed("heidelberg");
+        var person = new Metadata { { "Authorization", "Bearer " + await Hub.SignIn.PersonTokenAsync(editor.UserName, editor.Password) } };
+        var refused = await Assert.ThrowsAsync<RpcException>(() => hub.GetCursorAsync(new CursorRequest(), person).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+
+        var node = Hub.Credentials.ClientNamed("node-heidelberg");
+        var asNode = new Metadata { { "Authorization", "Bearer " + await Hub.SignIn.ClientTokenAsync(node.ClientId, node.ClientSecret) } };
+        Assert.Equal(Practices.Heidelberg.ToString(), (await hub.GetCursorAsync(new CursorRequest(), asNode)).OriginMemberId);
+    }
+
+    [Fact]
     public async Task Malformed_records_are_quarantined_and_reported_without_blocking_the_records_after_them()
     {
         var freiburg = new ScriptedNode(Practices.Freiburg,
