@@ -16,13 +16,13 @@ public static class PracticesApi
     public static RouteGroupBuilder MapPracticesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/library/practices").WithTags("Practices");
-        group.MapGet("/", SearchAsync).AllowAnonymous();
+        group.MapGet("/", Search).AllowAnonymous();
         group.MapGet("/{id:guid}", GetAsync).AllowAnonymous();
-        group.MapGet("/{id:guid}/similar", SimilarAsync).AllowAnonymous();
+        group.MapGet("/{id:guid}/similar", Similar).AllowAnonymous();
         return group;
     }
 
-    static Results<Ok<PracticeSearchResult>, ValidationProblem> SearchAsync(
+    static Results<Ok<PracticeSearchResult>, ValidationProblem> Search(
         [AsParameters] PracticeQuery query, ClaimsPrincipal user, PracticeSearch search)
     {
         var errors = query.Validate();
@@ -60,6 +60,6 @@ public static class PracticesApi
             search.Similar(practice.Id, user.IsSignedIn(), SimilarCount) ?? []));
     }
 
-    static Results<Ok<IReadOnlyList<PracticeCard>>, NotFound> SimilarAsync(Guid id, ClaimsPrincipal user, PracticeSearch search) =>
+    static Results<Ok<IReadOnlyList<PracticeCard>>, NotFound> Similar(Guid id, ClaimsPrincipal user, PracticeSearch search) =>
         search.Similar(id, user.IsSignedIn(), SimilarCount) is { } similar ? TypedResults.Ok(similar) : TypedResults.NotFound();
 }

@@ -61,7 +61,7 @@ public sealed class PracticeIndexer(
     }
 
     /// <summary>Indexes one batch of pending practices; returns how many it indexed.</summary>
-    public async Task<int> IndexBatchAsync(CancellationToken cancellationToken)
+    async Task<int> IndexBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LibraryDb>();
