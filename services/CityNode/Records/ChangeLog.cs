@@ -1,5 +1,6 @@
 using Kommune20.CityNode.Data;
 using Kommune20.Federation.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.CityNode.Records;
 
@@ -42,7 +43,7 @@ public sealed class ChangeLog(NodeDb db, ChangeLog.Gate gate, PushLoop pushLoop,
             record.UpdatedAt = now;
             if (status != RecordStatus.Draft)
             {
-                var version = (db.ChangeLog.Max(entry => (long?)entry.Version) ?? 0) + 1;
+                var version = (await db.ChangeLog.MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0) + 1;
                 db.ChangeLog.Add(new ChangeLogEntry
                 {
                     Version = version,

@@ -20,6 +20,9 @@ public sealed class FederationDb(DbContextOptions<FederationDb> options) : DbCon
             replica.Property(r => r.Visibility).HasConversion<string>().HasMaxLength(16);
             replica.Property(r => r.OriginId).HasMaxLength(100);
             replica.Property(r => r.Title).HasMaxLength(200);
+            // Several Federation instances (PostgreSQL) may race on one record: the loser's commit fails and is retried
+            // on fresh rows, where the version check decides again.
+            replica.Property(r => r.Version).IsConcurrencyToken();
             replica.HasIndex(r => new { r.Kind, r.Title });
             replica.Ignore(r => r.IsWithdrawn);
             replica.Ignore(r => r.Origin);
