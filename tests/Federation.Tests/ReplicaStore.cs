@@ -1,25 +1,41 @@
 using Kommune20.Federation.Data;
 using Kommune20.Federation.Replicas;
 using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Federation.Tests;
 
-/// <summary>The hub's database (SQLite in memory, the same schema the service creates) with the apply rules on top.</summary>
+/// <summary>
+/// The hub's database with the apply rules on top: SQLite in memory by default, or a fresh database on the run's
+/// PostgreSQL (the scale-out storage); the same schema the service creates.
+/// </summary>
 public sealed class ReplicaStore : IDisposable
 {
-    readonly SqliteConnection _connection = new("Data Source=:memory:");
+    readonly SqliteConnection? _sqlite;
+    readonly DbContextOptions<FederationDb> _options;
     DateTimeOffset _now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public ReplicaStore()
+    ReplicaStore(DbContextOptions<FederationDb> options, SqliteConnection? sqlite)
     {
-        _connection.Open();
+        _options = options;
+        _sqlite = sqlite;
         using var db = Open();
         db.Database.EnsureCreated();
     }
 
-    public FederationDb Open() => new(new DbContextOptionsBuilder<FederationDb>().UseSqlite(_connection).Options);
+    public static ReplicaStore InMemory()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        return new ReplicaStore(new DbContextOptionsBuilder<FederationDb>().UseSqlite(connection).Options, connection);
+    }
+
+    public static ReplicaStore OnPostgres() => new(
+        new DbContextOptionsBuilder<FederationDb>().UseNpgsql($"{TestEnvironment.Postgres};Database=federation_{Guid.NewGuid():N}").Options, null);
+
+    public FederationDb Open() => new(_options);
 
     public async Task<BatchOutcome> PushAsync(PushedBatch batch)
     {
@@ -48,5 +64,13 @@ public sealed class ReplicaStore : IDisposable
 
     DateTimeOffset Tick() => _now = _now.AddSeconds(1);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        if (_sqlite is null)
+        {
+            using var db = Open();
+            db.Database.EnsureDeleted();
+        }
+        _sqlite?.Dispose();
+    }
 }

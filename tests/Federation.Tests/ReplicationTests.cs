@@ -6,7 +6,7 @@ namespace Kommune20.Federation.Tests;
 
 public sealed class ReplicationTests : IDisposable
 {
-    readonly ReplicaStore _store = new();
+    readonly ReplicaStore _store = ReplicaStore.InMemory();
 
     static PushedBatch FromHeidelberg(params Change[] changes) =>
         new(Samples.Heidelberg, Samples.Heidelberg, Permitted: true, changes.Max(c => c.Version), changes);
