@@ -96,7 +96,7 @@ public sealed class MemberJourneys(Portal portal)
         await Expect(page.Locator("dl.angaben")).ToContainTextAsync("aktiv");
 
         await page.GotoAsync($"/geschaeftsstelle/mitglieder/{DemoMembers.Heidelberg}/personen");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Ändern: Svenja Baumgärtner" }).ClickAsync();
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Svenja Baumgärtner" }).GetByRole(AriaRole.Link, new() { Name = "Ändern" }).ClickAsync();
         await page.GetByLabel("Moderation").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Svenja Baumgärtner" })).ToContainTextAsync("Moderation");
