@@ -11,6 +11,8 @@ namespace Kommune20.CityNode.Drafts;
 /// The node's CloudEvents subscription: the city's own systems (its CMS, its council information system) publish draft
 /// practices to the topic "drafts" of the city's broker, and the Dapr sidecar delivers them here. A draft is kept in
 /// the node and reaches the hub only when an editor publishes it. Without a sidecar nothing calls this endpoint.
+/// When the sidecar is given an app token (<c>APP_API_TOKEN</c>, in the node's environment too), deliveries must carry
+/// it in the <c>dapr-api-token</c> header; others are refused with 401.
 /// </summary>
 public static class DraftsInbox
 {
@@ -24,7 +26,12 @@ public static class DraftsInbox
     {
         app.UseCloudEvents();
         app.MapSubscribeHandler();
-        app.MapPost("/dapr/drafts", ReceiveAsync).WithTopic(PubSub, Topic).AllowAnonymous().ExcludeFromDescription();
+        var appToken = app.Configuration["APP_API_TOKEN"];
+        app.MapPost("/dapr/drafts", ReceiveAsync).WithTopic(PubSub, Topic).AllowAnonymous().ExcludeFromDescription()
+            .AddEndpointFilter(async (context, next) =>
+                string.IsNullOrEmpty(appToken) || context.HttpContext.Request.Headers["dapr-api-token"] == appToken
+                    ? await next(context)
+                    : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Nur der Dapr-Sidecar des Knotens darf Entwürfe einliefern."));
         return app;
     }
 

@@ -8,6 +8,9 @@ namespace Kommune20.EndToEnd.Tests.Federation;
 /// </summary>
 public sealed class FederationFixture : IAsyncLifetime
 {
+    /// <summary>The token Pforzheim's Dapr sidecar would present to its node.</summary>
+    public string DaprAppToken { get; } = Guid.NewGuid().ToString("N");
+
     public Hub Hub { get; private set; } = null!;
     public ServiceProcess Heidelberg { get; private set; } = null!;
     public ServiceProcess Pforzheim { get; private set; } = null!;
@@ -17,7 +20,7 @@ public sealed class FederationFixture : IAsyncLifetime
     {
         Hub = await Hub.StartAsync();
         Heidelberg = await Hub.StartCityNodeAsync("heidelberg", "node-heidelberg");
-        Pforzheim = await Hub.StartCityNodeAsync("pforzheim", "node-pforzheim");
+        Pforzheim = await Hub.StartCityNodeAsync("pforzheim", "node-pforzheim", new Dictionary<string, string> { ["APP_API_TOKEN"] = DaprAppToken });
         Heilbronn = await Hub.StartCityNodeAsync("heilbronn", "node-heilbronn");
     }
 

@@ -92,7 +92,12 @@ public sealed class PublishingTests(FederationFixture fixture)
             datacontenttype = "application/json",
             data = new { id = "augmented-reality-zeitreise", practice = new { title = "Pforzheim vor und nach der Zerstörung – Augmented Reality" } },
         };
-        using var delivery = await http.PostAsync("/dapr/drafts", new StringContent(JsonSerializer.Serialize(cloudEvent), Encoding.UTF8, "application/cloudevents+json"));
+        StringContent Envelope() => new(JsonSerializer.Serialize(cloudEvent), Encoding.UTF8, "application/cloudevents+json");
+        using (var withoutToken = await http.PostAsync("/dapr/drafts", Envelope()))
+            Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+
+        http.DefaultRequestHeaders.Add("dapr-api-token", fixture.DaprAppToken);
+        using var delivery = await http.PostAsync("/dapr/drafts", Envelope());
         Assert.Equal(HttpStatusCode.OK, delivery.StatusCode);
 
         using var editor = await CityNodeEditor.SignInAsync(Hub, fixture.Pforzheim, "pforzheim");
