@@ -25,7 +25,7 @@ public sealed class ApiProblemValidator : ComponentBase
         _store.Clear();
         foreach (var (field, messages) in Problem?.Errors ?? new Dictionary<string, string[]>())
         {
-            var name = PropertyNameOf(field);
+            var name = PropertyNameOf(field, Prefix);
             if (context.Model.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } property)
                 _store.Add(context.Field(property.Name), messages);
         }
@@ -33,9 +33,9 @@ public sealed class ApiProblemValidator : ComponentBase
     }
 
     /// <summary>"record.sdgTargets[1]" with the prefix "record." names the property SdgTargets.</summary>
-    internal string PropertyNameOf(string field)
+    internal static string PropertyNameOf(string field, string prefix)
     {
-        var name = field.StartsWith(Prefix, StringComparison.Ordinal) ? field[Prefix.Length..] : field;
+        var name = field.StartsWith(prefix, StringComparison.Ordinal) ? field[prefix.Length..] : field;
         var end = name.IndexOfAny(['[', '.']);
         return end < 0 ? name : name[..end];
     }
