@@ -103,17 +103,22 @@ public sealed class SearchThroughBrokerTests(LibraryFixture fixture)
     public async Task A_practice_shows_its_details_and_similar_practices()
     {
         var marker = "similarmarker" + Guid.NewGuid().ToString("N")[..6];
-        await fixture.PublishAsync(PracticeSamples.Heidelberg, LibraryFixture.NewOriginId("lotsen"), PracticeSamples.Digitallotsen() with { Topics = [marker] });
+        // Words no other practice in the index has, so that the sibling is the most similar one.
+        var words = string.Join(' ', Enumerable.Range(0, 3).Select(_ => "wort" + Guid.NewGuid().ToString("N")[..8]));
+        await fixture.PublishAsync(PracticeSamples.Heidelberg, LibraryFixture.NewOriginId("lotsen"),
+            PracticeSamples.Digitallotsen() with { Topics = [marker], Description = PracticeSamples.Digitallotsen().Description + " " + words });
         await fixture.PublishAsync(PracticeSamples.Pforzheim, LibraryFixture.NewOriginId("lotsen"),
-            PracticeSamples.Digitallotsen() with { Title = "Digitallotsen in Pforzheim", Topics = [marker] });
-        var found = await fixture.SearchUntilAsync($"?topic={marker}&city=Heidelberg", r => r.Total == 1);
+            PracticeSamples.Digitallotsen() with { Title = "Digitallotsen in Pforzheim", Topics = [marker], Description = words });
+        var found = await fixture.SearchUntilAsync($"?topic={marker}", r => r.Total == 2);
+        var heidelberg = found.Items.Single(hit => hit.Practice.City == "Heidelberg").Practice.Id;
 
         using var http = fixture.Library.CreateClient();
-        using var details = JsonDocument.Parse(await http.GetStringAsync($"/api/library/practices/{found.Items[0].Practice.Id}"));
+        using var details = JsonDocument.Parse(await http.GetStringAsync($"/api/library/practices/{heidelberg}"));
         var root = details.RootElement;
         Assert.Equal("Heidelberg", root.GetProperty("origin").GetProperty("name").GetString());
         Assert.Equal("16.6", root.GetProperty("record").GetProperty("sdgTargets")[0].GetString());
-        Assert.Contains(root.GetProperty("similar").EnumerateArray(), s => s.GetProperty("title").GetString() == "Digitallotsen in Pforzheim");
+        Assert.Equal("Digitallotsen in Pforzheim", root.GetProperty("similar")[0].GetProperty("title").GetString());
+        Assert.DoesNotContain(root.GetProperty("similar").EnumerateArray(), similar => similar.GetProperty("id").GetGuid() == heidelberg);
     }
 
     [Fact]

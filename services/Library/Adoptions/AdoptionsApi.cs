@@ -104,9 +104,12 @@ public static class AdoptionsApi
             var now = clock.GetUtcNow();
             adoption.ConfirmedAt = now;
             adoption.ConfirmedBy = user.FindFirstValue(Kommune20Claims.Subject);
-            practice.Touch();
             db.AddIntegrationEvent(new AdoptionConfirmed(adoption.Id, practice.Id, practice.OriginMemberId, practice.OriginId, adoption.AdopterMemberId, now));
+            // The practice is re-indexed (it is adopted now) without writing the replica, which the federation may be changing.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await db.Practices.Where(p => p.Id == practice.Id).ExecuteUpdateAsync(set => set.SetProperty(p => p.Revision, p => p.Revision + 1), ct);
+            await transaction.CommitAsync(ct);
             indexSignal.Notify();
         }
         return TypedResults.Ok(await views.AdoptionAsync(adoption, practice, ct));

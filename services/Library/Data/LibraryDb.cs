@@ -26,6 +26,8 @@ public sealed class LibraryDb(DbContextOptions<LibraryDb> options) : DbContext(o
             practice.Property(p => p.OriginId).HasMaxLength(RecordRules.MaxOriginIdLength);
             // The record is replaced whole, never edited in place, so it is kept as the JSON the city sent.
             practice.Property(p => p.Record).HasConversion(JsonColumn<PracticeRecord>());
+            // Events for one practice arrive on several queues at once; a change saved on a stale read fails and is retried.
+            practice.Property(p => p.Revision).IsConcurrencyToken();
             practice.Ignore(p => p.IsListed);
         });
         model.Entity<MemberCard>(card => card.HasKey(c => c.MemberId));

@@ -12,16 +12,15 @@ namespace Kommune20.Library.Practices;
 /// </summary>
 public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSignal, DemoAdoptions demo, ILogger<PracticeReplicas> logger)
 {
-    /// <summary>Applies a published or updated version; false when the library already holds this version or a newer one.</summary>
-    public async Task<bool> ApplyAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
+    /// <summary>Applies a published or updated version, unless the library already holds this version or a newer one.</summary>
+    public async Task ApplyAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
     {
-        var applied = await StageAsync(origin, record, cancellationToken);
+        await StageAsync(origin, record, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         indexSignal.Notify();
-        return applied;
     }
 
-    public async Task<bool> WithdrawAsync(RecordOrigin origin, CancellationToken cancellationToken)
+    public async Task WithdrawAsync(RecordOrigin origin, CancellationToken cancellationToken)
     {
         var practice = await FindAsync(origin, cancellationToken);
         if (practice is null)
@@ -30,13 +29,11 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
             practice = Practice.From(origin);
             db.Practices.Add(practice);
         }
-        var withdrawn = practice.Withdraw(origin);
-        if (!withdrawn)
+        if (!practice.Withdraw(origin))
             logger.LogInformation("Ignoring withdrawal {Version} of {Origin}/{OriginId}: version {Held} is newer",
                 origin.Version, origin.OriginMemberId, origin.OriginId, practice.Version);
         await db.SaveChangesAsync(cancellationToken);
         indexSignal.Notify();
-        return withdrawn;
     }
 
     /// <summary>Applies many versions in one transaction (the office's bulk load); returns how many were newer.</summary>

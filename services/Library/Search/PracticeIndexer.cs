@@ -102,6 +102,13 @@ public sealed class PracticeIndexer(
             foreach (var property in entry.Properties)
                 property.IsModified = property.Metadata.Name == nameof(Practices.Practice.IndexedRevision);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A practice of the batch changed while it was indexed: the batch stays pending and is indexed again.
+        }
     }
 }
