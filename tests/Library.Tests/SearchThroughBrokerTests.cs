@@ -157,6 +157,16 @@ public sealed class SearchThroughBrokerTests(LibraryFixture fixture)
     }
 
     [Fact]
+    public async Task The_API_document_describes_search_adoptions_and_the_catalogue()
+    {
+        using var http = fixture.Library.CreateClient();
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/library/practices", "/api/library/practices/{practiceId}/adoptions", "/api/library/catalog.ttl" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+    }
+
+    [Fact]
     public async Task No_query_string_breaks_the_engine()
     {
         using var http = fixture.Library.CreateClient();
