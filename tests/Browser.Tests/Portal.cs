@@ -53,8 +53,9 @@ public sealed class Portal : IAsyncLifetime
                 .Where(practice => practice.GetProperty("title").GetString() == "Digitallotsinnen und Digitallotsen")
                 .Select(practice => (City: practice.GetProperty("city").GetString(), Verified: practice.GetProperty("verifiedAdoptions").GetInt32()))
                 .ToList();
-            Assert.Equal([("Heidelberg", 1)], digitallotsen);
-        }, TimeSpan.FromSeconds(90));
+            // Hubs of other test projects on the same broker may add practices of that name; ours carries the adoption.
+            Assert.Contains(("Heidelberg", 1), digitallotsen);
+        }, TimeSpan.FromSeconds(180));
     }
 
     /// <summary>A fresh browser context (no cookies: signed out) at desktop width, German.</summary>
