@@ -19,8 +19,8 @@ public sealed class PublishingTests(FederationFixture fixture)
     [Fact]
     public async Task A_practice_published_on_the_Heidelberg_node_appears_at_the_hub_follows_an_edit_and_leaves_when_withdrawn()
     {
-        await using var published = await EventProbe<PracticePublished>.SubscribeAsync();
-        await using var withdrawn = await EventProbe<PracticeWithdrawn>.SubscribeAsync();
+        await using var published = await EventProbe<PracticePublished>.SubscribeAsync(Hub);
+        await using var withdrawn = await EventProbe<PracticeWithdrawn>.SubscribeAsync(Hub);
         using var editor = await CityNodeEditor.SignInAsync(Hub, fixture.Heidelberg, "heidelberg");
         using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
 
@@ -125,6 +125,17 @@ public sealed class PublishingTests(FederationFixture fixture)
         using (var publication = await editor.PublishDraftAsync("augmented-reality-zeitreise"))
             Assert.Equal(HttpStatusCode.OK, publication.StatusCode);
         await Eventually.HoldsAsync(async () => Assert.NotNull(await hub.PracticeAsync(Practices.Pforzheim, "augmented-reality-zeitreise")));
+    }
+
+    [Fact]
+    public async Task The_gateway_publishes_the_federation_API_reference()
+    {
+        using var http = new HttpClient { BaseAddress = Hub.Gateway };
+        Assert.Contains("federation", await http.GetStringAsync("/api/docs"));
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/federation.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/federation/practices", out _));
+        Assert.True(paths.TryGetProperty("/api/federation/state", out _));
     }
 
     [Fact]
