@@ -33,27 +33,33 @@ public sealed class CatchUpTests : IAsyncLifetime
     [Fact]
     public async Task A_thousand_changes_survive_a_restart_of_Federation_and_each_event_is_consumed_once()
     {
-        await using var published = await EventProbe<PracticePublished>.SubscribeAsync();
-        await using var updated = await EventProbe<PracticeUpdated>.SubscribeAsync();
-        await using var withdrawn = await EventProbe<PracticeWithdrawn>.SubscribeAsync();
+        await using var published = await EventProbe<PracticePublished>.SubscribeAsync(_hub);
+        await using var updated = await EventProbe<PracticeUpdated>.SubscribeAsync(_hub);
+        await using var withdrawn = await EventProbe<PracticeWithdrawn>.SubscribeAsync(_hub);
         using var heidelberg = await CityNodeEditor.SignInAsync(_hub, _heidelberg, "heidelberg");
         using var pforzheim = await CityNodeEditor.SignInAsync(_hub, _pforzheim, "pforzheim");
 
+        const int EditorsPerCity = 2;
         var restarted = new TaskCompletionSource();
         var halfway = 0;
-        async Task EditAsync(CityNodeEditor editor, string city)
+        async Task EditAsync(CityNodeEditor editor, string city, int share)
         {
-            // 200 publications, 200 edits, 100 withdrawals: 500 changes per city.
-            for (var i = 0; i < PracticesPerCity; i++)
+            // 200 publications, 200 edits, 100 withdrawals: 500 changes per city, two editors at once.
+            var mine = Enumerable.Range(0, PracticesPerCity).Where(i => i % EditorsPerCity == share).ToList();
+            foreach (var i in mine)
                 await ExpectAsync(editor.PublishAsync($"{city}-{i}", Practices.Digitallotsen($"{city} {i}")), HttpStatusCode.Created);
-            if (Interlocked.Increment(ref halfway) == 2)
+            if (Interlocked.Increment(ref halfway) == 2 * EditorsPerCity)
                 _ = Task.Run(async () => { await _hub.RestartAsync("federation"); restarted.SetResult(); });
-            for (var i = 0; i < PracticesPerCity; i++)
+            foreach (var i in mine)
                 await ExpectAsync(editor.ChangeAsync($"{city}-{i}", Practices.Digitallotsen($"{city} {i} (überarbeitet)")), HttpStatusCode.OK);
-            for (var i = 0; i < WithdrawnPerCity; i++)
-                await ExpectAsync(editor.WithdrawAsync($"{city}-{i * 2}"), HttpStatusCode.NoContent);
+            foreach (var i in mine.Where(i => i % 2 == 0 && i < 2 * WithdrawnPerCity))
+                await ExpectAsync(editor.WithdrawAsync($"{city}-{i}"), HttpStatusCode.NoContent);
         }
-        await Task.WhenAll(EditAsync(heidelberg, "heidelberg"), EditAsync(pforzheim, "pforzheim"));
+        await Task.WhenAll(Enumerable.Range(0, EditorsPerCity).SelectMany(share => new[]
+        {
+            EditAsync(heidelberg, "heidelberg", share),
+            EditAsync(pforzheim, "pforzheim", share),
+        }));
         await restarted.Task;
 
         using var hub = new HubReplicas(new HttpClient { BaseAddress = _hub.Gateway });
@@ -61,6 +67,7 @@ public sealed class CatchUpTests : IAsyncLifetime
         {
             await Eventually.HoldsAsync(async () =>
             {
+                // Concurrent edits still number the node's log 1..500 without gaps (a version is the log's key).
                 var state = await editor.FederationAsync();
                 Assert.Equal(500, state.HeadVersion);
                 Assert.Equal(500, state.AcknowledgedVersion);
