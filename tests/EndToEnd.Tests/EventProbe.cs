@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kommune20.ServiceDefaults.Messaging;
 using Kommune20.Testing;
 using MassTransit;
 
@@ -15,12 +16,14 @@ public sealed class EventProbe<TEvent> : IAsyncDisposable where TEvent : class
 
     EventProbe(IBusControl bus) => _bus = bus;
 
-    public static async Task<EventProbe<TEvent>> SubscribeAsync()
+    /// <summary>Subscribes to the events of one hub (its <see cref="Hub.MessagingInstance"/>).</summary>
+    public static async Task<EventProbe<TEvent>> SubscribeAsync(Hub hub)
     {
         EventProbe<TEvent>? probe = null;
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(TestEnvironment.RabbitMq));
+            rabbit.IsolateExchanges(hub.MessagingInstance);
             rabbit.ReceiveEndpoint($"e2e-probe-{typeof(TEvent).Name}-{Guid.NewGuid():N}", endpoint =>
             {
                 endpoint.AutoDelete = true;

@@ -34,7 +34,7 @@ public sealed class LibraryThroughGatewayTests(HubFixture fixture) : IClassFixtu
     {
         var originId = "digitallotsen-" + Guid.NewGuid().ToString("N")[..12];
         var marker = "e2e-" + originId;
-        await using (var federation = await Upstream.ConnectAsync())
+        await using (var federation = await Upstream.ConnectAsync(Hub.MessagingInstance))
         {
             await federation.PublishAsync(new PracticePublished(PracticeSamples.Origin(PracticeSamples.Heidelberg, originId),
                 PracticeSamples.Digitallotsen() with { Topics = ["Verwaltung", marker] }));

@@ -26,7 +26,7 @@ public sealed class RegistryThroughGatewayTests(HubFixture fixture) : IClassFixt
     [Fact]
     public async Task The_office_signs_in_adds_a_member_and_MemberJoined_is_consumed()
     {
-        await using var probe = await EventProbe<MemberJoined>.SubscribeAsync();
+        await using var probe = await EventProbe<MemberJoined>.SubscribeAsync(Hub);
         var office = Hub.Credentials.PersonNamed("geschaeftsstelle");
         var token = await Hub.SignIn.PersonTokenAsync(office.UserName, office.Password);
         using var http = SignIn.WithToken(Hub.Gateway, token);

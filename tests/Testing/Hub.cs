@@ -20,6 +20,9 @@ public sealed class Hub : IAsyncDisposable
     public required Uri Portal { get; init; }
     public required Uri Library { get; init; }
     public required string DataDirectory { get; init; }
+
+    /// <summary>The <c>Messaging:Instance</c> of this hub's processes: their queues and exchanges are their own on the shared broker.</summary>
+    public string MessagingInstance { get; } = Guid.NewGuid().ToString("N")[..8];
     public DemoCredentials Credentials { get; private set; } = null!;
     public SignIn SignIn => new(Gateway);
 
@@ -44,7 +47,7 @@ public sealed class Hub : IAsyncDisposable
         hub._shared["Identity__Issuer"] = hub.Gateway.AbsoluteUri;
         hub._shared["Identity__Authority"] = hub.Registry.AbsoluteUri;
         // Queues of this hub's own: hubs of parallel test classes share the broker, and would otherwise take each other's events.
-        hub._shared["Messaging__Instance"] = Guid.NewGuid().ToString("N")[..8];
+        hub._shared["Messaging__Instance"] = hub.MessagingInstance;
 
         try
         {

@@ -1,3 +1,4 @@
+using Kommune20.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Kommune20.Testing;
@@ -12,9 +13,14 @@ public sealed class Upstream : IAsyncDisposable
 
     Upstream(IBusControl bus) => _bus = bus;
 
-    public static async Task<Upstream> ConnectAsync(string? rabbitMq = null)
+    /// <param name="instance">The <c>Messaging:Instance</c> of the services under test, whose exchanges to publish on.</param>
+    public static async Task<Upstream> ConnectAsync(string instance, string? rabbitMq = null)
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(rabbitMq ?? TestEnvironment.RabbitMq)));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(rabbitMq ?? TestEnvironment.RabbitMq));
+            rabbit.IsolateExchanges(instance);
+        });
         await bus.StartAsync();
         return new Upstream(bus);
     }

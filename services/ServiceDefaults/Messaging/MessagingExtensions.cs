@@ -12,8 +12,9 @@ public static class MessagingExtensions
     /// <summary>
     /// Connects the service to RabbitMQ through MassTransit, with the transactional outbox and the idempotent inbox
     /// kept in <typeparamref name="TDb"/>. Queues are named after the service ("library-practice-published").
-    /// <c>Messaging:Instance</c> gives one process queues of its own that vanish with it ("library-7f3a-practice-published"),
-    /// so that tests can run several instances of a service side by side on one broker without competing for messages.
+    /// <c>Messaging:Instance</c> gives one process queues of its own that vanish with it ("library-7f3a-practice-published")
+    /// and exchanges of its own (<see cref="MessagingIsolation"/>), so that tests can run several hubs side by side on one
+    /// broker without competing for, or receiving, each other's messages.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDb>(this IHostApplicationBuilder builder, string serviceName, params Assembly[] consumerAssemblies)
         where TDb : DbContext
@@ -48,6 +49,7 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker);
+                rabbit.IsolateExchanges(instance);
                 rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 2000, 5000));
                 rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);
                 rabbit.ConfigureEndpoints(context);

@@ -106,7 +106,7 @@ public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
     [Fact]
     public async Task A_resync_removes_at_the_hub_what_the_city_no_longer_has()
     {
-        await using var withdrawn = await EventProbe<PracticeWithdrawn>.SubscribeAsync();
+        await using var withdrawn = await EventProbe<PracticeWithdrawn>.SubscribeAsync(Hub);
         using var editor = await CityNodeEditor.SignInAsync(Hub, fixture.Heilbronn, "heilbronn");
         foreach (var id in new[] { "reallabor-verkehr", "reallabor-buergerservice", "vernissage-digital" })
         {
