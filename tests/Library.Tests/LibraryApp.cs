@@ -12,14 +12,13 @@ public sealed class LibraryApp(RegistryProcess registry, Dictionary<string, stri
 {
     readonly string _data = TestEnvironment.NewDataDirectory("library");
 
-    /// <summary>The library's own queues and exchanges on the shared test broker; upstream publishers use the same.</summary>
-    public string MessagingInstance { get; } = Guid.NewGuid().ToString("N")[..8];
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("K20_DATA", _data);
         builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMq);
-        builder.UseSetting("Messaging:Instance", MessagingInstance);
+        // Queues of its own (several libraries may run at once), exchanges of the fixture's Registry and publishers.
+        builder.UseSetting("Messaging:Instance", Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Messaging:Namespace", registry.MessagingNamespace);
         builder.UseSetting("Identity:Issuer", registry.Address.AbsoluteUri);
         builder.UseSetting("Identity:Authority", registry.Address.AbsoluteUri);
         builder.UseSetting("Registry:GrpcUrl", registry.GrpcAddress.AbsoluteUri);

@@ -24,7 +24,7 @@ public sealed class LibraryFixture : IAsyncLifetime
         Registry = await RegistryProcess.StartAsync();
         Library = new LibraryApp(Registry);
         (await Library.StartAsync()).Dispose(); // consumers bind their queues before anything is published
-        Federation = await Upstream.ConnectAsync(Library.MessagingInstance);
+        Federation = await Upstream.ConnectAsync(Registry.MessagingNamespace);
     }
 
     public async Task DisposeAsync()

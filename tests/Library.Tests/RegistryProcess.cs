@@ -10,12 +10,16 @@ public sealed class RegistryProcess : IAsyncDisposable
     readonly ServiceProcess _process;
     readonly string _data;
 
+    /// <summary>The messaging namespace the Registry publishes in; libraries and upstream publishers of the fixture share it.</summary>
+    public string MessagingNamespace { get; }
+
     public Uri Address { get; }
     public Uri GrpcAddress { get; }
     public DemoCredentials Credentials { get; }
 
-    RegistryProcess(ServiceProcess process, string data, Uri address, Uri grpc, DemoCredentials credentials)
+    RegistryProcess(ServiceProcess process, string data, string messagingNamespace, Uri address, Uri grpc, DemoCredentials credentials)
     {
+        MessagingNamespace = messagingNamespace;
         _process = process;
         _data = data;
         Address = address;
@@ -29,12 +33,14 @@ public sealed class RegistryProcess : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
         var grpc = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
         var credentialsFile = Path.Combine(data, "demo-credentials.json");
+        var messagingNamespace = Guid.NewGuid().ToString("N")[..8];
         var process = ServiceProcess.Start("registry", RepoPaths.Dll("services/Registry", "Kommune20.Registry"), address, new Dictionary<string, string>
         {
             ["K20_DATA"] = data,
             ["Kestrel__Endpoints__Http__Url"] = address.AbsoluteUri.TrimEnd('/'),
             ["Kestrel__Endpoints__Grpc__Url"] = grpc.AbsoluteUri.TrimEnd('/'),
             ["ConnectionStrings__RabbitMq"] = TestEnvironment.RabbitMq,
+            ["Messaging__Namespace"] = messagingNamespace,
             ["Identity__Issuer"] = address.AbsoluteUri,
             ["Identity__Authority"] = address.AbsoluteUri,
             ["Identity__PortalRedirectUris__0"] = new Uri(address, "/signin-oidc").AbsoluteUri,
@@ -45,7 +51,7 @@ public sealed class RegistryProcess : IAsyncDisposable
         try
         {
             await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-            return new RegistryProcess(process, data, address, grpc, await DemoCredentials.ReadAsync(credentialsFile));
+            return new RegistryProcess(process, data, messagingNamespace, address, grpc, await DemoCredentials.ReadAsync(credentialsFile));
         }
         catch
         {

@@ -13,13 +13,13 @@ public sealed class Upstream : IAsyncDisposable
 
     Upstream(IBusControl bus) => _bus = bus;
 
-    /// <param name="instance">The <c>Messaging:Instance</c> of the services under test, whose exchanges to publish on.</param>
-    public static async Task<Upstream> ConnectAsync(string instance, string? rabbitMq = null)
+    /// <param name="exchangeNamespace">The messaging namespace of the services under test, whose exchanges to publish on.</param>
+    public static async Task<Upstream> ConnectAsync(string exchangeNamespace, string? rabbitMq = null)
     {
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(rabbitMq ?? TestEnvironment.RabbitMq));
-            rabbit.IsolateExchanges(instance);
+            rabbit.IsolateExchanges(exchangeNamespace);
         });
         await bus.StartAsync();
         return new Upstream(bus);

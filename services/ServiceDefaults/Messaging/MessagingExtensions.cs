@@ -13,8 +13,9 @@ public static class MessagingExtensions
     /// Connects the service to RabbitMQ through MassTransit, with the transactional outbox and the idempotent inbox
     /// kept in <typeparamref name="TDb"/>. Queues are named after the service ("library-practice-published").
     /// <c>Messaging:Instance</c> gives one process queues of its own that vanish with it ("library-7f3a-practice-published")
-    /// and exchanges of its own (<see cref="MessagingIsolation"/>), so that tests can run several hubs side by side on one
-    /// broker without competing for, or receiving, each other's messages.
+    /// and, unless <c>Messaging:Namespace</c> names a namespace shared with other instances, exchanges of its own
+    /// (<see cref="MessagingIsolation"/>), so that tests can run several hubs side by side on one broker without competing
+    /// for, or receiving, each other's messages.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDb>(this IHostApplicationBuilder builder, string serviceName, params Assembly[] consumerAssemblies)
         where TDb : DbContext
@@ -26,6 +27,7 @@ public static class MessagingExtensions
 
         var broker = new Uri(builder.Configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/");
         var instance = builder.Configuration["Messaging:Instance"];
+        var exchangeNamespace = builder.Configuration["Messaging:Namespace"] ?? instance;
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(instance is null ? serviceName : $"{serviceName}-{instance}", false));
@@ -49,7 +51,7 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker);
-                rabbit.IsolateExchanges(instance);
+                rabbit.IsolateExchanges(exchangeNamespace);
                 rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 2000, 5000));
                 rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
