@@ -27,6 +27,7 @@ app.UseAntiforgery();
 app.MapMembersApi();
 app.MapNetworksApi();
 app.MapPeopleApi();
+app.MapClientsApi();
 app.MapConnectApi();
 app.MapAccountApi();
 app.MapGrpcService<RegistryGrpcService>().RequireAuthorization(Policies.Authenticated);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Kommune20.ServiceDefaults;
 
@@ -9,10 +8,6 @@ internal sealed record DemoCredentials(string Gateway, List<DemoCredentials.Pers
 {
     public sealed record PersonLogin(string UserName, string Password, string Name, string Member, Guid MemberId, List<string> Roles);
     public sealed record ClientLogin(string ClientId, string ClientSecret, string Member, Guid MemberId, List<string> Roles);
-
-    const string Alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-    public static string NewSecret(int length) => RandomNumberGenerator.GetString(Alphabet, length);
 
     public void WriteTo(string path)
     {

@@ -76,7 +76,7 @@ internal sealed class DemoSeeder(IServiceProvider services, IConfiguration confi
         foreach (var entry in seed.People)
         {
             var member = byName[entry.Member];
-            var password = DemoCredentials.NewSecret(16);
+            var password = GeneratedSecrets.New(16);
             var person = new Person { Id = Guid.NewGuid(), UserName = entry.UserName, Name = entry.Name, MemberId = member.Id, Roles = entry.Roles };
             person.PasswordHash = hasher.HashPassword(person, password);
             db.People.Add(person);
@@ -88,7 +88,7 @@ internal sealed class DemoSeeder(IServiceProvider services, IConfiguration confi
         {
             var member = byName[entry.Member];
             // A hub service's secret can be given (Seed:ClientSecrets:<clientId>), so that the launcher hands the same one to the service.
-            var secret = configuration[$"Seed:ClientSecrets:{entry.ClientId}"] ?? DemoCredentials.NewSecret(32);
+            var secret = configuration[$"Seed:ClientSecrets:{entry.ClientId}"] ?? GeneratedSecrets.New(GeneratedSecrets.ClientSecretLength);
             await provisioning.CreateAsync(entry.ClientId, entry.DisplayName, secret, member.Id, entry.Roles, ct);
             credentials.Clients.Add(new(entry.ClientId, secret, member.Name, member.Id, entry.Roles));
         }

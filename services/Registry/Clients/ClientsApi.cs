@@ -1,0 +1,46 @@
+using Kommune20.Registry.Data;
+using Kommune20.Registry.Members;
+using Kommune20.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+
+namespace Kommune20.Registry.Clients;
+
+/// <summary>
+/// The office registers a member's node credential: a confidential client with role city-node that speaks for the
+/// member, for the city's own node or a network's relay. A city that joins gets its node this way.
+/// </summary>
+public static class ClientsApi
+{
+    public static RouteGroupBuilder MapClientsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/registry/members/{memberId:guid}/clients").WithTags("Clients").RequireAuthorization(Policies.Office);
+        group.MapPost("/", CreateAsync);
+        return group;
+    }
+
+    static async Task<Results<Created<NodeClientCreated>, ValidationProblem, NotFound>> CreateAsync(
+        Guid memberId, NodeClientInput input, RegistryDb db, IOpenIddictApplicationManager applications, ClientProvisioning provisioning,
+        CancellationToken ct)
+    {
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct);
+        if (member is null)
+            return TypedResults.NotFound();
+
+        var errors = NodeClientRules.Validate(input);
+        if (member.Status == MemberStatus.Left)
+            errors["memberId"] = [$"{member.Name} ist ausgetreten und bekommt keinen Zugang mehr."];
+        if (!errors.ContainsKey("clientId") && await applications.FindByClientIdAsync(input.ClientId!, ct) is not null)
+            errors["clientId"] = [$"Den Client \"{input.ClientId}\" gibt es schon."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
+        var secret = GeneratedSecrets.New(GeneratedSecrets.ClientSecretLength);
+        var displayName = input.DisplayName!.Trim();
+        string[] roles = [Roles.CityNode];
+        await provisioning.CreateAsync(input.ClientId!, displayName, secret, memberId, roles, ct);
+        // No location: a credential cannot be read back, its secret is shown only here.
+        return TypedResults.Created((string?)null, new NodeClientCreated(input.ClientId!, secret, displayName, memberId, roles));
+    }
+}
