@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kommune20.Bench.Load;
 using Kommune20.Bench.Measuring;
 using Kommune20.Bench.Processes;
@@ -8,6 +9,9 @@ namespace Kommune20.Bench;
 /// <summary>What every scenario gets: the running hub, the broker, the settings, the HTTP load generator and the profiler.</summary>
 public sealed class BenchContext
 {
+    const double IdleShareOfCore = 0.1;
+    static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(1);
+
     public required Hub Hub { get; init; }
     public required string RabbitMq { get; init; }
     public required BenchSettings Settings { get; init; }
@@ -39,6 +43,27 @@ public sealed class BenchContext
         var (load, cpu) = await meter.MeasureAsync(() => Http.RunAsync(target, shape, cancellationToken), cancellationToken);
         Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} req/s, p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms, {load.Errors} errors");
         return (Measurement.Of(label, load, cpu: cpu), load);
+    }
+
+    /// <summary>
+    /// Waits until every process of the hub is idle (under a tenth of a core for a second), or <paramref name="longest"/>
+    /// has passed: work a scenario left behind (the outbox publishing, the library indexing what it consumed) then no
+    /// longer weighs on the next measurement. Returns how long it waited.
+    /// </summary>
+    public async Task<TimeSpan> SettleAsync(TimeSpan longest, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var last = Hub.Processes.ToDictionary(process => process.Id, process => ProcFs.CpuSeconds(process.Id) ?? 0);
+        while (Stopwatch.GetElapsedTime(started) < longest)
+        {
+            await Task.Delay(IdleWindow, cancellationToken);
+            var now = Hub.Processes.ToDictionary(process => process.Id, process => ProcFs.CpuSeconds(process.Id) ?? 0);
+            var busiest = now.Max(process => process.Value - last.GetValueOrDefault(process.Key, process.Value)) / IdleWindow.TotalSeconds;
+            last = now;
+            if (busiest < IdleShareOfCore)
+                break;
+        }
+        return Stopwatch.GetElapsedTime(started);
     }
 
     /// <summary>Where a goal was missed in a full run: reruns the subject's load with dotnet-counters attached to <paramref name="processes"/>.</summary>

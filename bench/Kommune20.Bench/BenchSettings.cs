@@ -1,10 +1,36 @@
+using Kommune20.Bench.Workloads;
+
 namespace Kommune20.Bench;
 
-/// <summary>How long each load runs and how often starts repeat: quick (under three minutes in all) or full.</summary>
+/// <summary>
+/// How long each load runs and how often starts repeat: quick (under three minutes in all) or full. The data sizes of
+/// the federation and library scenarios scale the same way: a quick run syncs once and searches 10,000 practices, and
+/// simulates a tenth of the country's municipalities.
+/// </summary>
 public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Duration, int ColdStarts, int Connections)
 {
-    public static readonly BenchSettings Quick = new("quick", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), ColdStarts: 2, Connections: 16);
-    public static readonly BenchSettings Full = new("full", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), ColdStarts: 10, Connections: 16);
+    public static readonly BenchSettings Quick = new("quick", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), ColdStarts: 2, Connections: 16)
+    {
+        SyncRounds = 1,
+        SearchSizes = [10_000],
+        FleetCities = SimulatedMunicipalities.InGermany / 10,
+    };
+
+    public static readonly BenchSettings Full = new("full", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), ColdStarts: 10, Connections: 16)
+    {
+        SyncRounds = 3,
+        SearchSizes = [10_000, 100_000],
+        FleetCities = SimulatedMunicipalities.InGermany,
+    };
+
+    /// <summary>How often 10,000 queued changes are synced (and bulk-inserted for the baseline).</summary>
+    public int SyncRounds { get; init; }
+
+    /// <summary>The library sizes searched, ascending; each adds generated practices to the last.</summary>
+    public IReadOnlyList<int> SearchSizes { get; init; } = [];
+
+    /// <summary>How many simulated municipalities reconnect at once after the hub's outage.</summary>
+    public int FleetCities { get; init; }
 
     public Load.LoadShape Saturating => new(Connections, Warmup, Duration);
 

@@ -51,6 +51,15 @@ public sealed class ParsingTests
     }
 
     [Fact]
+    public void Peak_memory_comes_from_the_high_water_mark_VmHWM()
+    {
+        const string status = "Name:\tdotnet\nVmPeak:\t 3000000 kB\nVmHWM:\t  307200 kB\nVmRSS:\t  153600 kB\n";
+
+        Assert.Equal(300, ProcFs.PeakResidentMbFrom(status));
+        Assert.Throws<FormatException>(() => ProcFs.PeakResidentMbFrom("Name:\tdotnet\nVmRSS:\t 1 kB\n"));
+    }
+
+    [Fact]
     public void Cpu_time_is_user_plus_system_ticks_even_when_the_command_has_spaces()
     {
         const string stat = "4242 (dotnet worker) S 1 4242 4242 0 -1 4194560 5000 0 0 0 250 130 0 0 20 0 30 0 100 0 0";

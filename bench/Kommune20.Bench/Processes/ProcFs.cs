@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Kommune20.Bench.Processes;
 
-/// <summary>What Linux tells about a process in /proc: resident memory (VmRSS) and CPU time (utime + stime).</summary>
+/// <summary>What Linux tells about a process in /proc: resident memory (VmRSS, its peak VmHWM) and CPU time (utime + stime).</summary>
 public static class ProcFs
 {
     /// <summary>USER_HZ, the unit of /proc/&lt;pid&gt;/stat's times; 100 on every Linux architecture .NET runs on.</summary>
@@ -10,11 +10,18 @@ public static class ProcFs
 
     public static double ResidentMb(int pid) => ResidentMbFrom(File.ReadAllText($"/proc/{pid}/status"));
 
-    public static double ResidentMbFrom(string status)
+    /// <summary>The highest resident memory since the process started (the kernel's high-water mark), between samples too.</summary>
+    public static double PeakResidentMb(int pid) => PeakResidentMbFrom(File.ReadAllText($"/proc/{pid}/status"));
+
+    public static double ResidentMbFrom(string status) => Megabytes(status, "VmRSS:");
+
+    public static double PeakResidentMbFrom(string status) => Megabytes(status, "VmHWM:");
+
+    static double Megabytes(string status, string field)
     {
-        var line = status.Split('\n').FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-            ?? throw new FormatException("No VmRSS line in the process status.");
-        var kilobytes = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        var line = status.Split('\n').FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))
+            ?? throw new FormatException($"No {field} line in the process status.");
+        var kilobytes = long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return kilobytes / 1024.0;
     }
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Kommune20.Bench.Greeter;
 using Kommune20.Bench.Load;
 using Kommune20.Bench.Measuring;
@@ -22,11 +21,11 @@ public sealed class GrpcUnaryScenario : IScenario
         await using var greeterServer = greeterProcess;
         var registryPid = context.HubProcesses["registry"];
 
-        using var greeterChannel = Channel(greeterAddress);
+        using var greeterChannel = GrpcChannels.Open(greeterAddress);
         var greeter = new Greeter.Greeter.GreeterClient(greeterChannel);
         var hello = new HelloRequest { Name = "Heidelberg" };
 
-        using var registryChannel = Channel(context.Hub.RegistryGrpc);
+        using var registryChannel = GrpcChannels.Open(context.Hub.RegistryGrpc);
         var registry = new Registry.Grpc.Registry.RegistryClient(registryChannel);
         var token = new Metadata { { "Authorization", "Bearer " + await context.CityNodeTokenAsync() } };
         var member = new GetMemberRequest { MemberId = await AnyMemberIdAsync(context.Hub.Registry, cancellationToken) };
@@ -65,11 +64,6 @@ public sealed class GrpcUnaryScenario : IScenario
         Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} calls/s, p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms");
         return Measurement.Of(label, load, "calls/s", cpu);
     }
-
-    static GrpcChannel Channel(Uri address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
-    {
-        HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
-    });
 
     static async Task<string> AnyMemberIdAsync(Uri registry, CancellationToken cancellationToken)
     {

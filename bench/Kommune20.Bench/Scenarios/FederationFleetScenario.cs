@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Kommune20.Bench.Load;
+using Kommune20.Bench.Measuring;
+using Kommune20.Bench.Processes;
+using Kommune20.Bench.Workloads;
+using Kommune20.Federation.Client;
+using Kommune20.ServiceDefaults.Security;
+using Kommune20.Testing;
+using FederationClient = Kommune20.Federation.Grpc.Federation.FederationClient;
+
+namespace Kommune20.Bench.Scenarios;
+
+/// <summary>
+/// Germany's 10,800 municipalities as a fleet of light federation clients in one process (each with its own cursor,
+/// credential and push loop over one shared HTTP/2 channel to the gateway), each with five changes queued while the
+/// hub's Federation service was down; all reconnect at once when it is back. Measures the time until the hub has
+/// acknowledged every change, the slowest city's wait and Federation's peak memory.
+/// </summary>
+public sealed class FederationFleetScenario : IScenario
+{
+    const double LimitSeconds = 60;
+    const int RegistrationParallelism = 8;
+
+    /// <summary>Practice numbers of their own, two per city.</summary>
+    const int FirstPractice = 300_000;
+
+    static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(3);
+    static readonly TimeSpan PollInterval = TimeSpan.FromHours(1);
+    static readonly HttpClient TokenHttp = new();
+
+    public string Id => "federation-fleet";
+
+    public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var hub = context.Hub;
+        var cities = SimulatedMunicipalities.First(context.Settings.FleetCities);
+        var changes = cities.Count * NodeChanges.PerOutage;
+
+        var office = hub.Credentials.ClientNamed("office-integration");
+        var setup = Stopwatch.StartNew();
+        var registered = await CityRegistration.RegisterAsync(hub.Registry, await hub.SignIn.ClientTokenAsync(office.ClientId, office.ClientSecret), cities,
+            RegistrationParallelism, cancellationToken);
+        var registering = setup.Elapsed;
+        var tokens = registered.Select(city => new ClientCredentialsToken(TokenHttp, new Uri(hub.Registry, "connect/token"), city.City.ClientId,
+            _ => ValueTask.FromResult(city.ClientSecret), TimeProvider.System)).ToList();
+        await Parallel.ForEachAsync(tokens, new ParallelOptions { MaxDegreeOfParallelism = RegistrationParallelism, CancellationToken = cancellationToken },
+            async (token, ct) => await token.GetAsync(ct));
+        var signingIn = setup.Elapsed - registering;
+        Console.WriteLine($"    {cities.Count:N0} cities registered in {registering.TotalSeconds:0} s, signed in {signingIn.TotalSeconds:0} s");
+
+        using var channel = GrpcChannels.Open(hub.GatewayGrpc);
+        var federationClient = new FederationClient(channel);
+        var atRest = ProcFs.ResidentMb(hub.Process("federation").Id);
+        await context.SettleAsync(TimeSpan.FromMinutes(2), cancellationToken);
+
+        // The outage: Federation goes down (killed, as in a crash) and comes back; the cities' changes queued meanwhile.
+        var outage = Stopwatch.StartNew();
+        await hub.RestartAsync("federation");
+        var restart = outage.Elapsed;
+        var logs = registered.Select(city => new QueuedChangeLog(city.MemberId, NodeChanges.QueuedDuringOutage(city.City, FirstPractice + 2 * city.City.Number))).ToList();
+        var (waits, cpu, peaks) = await ReconnectAsync(hub, federationClient, tokens, logs, cancellationToken);
+        var federation = hub.Process("federation").Id;
+        var highWater = ProcFs.PeakResidentMb(federation);
+        var rejected = logs.Sum(log => log.Rejected);
+        var allSeconds = waits.Starved == 0 ? waits.SlowestMs / 1000 : GiveUpAfter.TotalSeconds;
+        Console.WriteLine($"    {waits.Acknowledged:N0} of {cities.Count:N0} cities acknowledged, slowest after {waits.SlowestMs / 1000:0.0} s; Federation peak {highWater:0} MB");
+
+        IReadOnlyList<Check> checks =
+        [
+            new($"time until the hub acknowledged all {changes:N0} changes", allSeconds, "s", GoalDirection.Under, LimitSeconds),
+            new("share of cities acknowledged in full (none starved)", waits.AcknowledgedShare, "", GoalDirection.AtLeast, 1),
+        ];
+        var secondWave = registered.Select(city => new QueuedChangeLog(city.MemberId,
+        [
+            .. NodeChanges.QueuedDuringOutage(city.City, FirstPractice + 2 * city.City.Number),
+            .. NodeChanges.QueuedDuringOutage(city.City, FirstPractice + 2 * city.City.Number, NodeChanges.PerOutage + 1),
+        ])).ToList();
+        var profile = await context.ProfileIfMissedAsync(Id, checks, new Dictionary<string, int> { ["federation"] = federation, ["gateway"] = hub.Process("gateway").Id },
+            () => ReconnectAsync(hub, federationClient, tokens, secondWave, cancellationToken), cancellationToken);
+
+        return new ScenarioResult(Id, "Federation: 10,800 municipalities reconnect after an outage", "none (the goal is absolute: under 60 s on this machine)")
+        {
+            Measurements =
+            [
+                new Measurement($"{cities.Count:N0} cities × {NodeChanges.PerOutage} changes, all at once")
+                {
+                    Throughput = waits.Acknowledged * NodeChanges.PerOutage / (waits.SlowestMs / 1000),
+                    ThroughputUnit = "changes/s",
+                    Latency = waits.Latency,
+                    Errors = waits.Starved + rejected,
+                    CpuPercent = cpu,
+                },
+                new Measurement("Federation at rest before the outage (VmRSS)") { ResidentMb = atRest },
+                new Measurement("Federation, peak during the reconnect (VmHWM)") { ResidentMb = highWater },
+                new Measurement("gateway, peak during the reconnect (VmRSS)") { ResidentMb = peaks["gateway"] },
+            ],
+            Checks = checks,
+            Profile = profile,
+            Notes =
+            [
+                $"{cities.Count:N0} simulated municipalities (members of kind city with an AGS of their Land) registered through the Registry's office API with a node credential each ({registering.TotalSeconds:0} s), signed in with their client credentials before the outage ({signingIn.TotalSeconds:0} s; a token lasts an hour, so a reconnect needs none).",
+                $"One fleet process (the bench): per city a `PushLoop` with its own `ChangePusher` token and an in-memory change log, all over one gRPC channel to the gateway's HTTP/2 port that opens further connections beyond 100 streams each. Queued per city: a practice published and edited, the city profile, a pilot-project update, a second practice.",
+                $"The outage: Federation killed and started again ({restart.TotalSeconds:0.0} s until ready); then every city's loop starts at the same instant. Latency columns are the cities' waits from that instant until the hub had acknowledged all five of their changes; a city not acknowledged within {GiveUpAfter.TotalMinutes:0} min counts as starved.",
+                "The whole hub runs meanwhile: the outbox publishes the events, the library consumes the practice events and asks the Registry who each new city is. CPU columns: percent of one core over the reconnect.",
+                $"{rejected} changes were rejected by the hub.",
+            ],
+        };
+    }
+
+    /// <summary>Starts every city's push loop at once and waits until all are acknowledged or <see cref="GiveUpAfter"/> has passed.</summary>
+    static async Task<(CityWaits Waits, IReadOnlyDictionary<string, double> Cpu, IReadOnlyDictionary<string, double> Peaks)> ReconnectAsync(
+        Hub hub, FederationClient federation, IReadOnlyList<ClientCredentialsToken> tokens, IReadOnlyList<QueuedChangeLog> logs, CancellationToken cancellationToken)
+    {
+        var processes = hub.Processes.ToDictionary(process => process.Name, process => process.Id);
+        var meter = new CpuMeter().Watch("bench (fleet)", Environment.ProcessId);
+        foreach (var (name, pid) in processes)
+            meter.Watch(name, pid);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loops = logs.Select((log, i) => new PushLoop(new ChangePusher(federation, tokens[i].GetAsync), log, PollInterval)).ToList();
+
+        var start = Stopwatch.GetTimestamp();
+        var ((running, peaks), cpu) = await meter.MeasureAsync(async () =>
+        {
+            List<Task> started = [];
+            var peaks = await MemoryWatch.PeakDuringAsync(processes, async () =>
+            {
+                started = loops.Select(loop => loop.RunAsync(stop.Token)).ToList();
+                await Task.WhenAny(Task.WhenAll(logs.Select(log => log.CaughtUp)), Task.Delay(GiveUpAfter, cancellationToken));
+            }, cancellationToken);
+            return (started, peaks);
+        }, cancellationToken);
+        await stop.CancelAsync();
+        await Task.WhenAll(running);
+        var waits = CityWaits.Of(start, logs.Select(log => log.CaughtUp.IsCompletedSuccessfully ? log.CaughtUp.Result : (long?)null).ToList());
+        return (waits, cpu, peaks);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Kommune20.Contracts.Federation;
+using Kommune20.ServiceDefaults;
+
+namespace Kommune20.Bench.Workloads;
+
+/// <summary>
+/// Fills the library with generated practices through its office endpoint (<c>POST /api/library/office/practices</c>,
+/// the federation event's shape, up to 5,000 per call) and waits until its index has caught up
+/// (<c>GET /api/library/office/index</c>).
+/// </summary>
+public sealed class LibraryLoad(Uri library, string officeToken, IReadOnlyList<Guid> origins)
+{
+    const int Batch = 5000;
+    static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+
+    sealed record IndexStatus(int Listed, int Pending, int Indexed);
+
+    /// <summary>Loads practices <paramref name="from"/> to <paramref name="to"/> (exclusive) and returns when the index holds them.</summary>
+    public async Task<(TimeSpan Loading, TimeSpan Indexing)> LoadAsync(int from, int to, TimeSpan longest, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = library, Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", officeToken);
+        var before = await StatusAsync(http, cancellationToken);
+
+        var started = Stopwatch.GetTimestamp();
+        for (var first = from; first < to; first += Batch)
+        {
+            var items = Enumerable.Range(first, Math.Min(Batch, to - first)).Select(Published).ToList();
+            using var response = await http.PostAsJsonAsync("/api/library/office/practices", items, Json.Options, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                throw new HttpRequestException($"The library refused practices {first}–{first + items.Count - 1} ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+        var loading = Stopwatch.GetElapsedTime(started);
+
+        var expected = before.Indexed + (to - from);
+        while (await StatusAsync(http, cancellationToken) is var status && (status.Pending > 0 || status.Indexed < expected))
+        {
+            if (Stopwatch.GetElapsedTime(started) > longest)
+                throw new TimeoutException($"The library indexed {status.Indexed} of {expected} practices in {longest.TotalMinutes:0} min ({status.Pending} pending).");
+            await Task.Delay(Poll, cancellationToken);
+        }
+        return (loading, Stopwatch.GetElapsedTime(started) - loading);
+    }
+
+    PracticePublished Published(int number) => new(
+        new RecordOrigin(origins[number % origins.Count], GeneratedPractices.OriginId(number), 1, DateTimeOffset.UtcNow),
+        GeneratedPractices.Practice(number));
+
+    static async Task<IndexStatus> StatusAsync(HttpClient http, CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync<IndexStatus>("/api/library/office/index", Json.Options, cancellationToken)
+        ?? throw new InvalidOperationException("The library answered no index status.");
+}
