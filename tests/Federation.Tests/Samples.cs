@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Grpc;
+using Kommune20.Testing;
 using RecordKind = Kommune20.Federation.Grpc.RecordKind;
 using Visibility = Kommune20.Contracts.Federation.Visibility;
 
@@ -14,20 +15,7 @@ public static class Samples
     public static readonly Guid Metropolregion = Guid.Parse("6b0e2f1a-0006-4c20-9a20-000000000006");
     static readonly DateTimeOffset ChangedAt = new(2019, 10, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public static PracticeRecord Digitallotsen => new(
-        "Digitallotsinnen und Digitallotsen",
-        "Wegweiser Richtung Digitalisierung",
-        "Alle städtischen Mitarbeiterinnen und Mitarbeiter für das Thema Digitalisierung sensibilisieren und begeistern.",
-        2019,
-        null,
-        "In jedem der knapp 40 städtischen Ämter fungieren ein bis drei Mitarbeiterinnen oder Mitarbeiter als Digitallotsinnen oder -lotsen.",
-        ["Verwaltung"],
-        ["16.6"],
-        ["Bürgerinnen und Bürger", "Stadtverwaltung Heidelberg"],
-        [new PracticeContact("Projektbeteiligte", "Stadt Heidelberg, Amt für Digitales und Informationsverarbeitung", null, null)],
-        "Digitale Zukunftskommune@bw",
-        [new PracticeLink("Digital-Lotsen", "https://www.heidelberg.de/Digitale-Stadt,Lde/startseite/projekte/digital+lotsen.html")],
-        Visibility.Public);
+    public static PracticeRecord Digitallotsen => PracticeSamples.Digitallotsen();
 
     /// <summary>The Digitallotsen sheet as a pushed change; <paramref name="edit"/> adjusts the message before it is sent.</summary>
     public static Change PracticeChange(string originId, long version, Action<Practice>? edit = null)

@@ -1,6 +1,7 @@
 using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Client;
 using Kommune20.Federation.Grpc;
+using Kommune20.Testing;
 using Visibility = Kommune20.Contracts.Federation.Visibility;
 
 namespace Kommune20.EndToEnd.Tests.Federation;
@@ -14,20 +15,8 @@ public static class Practices
     public static readonly Guid Heilbronn = Guid.Parse("6b0e2f1a-0005-4c20-9a20-000000000005");
 
     /// <summary>Heidelberg's project sheet (seeds/004); <paramref name="title"/> tells generated ones apart.</summary>
-    public static PracticeRecord Digitallotsen(string title = "Digitallotsinnen und Digitallotsen") => new(
-        title,
-        "Wegweiser Richtung Digitalisierung",
-        "Alle städtischen Mitarbeiterinnen und Mitarbeiter für das Thema Digitalisierung sensibilisieren und begeistern.",
-        2019,
-        null,
-        "In jedem der knapp 40 städtischen Ämter fungieren ein bis drei Mitarbeiterinnen oder Mitarbeiter als Digitallotsinnen oder -lotsen.",
-        ["Verwaltung"],
-        ["16.6"],
-        ["Bürgerinnen und Bürger", "Stadtverwaltung Heidelberg"],
-        [new PracticeContact("Projektbeteiligte", "Stadt Heidelberg, Amt für Digitales und Informationsverarbeitung", null, null)],
-        "Digitale Zukunftskommune@bw",
-        [new PracticeLink("Digital-Lotsen", "https://www.heidelberg.de/Digitale-Stadt,Lde/startseite/projekte/digital+lotsen.html")],
-        Visibility.Public);
+    public static PracticeRecord Digitallotsen(string title = "Digitallotsinnen und Digitallotsen") =>
+        PracticeSamples.Digitallotsen() with { Title = title };
 
     public static Change Published(string originId, long version, PracticeRecord practice) =>
         RecordMessages.Published(originId, version, DateTimeOffset.UtcNow, practice);
