@@ -13,6 +13,7 @@ using Kommune20.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<RegistryDb>("registry");
+builder.AddRegisterSnapshot();                // members and the network graph in memory for lookups
 builder.AddMessaging<RegistryDb>("registry");
 builder.AddRegistryIdentity();
 builder.Services.AddGrpc();

@@ -30,8 +30,8 @@ public sealed class RegistryApp(Dictionary<string, string?>? settings = null) : 
     /// <summary>A client whose requests carry a client-credentials token of the named demo client.</summary>
     public async Task<HttpClient> ClientAsAsync(string clientId)
     {
+        var http = CreateClient(); // starts the Registry, which writes the credentials on its first start
         var credentials = await DemoCredentials.ReadAsync(CredentialsFile);
-        var http = CreateClient();
         using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",

@@ -1,12 +1,10 @@
 using Grpc.Core;
-using Kommune20.Registry.Data;
 using Kommune20.Registry.Members;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Registry.Grpc;
 
 /// <summary>The register as other services ask it: member lookup, voting rights, network membership and relay consent.</summary>
-public sealed class RegistryGrpcService(RegistryDb db) : Registry.RegistryBase
+public sealed class RegistryGrpcService(RegisterSnapshot register) : Registry.RegistryBase
 {
     public override async Task<MemberReply> GetMember(GetMemberRequest request, ServerCallContext context)
     {
@@ -40,14 +38,14 @@ public sealed class RegistryGrpcService(RegistryDb db) : Registry.RegistryBase
     public override async Task<MemberIdsReply> ListNetworksOf(NetworkQuery request, ServerCallContext context)
     {
         var id = ParseId(request.MemberId, "member_id");
-        var graph = await db.LoadGraphAsync(context.CancellationToken);
+        var graph = (await register.GetAsync(context.CancellationToken)).Graph;
         return Ids(graph.NetworksOf(id, request.Transitive));
     }
 
     public override async Task<MemberIdsReply> ListMembersOf(NetworkQuery request, ServerCallContext context)
     {
         var id = ParseId(request.MemberId, "member_id");
-        var graph = await db.LoadGraphAsync(context.CancellationToken);
+        var graph = (await register.GetAsync(context.CancellationToken)).Graph;
         return Ids(graph.MembersOf(id, request.Transitive));
     }
 
@@ -55,12 +53,12 @@ public sealed class RegistryGrpcService(RegistryDb db) : Registry.RegistryBase
     {
         var network = ParseId(request.NetworkId, "network_id");
         var member = ParseId(request.MemberId, "member_id");
-        var graph = await db.LoadGraphAsync(context.CancellationToken);
+        var graph = (await register.GetAsync(context.CancellationToken)).Graph;
         return new CheckRelayReply { Allowed = graph.MayRelay(network, member) };
     }
 
     async Task<Member> FindAsync(Guid id, CancellationToken ct) =>
-        await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct)
+        (await register.GetAsync(ct)).Members.GetValueOrDefault(id)
         ?? throw new RpcException(new Status(StatusCode.NotFound, $"member {id} is not in the register"));
 
     static Guid ParseId(string value, string field) =>

@@ -1,0 +1,101 @@
+using Kommune20.Registry.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Kommune20.Registry.Members;
+
+/// <summary>
+/// The register as other services ask it (members by id and the network graph), held in memory: it is small and
+/// changes rarely, while every federation push and every vote asks it. The Registry's own commits to members or
+/// memberships discard it, so the next question reads the database again. One Registry instance owns the register;
+/// replicas behind a load balancer would each see their own commits only (see docs/ARCHITECTURE.md).
+/// </summary>
+public sealed class RegisterSnapshot(IServiceScopeFactory scopes)
+{
+    public sealed record Register(IReadOnlyDictionary<Guid, Member> Members, MemberGraph Graph);
+
+    readonly SemaphoreSlim _loading = new(1, 1);
+    Register? _current;
+    long _generation;
+
+    public async ValueTask<Register> GetAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _current) is { } current)
+            return current;
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (Volatile.Read(ref _current) is { } loaded)
+                return loaded;
+            var generation = Interlocked.Read(ref _generation);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDb>();
+            var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
+            var register = new Register(members, await db.LoadGraphAsync(cancellationToken));
+            // A commit while loading may not be in what was read: answer with it, but do not keep it.
+            if (Interlocked.Read(ref _generation) == generation)
+                Volatile.Write(ref _current, register);
+            return register;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    public void Discard()
+    {
+        Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _current, null);
+    }
+}
+
+/// <summary>
+/// Discards the snapshot around a commit that changes members or network memberships: before it, so that no load
+/// in flight is kept, and after it, so that the next question reads the committed state. One per DbContext.
+/// </summary>
+internal sealed class RegisterSnapshotInterceptor(RegisterSnapshot snapshot) : SaveChangesInterceptor
+{
+    bool _registerChanges;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        BeforeCommit(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        BeforeCommit(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        AfterCommit();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        AfterCommit();
+        return ValueTask.FromResult(result);
+    }
+
+    void BeforeCommit(DbContext? context)
+    {
+        _registerChanges = context is not null && context.ChangeTracker.Entries().Any(entry =>
+            entry.Entity is Member or NetworkMembership && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        if (_registerChanges)
+            snapshot.Discard();
+    }
+
+    void AfterCommit()
+    {
+        if (_registerChanges)
+            snapshot.Discard();
+        _registerChanges = false;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using Kommune20.Registry.Members;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kommune20.Registry.Tests;
+
+/// <summary>The in-memory register other services ask over gRPC follows every commit of the office at once.</summary>
+public sealed class RegisterSnapshotTests : IDisposable
+{
+    readonly RegistryApp _registry = new();
+
+    public void Dispose() => _registry.Dispose();
+
+    [Fact]
+    public async Task A_suspension_and_a_new_network_membership_show_in_the_next_lookup()
+    {
+        using var office = await _registry.ClientAsAsync("office-integration");
+        var snapshot = _registry.Services.GetRequiredService<RegisterSnapshot>();
+        var before = await snapshot.GetAsync(CancellationToken.None);
+        Assert.True(before.Members[Samples.Pforzheim].MayVote);
+        Assert.False(before.Graph.MayRelay(Samples.Metropolregion, Samples.Pforzheim));
+
+        using var suspended = await office.PutAsJsonAsync($"/api/registry/members/{Samples.Pforzheim}",
+            new { kind = "city", name = "Pforzheim", ags = "08231000", status = "suspended" });
+        suspended.EnsureSuccessStatusCode();
+        using var joined = await office.PutAsJsonAsync($"/api/registry/members/{Samples.Metropolregion}/members/{Samples.Pforzheim}", new { relayAllowed = true });
+        joined.EnsureSuccessStatusCode();
+
+        var after = await snapshot.GetAsync(CancellationToken.None);
+        Assert.False(after.Members[Samples.Pforzheim].MayVote);
+        Assert.True(after.Graph.MayRelay(Samples.Metropolregion, Samples.Pforzheim));
+        Assert.Same(after, await snapshot.GetAsync(CancellationToken.None));
+    }
+}
