@@ -46,12 +46,13 @@ public sealed class BenchContext
     }
 
     /// <summary>
-    /// Waits until every process of the hub is idle (under a tenth of a core for a second), or <paramref name="longest"/>
-    /// has passed: work a scenario left behind (the outbox publishing, the library indexing what it consumed) then no
-    /// longer weighs on the next measurement. Returns how long it waited.
+    /// Waits until every process of the hub is idle (under a tenth of a core for a second), at most
+    /// <see cref="BenchSettings.SettleLongest"/>: work a load left behind (the outbox publishing, the library indexing
+    /// what it consumed) then no longer weighs on the next measurement. Returns how long it waited.
     /// </summary>
-    public async Task<TimeSpan> SettleAsync(TimeSpan longest, CancellationToken cancellationToken)
+    public async Task<TimeSpan> SettleAsync(CancellationToken cancellationToken)
     {
+        var longest = Settings.SettleLongest;
         var started = Stopwatch.GetTimestamp();
         var last = Hub.Processes.ToDictionary(process => process.Id, process => ProcFs.CpuSeconds(process.Id) ?? 0);
         while (Stopwatch.GetElapsedTime(started) < longest)

@@ -43,9 +43,11 @@ public static class BenchRun
         foreach (var scenario in scenarios)
         {
             Console.WriteLine($"==> {scenario.Id}");
+            var scenarioClock = Stopwatch.StartNew();
             try
             {
                 results.Add(await scenario.RunAsync(context, cancellationToken));
+                Console.WriteLine($"    ({scenario.Id}: {scenarioClock.Elapsed.TotalSeconds:0} s)");
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -5,7 +5,7 @@ namespace Kommune20.Bench;
 /// <summary>
 /// How long each load runs and how often starts repeat: quick (under three minutes in all) or full. The data sizes of
 /// the federation and library scenarios scale the same way: a quick run syncs once and searches 10,000 practices, and
-/// simulates a tenth of the country's municipalities.
+/// simulates a fortieth of the country's municipalities.
 /// </summary>
 public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Duration, int ColdStarts, int Connections)
 {
@@ -13,7 +13,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
     {
         SyncRounds = 1,
         SearchSizes = [10_000],
-        FleetCities = SimulatedMunicipalities.InGermany / 10,
+        FleetCities = SimulatedMunicipalities.InGermany / 40,
+        SettleLongest = TimeSpan.FromSeconds(3),
     };
 
     public static readonly BenchSettings Full = new("full", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), ColdStarts: 10, Connections: 16)
@@ -21,6 +22,7 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         SyncRounds = 3,
         SearchSizes = [10_000, 100_000],
         FleetCities = SimulatedMunicipalities.InGermany,
+        SettleLongest = TimeSpan.FromMinutes(3),
     };
 
     /// <summary>How often 10,000 queued changes are synced (and bulk-inserted for the baseline).</summary>
@@ -31,6 +33,9 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
 
     /// <summary>How many simulated municipalities reconnect at once after the hub's outage.</summary>
     public int FleetCities { get; init; }
+
+    /// <summary>How long a scenario waits at most for the hub to go idle after a load whose work continues asynchronously.</summary>
+    public TimeSpan SettleLongest { get; init; }
 
     public Load.LoadShape Saturating => new(Connections, Warmup, Duration);
 

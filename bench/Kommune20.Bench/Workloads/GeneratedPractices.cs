@@ -16,7 +16,7 @@ public static class GeneratedPractices
         "Digitallotsinnen",
         "Bürgerbeteiligung",
         "Buergerbeteiligung Reallabor",
-        "Mobilität Parkraum",
+        "Mobilität Parkplätze",
         "offene Datenplattform Schnittstellen",
         "Digitalisierung Verwaltung",
         "Schule Tablets",
