@@ -93,16 +93,20 @@ public sealed class FederationSyncScenario : IScenario
                 $"A node ({string.Join(", ", catchUps.Select(round => round.City))} through the gateway, {directRound.City} directly) with {Changes:N0} queued practice publications pushes them with the nodes' push client (`ChangePusher`, batches of {ChangePusher.DefaultBatchSize} on one gRPC stream, the city's client-credentials token) until the hub has acknowledged the last; latency columns are the catch-up times in ms, throughput is {Changes:N0} changes over the median.",
                 "The hub applies each batch with its apply rules (cursor, version check, validation) in the replica writer's group commit: replica, outbox event and cursor in one transaction; the outbox publishes to RabbitMQ meanwhile, and the library consumes and indexes what it announces.",
                 $"Bulk insert: the same {Changes:N0} replica rows with their outbox events and the cursor, one SaveChanges on the Federation service's own `FederationDb` (EF Core, SQLite, WAL) in a database file of its own, in the bench process, after each round.",
-                $"Each round starts on an idle hub (every process under a tenth of a core for a second, waiting at most {context.Settings.SettleLongest.TotalSeconds:0} s). "
-                + (settled < context.Settings.SettleLongest
-                    ? $"After the last push the hub took {settled.TotalSeconds:0} s to go idle: publishing the events and the library indexing the practices they announced."
-                    : $"After the last push the hub was still busy {settled.TotalSeconds:0} s later (publishing the events, the library indexing the practices they announced)."),
+                SettleNote(context.Settings.SettleLongest, settled),
                 .. catchUps.Concat([directRound]).Select(round => $"{round.City}: acknowledged {round.Acknowledged:N0}, {round.Rejected} rejected."),
             ],
         };
     }
 
     sealed record City(string Name, Guid MemberId, ClientCredentialsToken Token);
+
+    static string SettleNote(TimeSpan longest, TimeSpan settled) =>
+        longest == TimeSpan.Zero ? "A quick run does not wait for the hub to go idle between loads."
+        : $"Each round starts on an idle hub (every process under a tenth of a core for a second, waiting at most {longest.TotalSeconds:0} s). "
+          + (settled < longest
+              ? $"After the last push the hub took {settled.TotalSeconds:0} s to go idle: publishing the events and the library indexing the practices they announced."
+              : $"After the last push the hub was still busy {settled.TotalSeconds:0} s later (publishing the events, the library indexing the practices they announced).");
 
     sealed record Round(string City, double Milliseconds, long Acknowledged, int Rejected, IReadOnlyDictionary<string, double> Cpu);
 
