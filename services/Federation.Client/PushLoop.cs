@@ -52,6 +52,11 @@ public sealed class PushLoop(ChangePusher pusher, IChangeLog log, TimeSpan pollI
                 wait = retry + TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)(retry.TotalMilliseconds / 2)));
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped during a push or the pause after it: a normal end, like stopping while waiting.
+                return;
+            }
 
             try
             {
