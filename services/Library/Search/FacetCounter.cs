@@ -1,18 +1,18 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Kommune20.Library.Search;
 
 /// <summary>
-/// Counts, for each facet, how many matching practices carry each value. Reads the facet fields' sorted-set doc
-/// values segment by segment: ordinals are counted per segment and turned into values when the segment is done.
+/// Counts, for each facet, how many matching practices carry each value: per segment by ordinal in one array over the
+/// segment's <see cref="SegmentFacets"/>, turned into values when the segment is done.
 /// </summary>
-public sealed class FacetCounter(IReadOnlyList<string> facets) : ICollector
+public sealed class FacetCounter(FacetOrdinals ordinals) : ICollector
 {
-    readonly Dictionary<string, Dictionary<string, int>> _counts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-    readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[facets.Count];
-    readonly int[][] _segmentCounts = new int[facets.Count][];
+    readonly IReadOnlyList<string> _facets = ordinals.Facets;
+    readonly Dictionary<string, Dictionary<string, int>> _counts = ordinals.Facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+    SegmentFacets? _segment;
+    int[] _segmentCounts = [];
 
     public IReadOnlyDictionary<string, Dictionary<string, int>> Counts
     {
@@ -32,47 +32,32 @@ public sealed class FacetCounter(IReadOnlyList<string> facets) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        for (var i = 0; i < facets.Count; i++)
-        {
-            var values = context.AtomicReader.GetSortedSetDocValues(facets[i]);
-            _values[i] = values;
-            _segmentCounts[i] = values is null ? [] : new int[values.ValueCount];
-        }
+        _segment = ordinals.For(context.AtomicReader);
+        _segmentCounts = new int[_segment.Labels.Length];
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _values.Length; i++)
-        {
-            var values = _values[i];
-            if (values is null)
-                continue;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                _segmentCounts[i][ord]++;
-        }
+        var segment = _segment!;
+        var values = segment.Ordinals;
+        var counts = _segmentCounts;
+        for (int i = segment.Starts[doc], end = segment.Starts[doc + 1]; i < end; i++)
+            counts[values[i]]++;
     }
 
     void FlushSegment()
     {
-        var value = new BytesRef();
-        for (var i = 0; i < _values.Length; i++)
+        if (_segment is not { } segment)
+            return;
+        for (var f = 0; f < _facets.Count; f++)
         {
-            var values = _values[i];
-            if (values is null)
-                continue;
-            var counts = _segmentCounts[i];
-            var totals = _counts[facets[i]];
-            for (var ord = 0; ord < counts.Length; ord++)
+            var totals = _counts[_facets[f]];
+            for (var ord = segment.FacetStarts[f]; ord < segment.FacetStarts[f + 1]; ord++)
             {
-                if (counts[ord] == 0)
-                    continue;
-                values.LookupOrd(ord, value);
-                var key = value.Utf8ToString();
-                totals[key] = totals.GetValueOrDefault(key) + counts[ord];
+                if (_segmentCounts[ord] > 0)
+                    totals[segment.Labels[ord]] = totals.GetValueOrDefault(segment.Labels[ord]) + _segmentCounts[ord];
             }
-            _values[i] = null;
         }
+        _segment = null;
     }
 }

@@ -18,6 +18,9 @@ public sealed class PracticeIndex : IDisposable
 
     public PracticeAnalyzer Analyzer { get; } = new();
 
+    /// <summary>The facet values of the segments searched, read when a segment first becomes visible.</summary>
+    public FacetOrdinals Facets { get; } = new(PracticeFields.Facets);
+
     /// <summary>True when the index was created empty at this start, so every practice must be indexed again.</summary>
     public bool IsNew { get; }
 
@@ -32,7 +35,7 @@ public sealed class PracticeIndex : IDisposable
         });
         if (IsNew)
             _writer.Commit();
-        _searchers = new SearcherManager(_writer, true, null);
+        _searchers = new SearcherManager(_writer, true, Facets);
     }
 
     public void Put(Guid id, Document document) => _writer.UpdateDocument(new Term(PracticeFields.Id, id.ToString()), document);

@@ -4,14 +4,12 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 
 namespace Kommune20.Library.Search;
 
 /// <summary>Searches the practice index: relevance-ranked text search, facet filters and counts, snippets, similar practices.</summary>
 public sealed class PracticeSearch(PracticeIndex index)
 {
-    const int SnippetLength = 220;
     const int FacetValuesShown = 50;
     static readonly Sort Newest = new(new SortField(PracticeFields.Changed, SortFieldType.INT64, true));
     static readonly string[] SimilarityFields = [PracticeFields.Title, PracticeFields.Summary, PracticeFields.Goal, PracticeFields.Description];
@@ -34,15 +32,16 @@ public sealed class PracticeSearch(PracticeIndex index)
             var relevant = TopScoreDocCollector.Create(depth, true);
             (top, page) = (relevant, () => relevant.GetTopDocs(start, request.PageSize));
         }
-        var facets = new FacetCounter(PracticeFields.Facets);
+        var facets = new FacetCounter(index.Facets);
 
         searcher.Search(query, Filter(request.Filters, signedIn), MultiCollector.Wrap(top, facets));
 
         var hits = page();
+        var marker = text is null ? null : new SnippetMarker(text, searcher.IndexReader, index.Analyzer);
         var items = hits.ScoreDocs.Select(hit =>
         {
             var document = searcher.Doc(hit.Doc);
-            return new PracticeHit(Card(document), text is null ? null : Snippet(text, document), text is null ? null : hit.Score);
+            return new PracticeHit(Card(document), marker?.Snippet(document), text is null ? null : hit.Score);
         }).ToList();
         return new PracticeSearchResult(items, request.Page, request.PageSize, hits.TotalHits, FacetValues(facets));
     });
@@ -86,27 +85,6 @@ public sealed class PracticeSearch(PracticeIndex index)
 
     static PracticeCard Card(Document document) =>
         JsonSerializer.Deserialize<PracticeCard>(document.Get(PracticeFields.Card), Json.Options)!;
-
-    string? Snippet(Query text, Document document)
-    {
-        foreach (var field in PracticeFields.SnippetFields)
-        {
-            var value = document.Get(field);
-            if (string.IsNullOrEmpty(value))
-                continue;
-            var scorer = new QueryScorer(text, field);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
-            {
-                TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
-            };
-            using var tokens = index.Analyzer.GetTokenStream(field, value);
-            var fragment = highlighter.GetBestFragment(tokens, value);
-            if (fragment is not null)
-                return fragment;
-        }
-        var summary = document.Get(PracticeFields.Summary) ?? document.Get(PracticeFields.Goal);
-        return summary is null ? null : SimpleHTMLEncoder.HtmlEncode(summary.Length <= SnippetLength ? summary : summary[..SnippetLength] + " …");
-    }
 
     static Dictionary<string, IReadOnlyList<FacetValue>> FacetValues(FacetCounter facets) =>
         facets.Counts.ToDictionary(

@@ -1,0 +1,65 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace Kommune20.Library.Search;
+
+/// <summary>
+/// The facet values of every document of one index segment, read once from the sorted-set doc values and kept flat:
+/// a document's values are <c>Ordinals[Starts[doc]..Starts[doc + 1]]</c>, numbered across all facets, and
+/// <c>Labels[ordinal]</c> is the value. Counting a match is then a few array reads instead of a doc-values decode per
+/// facet. Segments never change, so the same instance serves every searcher that holds the segment.
+/// </summary>
+public sealed class SegmentFacets
+{
+    SegmentFacets(int[] starts, int[] ordinals, string[] labels, int[] facetStarts)
+    {
+        Starts = starts;
+        Ordinals = ordinals;
+        Labels = labels;
+        FacetStarts = facetStarts;
+    }
+
+    public int[] Starts { get; }
+    public int[] Ordinals { get; }
+    public string[] Labels { get; }
+
+    /// <summary>Facet <c>f</c> owns the ordinals <c>FacetStarts[f]..FacetStarts[f + 1]</c>.</summary>
+    public int[] FacetStarts { get; }
+
+    public static SegmentFacets Read(AtomicReader segment, IReadOnlyList<string> facets)
+    {
+        var values = facets.Select(segment.GetSortedSetDocValues).ToArray();
+        var facetStarts = new int[facets.Count + 1];
+        for (var f = 0; f < facets.Count; f++)
+            facetStarts[f + 1] = facetStarts[f] + (int)(values[f]?.ValueCount ?? 0);
+
+        var labels = new string[facetStarts[^1]];
+        var value = new BytesRef();
+        for (var f = 0; f < facets.Count; f++)
+        {
+            for (var ord = 0; ord < (values[f]?.ValueCount ?? 0); ord++)
+            {
+                values[f]!.LookupOrd(ord, value);
+                labels[facetStarts[f] + ord] = value.Utf8ToString();
+            }
+        }
+
+        var starts = new int[segment.MaxDoc + 1];
+        var ordinals = new List<int>(segment.MaxDoc * facets.Count);
+        for (var doc = 0; doc < segment.MaxDoc; doc++)
+        {
+            starts[doc] = ordinals.Count;
+            for (var f = 0; f < facets.Count; f++)
+            {
+                if (values[f] is not { } docValues)
+                    continue;
+                docValues.SetDocument(doc);
+                long ord;
+                while ((ord = docValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                    ordinals.Add(facetStarts[f] + (int)ord);
+            }
+        }
+        starts[segment.MaxDoc] = ordinals.Count;
+        return new SegmentFacets(starts, [.. ordinals], labels, facetStarts);
+    }
+}
