@@ -90,4 +90,29 @@ public sealed class FacetCountTests : IDisposable
 
         Assert.Equal(new Dictionary<string, int> { ["4.4"] = 1 }, Counts(PracticeFields.Sdg));
     }
+
+    [Fact]
+    public void The_period_counts_every_year_a_practice_ran_and_its_status()
+    {
+        Put(_heidelberg, PracticeSamples.Digitallotsen() with { StartYear = 2019, EndYear = null }, "a");
+        _index.Commit();
+        Put(_heilbronn, PracticeSamples.VernissageDigital() with { StartYear = 2020, EndYear = 2021 }, "b");
+        Put(_heilbronn, PracticeSamples.Datenplattform() with { StartYear = null, EndYear = null }, "c");
+        _index.Commit();
+
+        var expected = new Dictionary<string, int> { ["laufend"] = 1, ["abgeschlossen"] = 1, ["2019"] = 1, ["2020"] = 2, ["2021"] = 2 };
+        for (var year = 2022; year <= 2026; year++)
+            expected[year.ToString(System.Globalization.CultureInfo.InvariantCulture)] = 1;
+        Assert.Equal(expected, Counts(PracticeFields.Period));
+    }
+
+    [Fact]
+    public void A_long_practice_counts_in_its_last_thirty_years()
+    {
+        Put(_heidelberg, PracticeSamples.Digitallotsen() with { StartYear = 1950, EndYear = 2000 }, "a");
+        _index.Commit();
+
+        var years = Counts(PracticeFields.Period).Keys.Where(value => char.IsDigit(value[0])).Select(int.Parse).Order().ToList();
+        Assert.Equal(Enumerable.Range(1971, 30), years);
+    }
 }

@@ -29,7 +29,7 @@ public sealed class IndexSnapshot : IDisposable
 
     IndexSnapshot(string dataFolder)
     {
-        _directory = FSDirectory.Open(Path.Combine(dataFolder, IndexFolder));
+        _directory = new NIOFSDirectory(new DirectoryInfo(Path.Combine(dataFolder, IndexFolder)));
         _reader = DirectoryReader.Open(_directory);
         _bare = new IndexSearcher(_reader);
         _index = new PracticeIndex(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["K20_DATA"] = dataFolder }).Build());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -5,7 +6,9 @@ namespace Kommune20.Library.Search;
 
 /// <summary>
 /// Counts, for each facet, how many matching practices carry each value: per segment by ordinal in one array over the
-/// segment's <see cref="SegmentFacets"/>, turned into values when the segment is done.
+/// segment's <see cref="SegmentFacets"/>, turned into values when the segment is done. The period's years are
+/// counted as spans: a practice adds one where its years begin and one where they end, and a running sum over the
+/// years gives how many practices ran in each.
 /// </summary>
 public sealed class FacetCounter(FacetOrdinals ordinals) : ICollector
 {
@@ -13,6 +16,8 @@ public sealed class FacetCounter(FacetOrdinals ordinals) : ICollector
     readonly Dictionary<string, Dictionary<string, int>> _counts = ordinals.Facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
     SegmentFacets? _segment;
     int[] _segmentCounts = [];
+    int[] _spansBeginning = [];
+    int[] _spansEnding = [];
 
     public IReadOnlyDictionary<string, Dictionary<string, int>> Counts
     {
@@ -34,6 +39,8 @@ public sealed class FacetCounter(FacetOrdinals ordinals) : ICollector
         FlushSegment();
         _segment = ordinals.For(context.AtomicReader);
         _segmentCounts = new int[_segment.Labels.Length];
+        _spansBeginning = new int[_segment.Years];
+        _spansEnding = new int[_segment.Years];
     }
 
     public void Collect(int doc)
@@ -43,6 +50,11 @@ public sealed class FacetCounter(FacetOrdinals ordinals) : ICollector
         var counts = _segmentCounts;
         for (int i = segment.Starts[doc], end = segment.Starts[doc + 1]; i < end; i++)
             counts[values[i]]++;
+        if (segment.FirstYears[doc] >= 0)
+        {
+            _spansBeginning[segment.FirstYears[doc]]++;
+            _spansEnding[segment.LastYears[doc]]++;
+        }
     }
 
     void FlushSegment()
@@ -57,6 +69,18 @@ public sealed class FacetCounter(FacetOrdinals ordinals) : ICollector
                 if (_segmentCounts[ord] > 0)
                     totals[segment.Labels[ord]] = totals.GetValueOrDefault(segment.Labels[ord]) + _segmentCounts[ord];
             }
+        }
+        var years = _counts[PracticeFields.Period];
+        var running = 0;
+        for (var year = 0; year < segment.Years; year++)
+        {
+            running += _spansBeginning[year];
+            if (running > 0)
+            {
+                var label = (segment.EarliestYear + year).ToString(CultureInfo.InvariantCulture);
+                years[label] = years.GetValueOrDefault(label) + running;
+            }
+            running -= _spansEnding[year];
         }
         _segment = null;
     }

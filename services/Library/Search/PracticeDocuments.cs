@@ -40,7 +40,7 @@ public static class PracticeDocuments
         AddFacet(document, PracticeFields.State, [origin?.FederalState]);
         AddFacet(document, PracticeFields.Network, origin?.NetworkNames ?? []);
         AddFacet(document, PracticeFields.Funding, [record.FundingProgramme]);
-        AddFacet(document, PracticeFields.Period, Periods(record.StartYear, record.EndYear, currentYear));
+        AddPeriod(document, Period(record.StartYear, record.EndYear, currentYear));
         AddFacet(document, PracticeFields.Adopted, [verifiedAdoptions > 0 ? "true" : "false"]);
         return document;
     }
@@ -49,17 +49,31 @@ public static class PracticeDocuments
         JsonNamingPolicy.KebabCaseLower.ConvertName(visibility.ToString());
 
     /// <summary>
-    /// The period facet: "laufend" or "abgeschlossen", and every year the practice ran (so that "2021" finds what ran
-    /// in 2021). A practice without a start has no period; a long one is cut to its last 30 years.
+    /// The period of a practice: "laufend" or "abgeschlossen", and the years it ran (so that "2021" finds what ran in
+    /// 2021). A practice without a start has no period; a long one is cut to its last 30 years.
     /// </summary>
-    public static IEnumerable<string> Periods(int? startYear, int? endYear, int currentYear)
+    public static (string Status, int FirstYear, int LastYear)? Period(int? startYear, int? endYear, int currentYear)
     {
         if (startYear is not { } start)
-            yield break;
+            return null;
         var end = endYear ?? currentYear;
-        yield return endYear is null || endYear >= currentYear ? PracticeFields.Ongoing : PracticeFields.Completed;
-        for (var year = Math.Max(start, end - 29); year <= end; year++)
-            yield return year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var status = endYear is null || endYear >= currentYear ? PracticeFields.Ongoing : PracticeFields.Completed;
+        return (status, Math.Max(start, end - 29), end);
+    }
+
+    /// <summary>
+    /// The status is a facet value like any other; each year is a term to filter by, while the facet counts the years
+    /// from the first and last year in doc values, two numbers a practice instead of one value a year.
+    /// </summary>
+    static void AddPeriod(Document document, (string Status, int FirstYear, int LastYear)? period)
+    {
+        if (period is not var (status, first, last))
+            return;
+        AddFacet(document, PracticeFields.Period, [status]);
+        for (var year = first; year <= last; year++)
+            document.Add(new StringField(PracticeFields.Period, year.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO));
+        document.Add(new NumericDocValuesField(PracticeFields.PeriodFirstYear, first));
+        document.Add(new NumericDocValuesField(PracticeFields.PeriodLastYear, last));
     }
 
     static void AddFacet(Document document, string field, IEnumerable<string?> values)

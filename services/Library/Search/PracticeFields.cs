@@ -40,6 +40,10 @@ public static class PracticeFields
 
     public static readonly IReadOnlyList<string> Facets = [Topic, Sdg, City, State, Network, Funding, Period, Adopted];
 
+    /// <summary>The first and last year a practice ran (doc values): the period facet counts its years from them.</summary>
+    public const string PeriodFirstYear = "period-first";
+    public const string PeriodLastYear = "period-last";
+
     public const string Ongoing = "laufend";
     public const string Completed = "abgeschlossen";
 }

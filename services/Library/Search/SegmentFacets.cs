@@ -11,12 +11,13 @@ namespace Kommune20.Library.Search;
 /// </summary>
 public sealed class SegmentFacets
 {
-    SegmentFacets(int[] starts, int[] ordinals, string[] labels, int[] facetStarts)
+    SegmentFacets(int[] starts, int[] ordinals, string[] labels, int[] facetStarts, YearSpans years)
     {
         Starts = starts;
         Ordinals = ordinals;
         Labels = labels;
         FacetStarts = facetStarts;
+        (FirstYears, LastYears, EarliestYear, Years) = years;
     }
 
     public int[] Starts { get; }
@@ -25,6 +26,15 @@ public sealed class SegmentFacets
 
     /// <summary>Facet <c>f</c> owns the ordinals <c>FacetStarts[f]..FacetStarts[f + 1]</c>.</summary>
     public int[] FacetStarts { get; }
+
+    public int[] FirstYears { get; }
+    public int[] LastYears { get; }
+    public int EarliestYear { get; }
+
+    /// <summary>How many years lie between the segment's earliest first year and its latest last year.</summary>
+    public int Years { get; }
+
+    record struct YearSpans(int[] FirstYears, int[] LastYears, int EarliestYear, int Years);
 
     public static SegmentFacets Read(AtomicReader segment, IReadOnlyList<string> facets)
     {
@@ -60,6 +70,36 @@ public sealed class SegmentFacets
             }
         }
         starts[segment.MaxDoc] = ordinals.Count;
-        return new SegmentFacets(starts, [.. ordinals], labels, facetStarts);
+        return new SegmentFacets(starts, [.. ordinals], labels, facetStarts, ReadYears(segment));
+    }
+
+    static YearSpans ReadYears(AtomicReader segment)
+    {
+        var firstValues = segment.GetNumericDocValues(PracticeFields.PeriodFirstYear);
+        var lastValues = segment.GetNumericDocValues(PracticeFields.PeriodLastYear);
+        var withPeriod = segment.GetDocsWithField(PracticeFields.PeriodFirstYear);
+        var firsts = new int[segment.MaxDoc];
+        var lasts = new int[segment.MaxDoc];
+        Array.Fill(firsts, -1);
+        Array.Fill(lasts, -1);
+        if (firstValues is null || lastValues is null || withPeriod is null)
+            return new YearSpans(firsts, lasts, 0, 0);
+
+        var (earliest, latest) = (int.MaxValue, int.MinValue);
+        for (var doc = 0; doc < segment.MaxDoc; doc++)
+        {
+            if (!withPeriod.Get(doc))
+                continue;
+            (firsts[doc], lasts[doc]) = ((int)firstValues.Get(doc), (int)lastValues.Get(doc));
+            (earliest, latest) = (Math.Min(earliest, firsts[doc]), Math.Max(latest, lasts[doc]));
+        }
+        if (earliest > latest)
+            return new YearSpans(firsts, lasts, 0, 0);
+        for (var doc = 0; doc < segment.MaxDoc; doc++)
+        {
+            if (firsts[doc] >= 0)
+                (firsts[doc], lasts[doc]) = (firsts[doc] - earliest, lasts[doc] - earliest);
+        }
+        return new YearSpans(firsts, lasts, earliest, latest - earliest + 1);
     }
 }
