@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Kommune20.ServiceDefaults.Security;
 
 /// <summary>
 /// Validates access tokens issued by the Registry. <c>Identity:Issuer</c> is the public issuer (the gateway's address);
 /// <c>Identity:Authority</c> is where this process fetches the issuer's metadata and keys (the Registry directly).
+/// Valid tokens are remembered for a short while (<see cref="CachingTokenHandler"/>).
 /// </summary>
 public static class TokenValidation
 {
@@ -24,6 +26,8 @@ public static class TokenValidation
                 options.Authority = authority;
                 options.RequireHttpsMetadata = identity.GetValue("RequireHttpsMetadata", false);
                 options.MapInboundClaims = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new CachingTokenHandler(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System));
                 options.TokenValidationParameters.ValidIssuer = issuer;
                 options.TokenValidationParameters.ValidAudience = Kommune20Claims.Audience;
                 options.TokenValidationParameters.NameClaimType = Kommune20Claims.Name;
