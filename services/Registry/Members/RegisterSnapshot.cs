@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kommune20.Registry.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -53,11 +54,13 @@ public sealed class RegisterSnapshot(IServiceScopeFactory scopes)
 
 /// <summary>
 /// Discards the snapshot around a commit that changes members or network memberships: before it, so that no load
-/// in flight is kept, and after it, so that the next question reads the committed state. One per DbContext.
+/// in flight is kept, and after it, so that the next question reads the committed state. The contexts are pooled and
+/// share this one instance, so whether a commit changes the register is remembered per context.
 /// </summary>
 internal sealed class RegisterSnapshotInterceptor(RegisterSnapshot snapshot) : SaveChangesInterceptor
 {
-    bool _registerChanges;
+    static readonly object ChangesRegister = new();
+    readonly ConditionalWeakTable<DbContext, object> _committing = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -74,28 +77,35 @@ internal sealed class RegisterSnapshotInterceptor(RegisterSnapshot snapshot) : S
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        AfterCommit();
+        AfterCommit(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        AfterCommit();
+        AfterCommit(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     void BeforeCommit(DbContext? context)
     {
-        _registerChanges = context is not null && context.ChangeTracker.Entries().Any(entry =>
-            entry.Entity is Member or NetworkMembership && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-        if (_registerChanges)
+        if (context is null)
+            return;
+        if (context.ChangeTracker.Entries().Any(entry =>
+                entry.Entity is Member or NetworkMembership && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            _committing.AddOrUpdate(context, ChangesRegister);
             snapshot.Discard();
+        }
+        else
+        {
+            _committing.Remove(context);
+        }
     }
 
-    void AfterCommit()
+    void AfterCommit(DbContext? context)
     {
-        if (_registerChanges)
+        if (context is not null && _committing.Remove(context))
             snapshot.Discard();
-        _registerChanges = false;
     }
 }

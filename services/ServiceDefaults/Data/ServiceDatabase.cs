@@ -22,7 +22,9 @@ public static class ServiceDatabase
                 ? throw new InvalidOperationException($"ConnectionStrings:{name} is required when Database:Provider is Postgres.")
                 : $"Data Source={Path.Combine(DataDirectory(configuration), name + ".db")}");
 
-        builder.Services.AddDbContext<TDb>((services, options) =>
+        // Pooled: the options are built once and contexts are reset and reused, instead of both per scope (a gRPC call
+        // each). No context or interceptor may therefore keep the state of one unit of work in a field.
+        builder.Services.AddDbContextPool<TDb>((services, options) =>
         {
             if (usePostgres)
                 options.UseNpgsql(connectionString);
