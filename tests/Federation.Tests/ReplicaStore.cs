@@ -37,19 +37,26 @@ public sealed class ReplicaStore : IDisposable
 
     public FederationDb Open() => new(_options);
 
-    public async Task<BatchOutcome> PushAsync(PushedBatch batch)
+    public async Task<BatchOutcome> PushAsync(PushedBatch batch) => (await PushInOneCommitAsync(batch))[0];
+
+    /// <summary>Stages the batches in one unit of work and commits them together, as the writer's group commit does.</summary>
+    public async Task<List<BatchOutcome>> PushInOneCommitAsync(params PushedBatch[] batches)
     {
         await using var db = Open();
-        var outcome = await Replication.StageBatchAsync(db, batch, Tick(), default);
+        var unit = new ReplicaUnit(db);
+        var now = Tick();
+        var outcomes = new List<BatchOutcome>();
+        foreach (var batch in batches)
+            outcomes.Add(await Replication.StageBatchAsync(unit, batch, now, default));
         await db.SaveChangesAsync();
-        return outcome;
+        return outcomes;
     }
 
     public async Task<int> ReconcileAsync(Guid origin, long snapshotVersion, params (Replicas.RecordKind, string)[] present)
     {
         await using var db = Open();
         var startedAt = Tick();
-        var withdrawn = await Replication.StageReconcileAsync(db, origin, origin, snapshotVersion, present.ToHashSet(), startedAt, Tick(), default);
+        var withdrawn = await Replication.StageReconcileAsync(new ReplicaUnit(db), origin, origin, snapshotVersion, present.ToHashSet(), startedAt, Tick(), default);
         await db.SaveChangesAsync();
         return withdrawn;
     }

@@ -45,6 +45,20 @@ public sealed class ReplicationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_later_batch_in_the_same_group_commit_supersedes_what_an_earlier_one_added()
+    {
+        var outcomes = await _store.PushInOneCommitAsync(
+            FromHeidelberg(Samples.PracticeChange("digitallotsen", 1)),
+            FromHeidelberg(Samples.PracticeChange("digitallotsen", 2, p => p.Title = "Digitallotsinnen und -lotsen")));
+
+        Assert.Equal([1, 1], outcomes.Select(outcome => outcome.Applied));
+        await using var db = _store.Open();
+        var replica = await db.Replicas.SingleAsync();
+        Assert.Equal((2L, "Digitallotsinnen und -lotsen"), (replica.Version, replica.Title));
+        Assert.Equal(["PracticePublished", "PracticeUpdated"], await _store.EventsAsync());
+    }
+
+    [Fact]
     public async Task An_older_version_arriving_late_is_skipped_even_after_a_withdrawal()
     {
         await _store.PushAsync(FromHeidelberg(Samples.Tombstone("digitallotsen", 7)));

@@ -21,7 +21,7 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
             var origin = OriginOf(batch.OriginMemberId, caller);
             var permitted = await provenance.MayDeliverAsync(caller, origin, cancellationToken);
             var pushed = new PushedBatch(caller, origin, permitted, batch.HeadVersion, batch.Changes);
-            var outcome = await writer.WriteAsync(pushed.Changes.Count, (db, now, ct) => Replication.StageBatchAsync(db, pushed, now, ct), cancellationToken);
+            var outcome = await writer.WriteAsync(pushed.Changes.Count, (unit, now, ct) => Replication.StageBatchAsync(unit, pushed, now, ct), cancellationToken);
             var ack = new BatchAck
             {
                 OriginMemberId = origin.ToString(),
@@ -73,15 +73,15 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
                     present.Add((kind, record.OriginId));
             }
             var pushed = new PushedBatch(caller, chunkOrigin, Permitted: true, snapshotVersion, chunk.Records, IsResync: true);
-            var outcome = await writer.WriteAsync(pushed.Changes.Count, (db, now, ct) => Replication.StageBatchAsync(db, pushed, now, ct), cancellationToken);
+            var outcome = await writer.WriteAsync(pushed.Changes.Count, (unit, now, ct) => Replication.StageBatchAsync(unit, pushed, now, ct), cancellationToken);
             summary.Applied += outcome.Applied;
             summary.Rejections.AddRange(outcome.Rejections);
         }
 
         if (origin is not { } resynced)
             throw new RpcException(new Status(StatusCode.InvalidArgument, "records: a re-sync needs at least one chunk (it may be empty)"));
-        summary.Withdrawn = await writer.WriteAsync(present.Count, (db, now, ct) =>
-            Replication.StageReconcileAsync(db, caller, resynced, snapshotVersion, present, startedAt, now, ct), cancellationToken);
+        summary.Withdrawn = await writer.WriteAsync(present.Count, (unit, now, ct) =>
+            Replication.StageReconcileAsync(unit, caller, resynced, snapshotVersion, present, startedAt, now, ct), cancellationToken);
         summary.OriginMemberId = resynced.ToString();
         summary.AcknowledgedVersion = snapshotVersion;
         return summary;

@@ -5,9 +5,10 @@ namespace Kommune20.Federation.Replicas;
 
 /// <summary>
 /// The single writer of replicas, with group commit: work from many concurrent push streams queues here and is
-/// staged into one DbContext and committed with one SaveChanges (replicas, cursors, quarantine and outbox together).
-/// Thousands of nodes reconnecting at once thus cost tens of transactions instead of one per batch, and SQLite never
-/// sees two writers. When a group fails, each of its items is retried alone so one bad item cannot sink the others.
+/// staged into one <see cref="ReplicaUnit"/> (one DbContext) and committed with one SaveChanges (replicas, cursors,
+/// quarantine and outbox together). Thousands of nodes reconnecting at once thus cost tens of transactions instead of
+/// one per batch, and SQLite never sees two writers. When a group fails, each of its items is retried alone (in a unit
+/// of its own) so one bad item cannot sink the others.
 /// </summary>
 public sealed class ReplicaWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReplicaWriter> logger) : BackgroundService
 {
@@ -16,7 +17,7 @@ public sealed class ReplicaWriter(IServiceScopeFactory scopes, TimeProvider cloc
 
     readonly Channel<IWork> _queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
 
-    public Task<T> WriteAsync<T>(int size, Func<FederationDb, DateTimeOffset, CancellationToken, Task<T>> stage, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(int size, Func<ReplicaUnit, DateTimeOffset, CancellationToken, Task<T>> stage, CancellationToken cancellationToken)
     {
         var work = new Work<T>(size, stage, cancellationToken);
         if (!_queue.Writer.TryWrite(work))
@@ -55,9 +56,10 @@ public sealed class ReplicaWriter(IServiceScopeFactory scopes, TimeProvider cloc
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FederationDb>();
+            var unit = new ReplicaUnit(db);
             var now = clock.GetUtcNow();
             foreach (var work in group)
-                await work.StageAsync(db, now, stoppingToken);
+                await work.StageAsync(unit, now, stoppingToken);
             await db.SaveChangesAsync(stoppingToken);
             foreach (var work in group)
                 work.Succeed();
@@ -84,12 +86,12 @@ public sealed class ReplicaWriter(IServiceScopeFactory scopes, TimeProvider cloc
     {
         int Size { get; }
         bool IsCancelled { get; }
-        Task StageAsync(FederationDb db, DateTimeOffset now, CancellationToken cancellationToken);
+        Task StageAsync(ReplicaUnit unit, DateTimeOffset now, CancellationToken cancellationToken);
         void Succeed();
         void Fail(Exception exception);
     }
 
-    sealed class Work<T>(int size, Func<FederationDb, DateTimeOffset, CancellationToken, Task<T>> stage, CancellationToken callerToken) : IWork
+    sealed class Work<T>(int size, Func<ReplicaUnit, DateTimeOffset, CancellationToken, Task<T>> stage, CancellationToken callerToken) : IWork
     {
         readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
         T? _staged;
@@ -108,8 +110,8 @@ public sealed class ReplicaWriter(IServiceScopeFactory scopes, TimeProvider cloc
             }
         }
 
-        public async Task StageAsync(FederationDb db, DateTimeOffset now, CancellationToken cancellationToken) =>
-            _staged = await stage(db, now, cancellationToken);
+        public async Task StageAsync(ReplicaUnit unit, DateTimeOffset now, CancellationToken cancellationToken) =>
+            _staged = await stage(unit, now, cancellationToken);
 
         public void Succeed() => _result.TrySetResult(_staged!);
 

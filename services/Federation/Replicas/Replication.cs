@@ -9,14 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Kommune20.Federation.Replicas;
 
 /// <summary>
-/// The hub's apply rules, staged into a <see cref="FederationDb"/> for the caller's SaveChanges: a change newer than
+/// The hub's apply rules, staged into a <see cref="ReplicaUnit"/> for the caller's SaveChanges: a change newer than
 /// the replica replaces it and announces an event; one that is not newer is skipped (so applying twice changes nothing);
 /// a refused one is quarantined and reported; the cursor moves past all of them.
 /// </summary>
 public static class Replication
 {
-    public static async Task<BatchOutcome> StageBatchAsync(FederationDb db, PushedBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<BatchOutcome> StageBatchAsync(ReplicaUnit unit, PushedBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var db = unit.Db;
         var cursor = await CursorAsync(db, batch.Source, batch.Origin, cancellationToken);
         var rejections = new List<Rejection>();
         var incoming = new List<IncomingChange>();
@@ -43,11 +44,11 @@ public static class Replication
         var applied = 0;
         if (incoming.Count > 0)
         {
-            var replicas = await LoadReplicasAsync(db, batch.Origin, incoming.Select(change => change.OriginId), cancellationToken);
+            await LoadReplicasAsync(unit, batch.Origin, incoming, cancellationToken);
             var open = await db.Quarantine.Where(q => q.OriginMemberId == batch.Origin && q.ResolvedAt == null).ToListAsync(cancellationToken);
             foreach (var change in incoming)
             {
-                if (Apply(db, replicas, batch, change, now))
+                if (Apply(unit, batch, change, now))
                 {
                     applied++;
                     foreach (var superseded in open.Where(q => q.Kind == change.Kind && q.OriginId == change.OriginId && q.Version < change.Version))
@@ -71,9 +72,10 @@ public static class Replication
     /// Ends a re-sync: withdraws every live replica of the origin that the snapshot lacks (unless a change newer than
     /// the snapshot brought it), settles older quarantine entries, and sets the cursor to the snapshot.
     /// </summary>
-    public static async Task<int> StageReconcileAsync(FederationDb db, Guid source, Guid origin, long snapshotVersion,
+    public static async Task<int> StageReconcileAsync(ReplicaUnit unit, Guid source, Guid origin, long snapshotVersion,
         IReadOnlySet<(RecordKind Kind, string OriginId)> present, DateTimeOffset startedAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var db = unit.Db;
         var live = await db.Replicas.Where(r => r.OriginMemberId == origin && r.Body != null).ToListAsync(cancellationToken);
         var withdrawn = 0;
         foreach (var replica in live.Where(r => !present.Contains((r.Kind, r.OriginId)) && r.Version <= snapshotVersion))
@@ -100,17 +102,17 @@ public static class Replication
         return withdrawn;
     }
 
-    static bool Apply(FederationDb db, Dictionary<(RecordKind, string), Replica> replicas, PushedBatch batch, IncomingChange change, DateTimeOffset now)
+    static bool Apply(ReplicaUnit unit, PushedBatch batch, IncomingChange change, DateTimeOffset now)
     {
-        if (replicas.TryGetValue((change.Kind, change.OriginId), out var replica) && !Supersedes(change, replica, batch))
+        var replica = unit.Find(batch.Origin, change.Kind, change.OriginId);
+        if (replica is not null && !Supersedes(change, replica, batch))
             return false;
 
         var wasLive = replica is { IsWithdrawn: false };
         if (replica is null)
         {
             replica = new Replica { OriginMemberId = batch.Origin, Kind = change.Kind, OriginId = change.OriginId };
-            db.Replicas.Add(replica);
-            replicas[(change.Kind, change.OriginId)] = replica;
+            unit.Add(replica);
         }
         replica.Version = change.Version;
         replica.ChangedAt = change.ChangedAt;
@@ -131,7 +133,7 @@ public static class Replication
         {
             replica.Body = null;
         }
-        ReplicaAnnouncements.Announce(db, replica.Origin, change.Kind, change.Record, wasLive);
+        ReplicaAnnouncements.Announce(unit.Db, replica.Origin, change.Kind, change.Record, wasLive);
         return true;
     }
 
@@ -144,15 +146,14 @@ public static class Replication
         change.Version > replica.Version
         || (batch.IsResync && change.Version < replica.Version && replica.Version <= batch.HeadVersion);
 
-    /// <summary>The origin's replicas with these ids, including those added earlier in the same unit of work.</summary>
-    static async Task<Dictionary<(RecordKind, string), Replica>> LoadReplicasAsync(FederationDb db, Guid origin, IEnumerable<string> originIds, CancellationToken cancellationToken)
+    /// <summary>Brings the origin's replicas for these changes into the unit, reading only those it has not staged yet.</summary>
+    static async Task LoadReplicasAsync(ReplicaUnit unit, Guid origin, IEnumerable<IncomingChange> changes, CancellationToken cancellationToken)
     {
-        var ids = originIds.Distinct().ToList();
-        var stored = await db.Replicas.Where(r => r.OriginMemberId == origin && ids.Contains(r.OriginId)).ToListAsync(cancellationToken);
-        var byKey = stored.ToDictionary(r => (r.Kind, r.OriginId));
-        foreach (var added in db.Replicas.Local.Where(r => r.OriginMemberId == origin && ids.Contains(r.OriginId)))
-            byKey[(added.Kind, added.OriginId)] = added;
-        return byKey;
+        var ids = changes.Where(change => !unit.IsStaged(origin, change.Kind, change.OriginId)).Select(change => change.OriginId).Distinct().ToList();
+        if (ids.Count == 0)
+            return;
+        foreach (var stored in await unit.Db.Replicas.Where(r => r.OriginMemberId == origin && ids.Contains(r.OriginId)).ToListAsync(cancellationToken))
+            unit.Loaded(stored);
     }
 
     static async Task<FeedCursor> CursorAsync(FederationDb db, Guid source, Guid origin, CancellationToken cancellationToken)
