@@ -5,7 +5,8 @@ using FederationClient = Kommune20.Federation.Grpc.Federation.FederationClient;
 namespace Kommune20.Federation.Client;
 
 /// <summary>
-/// Sends a change log to the hub: asks for the cursor, streams the changes after it in batches and records each ack.
+/// Sends a change log to the hub over one push stream: asks for the cursor with an empty batch, streams the changes
+/// after it in batches and records each ack.
 /// Holds no state of its own beyond the channel and the token source, so one process can push for many nodes
 /// (a relay, or a benchmark fleet) over one shared HTTP/2 channel, each call with its node's own token.
 /// </summary>
@@ -17,26 +18,18 @@ public sealed class ChangePusher(FederationClient hub, Func<CancellationToken, V
     public async Task<long> PushPendingAsync(IChangeLog log, CancellationToken cancellationToken)
     {
         var origin = log.OriginMemberId.ToString();
-        var headers = await HeadersAsync(cancellationToken);
-        var cursor = await hub.GetCursorAsync(new CursorRequest { OriginMemberId = origin }, headers, cancellationToken: cancellationToken);
-        var acknowledged = cursor.AcknowledgedVersion;
+        using var call = hub.Push(await HeadersAsync(cancellationToken), cancellationToken: cancellationToken);
+
+        // The first batch is empty: its ack says where to resume.
+        var acknowledged = (await ExchangeAsync(call, new ChangeBatch { OriginMemberId = origin }, cancellationToken)).AcknowledgedVersion;
         var changes = await log.ReadAfterAsync(acknowledged, batchSize, cancellationToken);
         if (changes.Count == 0)
-        {
             await log.RecordAckAsync(acknowledged, [], cancellationToken);
-            return acknowledged;
-        }
-
-        using var call = hub.Push(headers, cancellationToken: cancellationToken);
         while (changes.Count > 0)
         {
             var batch = new ChangeBatch { OriginMemberId = origin, HeadVersion = await log.HeadVersionAsync(cancellationToken) };
             batch.Changes.AddRange(changes);
-            await call.RequestStream.WriteAsync(batch, cancellationToken);
-            if (!await call.ResponseStream.MoveNext(cancellationToken))
-                throw new RpcException(new Status(StatusCode.Unavailable, "The hub closed the push stream without acknowledging the batch."));
-
-            var ack = call.ResponseStream.Current;
+            var ack = await ExchangeAsync(call, batch, cancellationToken);
             var last = changes[^1].Version;
             if (ack.AcknowledgedVersion < last)
                 throw new RpcException(new Status(StatusCode.Internal, $"The hub acknowledged {ack.AcknowledgedVersion}, not {last}."));
@@ -50,6 +43,14 @@ public sealed class ChangePusher(FederationClient hub, Func<CancellationToken, V
             // The hub answers each batch once; nothing more is expected before it ends the call.
         }
         return acknowledged;
+    }
+
+    static async Task<BatchAck> ExchangeAsync(AsyncDuplexStreamingCall<ChangeBatch, BatchAck> call, ChangeBatch batch, CancellationToken cancellationToken)
+    {
+        await call.RequestStream.WriteAsync(batch, cancellationToken);
+        if (!await call.ResponseStream.MoveNext(cancellationToken))
+            throw new RpcException(new Status(StatusCode.Unavailable, "The hub closed the push stream without acknowledging the batch."));
+        return call.ResponseStream.Current;
     }
 
     /// <summary>Sends a full snapshot; the hub withdraws whatever of this origin the snapshot lacks.</summary>

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Kommune20.Federation.Data;
 using Kommune20.Federation.Provenance;
 using Kommune20.Federation.Replicas;
@@ -19,6 +20,12 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
         await foreach (var batch in requestStream.ReadAllAsync(cancellationToken))
         {
             var origin = OriginOf(batch.OriginMemberId, caller);
+            if (batch.Changes.Count == 0)
+            {
+                // Where to resume, answered at once: nothing to stage, so no turn in the writer's queue.
+                await responseStream.WriteAsync(new BatchAck { OriginMemberId = origin.ToString(), AcknowledgedVersion = await AcknowledgedAsync(caller, origin, cancellationToken) }, cancellationToken);
+                continue;
+            }
             var permitted = await provenance.MayDeliverAsync(caller, origin, cancellationToken);
             var pushed = new PushedBatch(caller, origin, permitted, batch.HeadVersion, batch.Changes);
             var outcome = await writer.WriteAsync(pushed.Changes.Count, (unit, now, ct) => Replication.StageBatchAsync(unit, pushed, now, ct), cancellationToken);
@@ -38,9 +45,15 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
     {
         var caller = CallerOf(context);
         var origin = OriginOf(request.OriginMemberId, caller);
-        var cursor = await db.Cursors.FindAsync([caller, origin], context.CancellationToken);
-        return new Cursor { OriginMemberId = origin.ToString(), AcknowledgedVersion = cursor?.AcknowledgedVersion ?? 0 };
+        return new Cursor { OriginMemberId = origin.ToString(), AcknowledgedVersion = await AcknowledgedAsync(caller, origin, context.CancellationToken) };
     }
+
+    /// <summary>The cursor as committed now (not as this call's context first read it: a push stream asks more than once).</summary>
+    Task<long> AcknowledgedAsync(Guid caller, Guid origin, CancellationToken cancellationToken) =>
+        db.Cursors.AsNoTracking()
+            .Where(cursor => cursor.SourceMemberId == caller && cursor.OriginMemberId == origin)
+            .Select(cursor => cursor.AcknowledgedVersion)
+            .FirstOrDefaultAsync(cancellationToken);
 
     public override async Task<ResyncSummary> Resync(IAsyncStreamReader<ResyncChunk> requestStream, ServerCallContext context)
     {

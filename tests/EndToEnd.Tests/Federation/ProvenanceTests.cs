@@ -77,6 +77,36 @@ public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_batch_on_the_push_stream_answers_where_to_resume_as_committed_now()
+    {
+        // The relay pushing its own records: a cursor no other test moves.
+        var relay = Hub.Credentials.ClientNamed("relay-metropolregion");
+        var headers = new Metadata { { "Authorization", "Bearer " + await Hub.SignIn.ClientTokenAsync(relay.ClientId, relay.ClientSecret) } };
+        var hub = new FederationClient(_channel);
+        var origin = relay.MemberId.ToString();
+        var before = (await hub.GetCursorAsync(new CursorRequest { OriginMemberId = origin }, headers)).AcknowledgedVersion;
+
+        using var call = hub.Push(headers);
+        async Task<BatchAck> SendAsync(ChangeBatch batch)
+        {
+            await call.RequestStream.WriteAsync(batch);
+            Assert.True(await call.ResponseStream.MoveNext());
+            return call.ResponseStream.Current;
+        }
+
+        Assert.Equal(before, (await SendAsync(new ChangeBatch { OriginMemberId = origin })).AcknowledgedVersion);
+        var next = before + 1;
+        var batch = new ChangeBatch { OriginMemberId = origin, HeadVersion = next };
+        batch.Changes.Add(Practices.Published($"netzwerk-{next}", next, Practices.Digitallotsen("Netzwerk der Netzwerke")));
+        Assert.Equal(next, (await SendAsync(batch)).AcknowledgedVersion);
+        var asked = await SendAsync(new ChangeBatch { OriginMemberId = origin });
+        await call.RequestStream.CompleteAsync();
+
+        Assert.Equal((next, 0), (asked.AcknowledgedVersion, asked.Applied));
+        Assert.Equal(next, (await hub.GetCursorAsync(new CursorRequest { OriginMemberId = origin }, headers)).AcknowledgedVersion);
+    }
+
+    [Fact]
     public async Task Malformed_records_are_quarantined_and_reported_without_blocking_the_records_after_them()
     {
         var freiburg = new ScriptedNode(Practices.Freiburg,
