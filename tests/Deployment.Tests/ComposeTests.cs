@@ -46,6 +46,16 @@ public class ComposeTests
     }
 
     [Fact]
+    public void Images_are_published_ready_to_run_for_their_architecture()
+    {
+        var dockerfile = Repo.Read("deploy/Dockerfile");
+        Assert.Contains("ARG TARGETARCH", dockerfile);
+        Assert.Contains("arm64) rid=linux-arm64", dockerfile);
+        Assert.Contains("*) rid=linux-x64", dockerfile);
+        Assert.Contains("-r \"$rid\" --self-contained false -p:PublishReadyToRun=true", dockerfile);
+    }
+
+    [Fact]
     public void Gateway_publishes_8080_and_8081()
     {
         var gateway = Compose.Services["gateway"];
