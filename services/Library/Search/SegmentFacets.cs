@@ -7,7 +7,9 @@ namespace Kommune20.Library.Search;
 /// The facet values of every document of one index segment, read once from the sorted-set doc values and kept flat:
 /// a document's values are <c>Ordinals[Starts[doc]..Starts[doc + 1]]</c>, numbered across all facets, and
 /// <c>Labels[ordinal]</c> is the value. Counting a match is then a few array reads instead of a doc-values decode per
-/// facet. Segments never change, so the same instance serves every searcher that holds the segment.
+/// facet. The years a practice ran are kept as its first and last year, counted from the segment's earliest
+/// (<see cref="FirstYears"/>, <see cref="LastYears"/>; -1 without a period). Segments never change, so the same
+/// instance serves every searcher that holds the segment.
 /// </summary>
 public sealed class SegmentFacets
 {
