@@ -13,8 +13,6 @@ public sealed class ReplicaUnit(FederationDb db)
 
     public FederationDb Db => db;
 
-    public bool IsStaged(Guid origin, RecordKind kind, string originId) => _staged.ContainsKey((origin, kind, originId));
-
     public Replica? Find(Guid origin, RecordKind kind, string originId) => _staged.GetValueOrDefault((origin, kind, originId));
 
     /// <summary>Remembers a replica read from the database; one staged earlier in this unit stays.</summary>

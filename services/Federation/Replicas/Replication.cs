@@ -149,7 +149,7 @@ public static class Replication
     /// <summary>Brings the origin's replicas for these changes into the unit, reading only those it has not staged yet.</summary>
     static async Task LoadReplicasAsync(ReplicaUnit unit, Guid origin, IEnumerable<IncomingChange> changes, CancellationToken cancellationToken)
     {
-        var ids = changes.Where(change => !unit.IsStaged(origin, change.Kind, change.OriginId)).Select(change => change.OriginId).Distinct().ToList();
+        var ids = changes.Where(change => unit.Find(origin, change.Kind, change.OriginId) is null).Select(change => change.OriginId).Distinct().ToList();
         if (ids.Count == 0)
             return;
         foreach (var stored in await unit.Db.Replicas.Where(r => r.OriginMemberId == origin && ids.Contains(r.OriginId)).ToListAsync(cancellationToken))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -77,7 +76,7 @@ public sealed class FacetCounter(FacetOrdinals ordinals) : ICollector
             running += _spansBeginning[year];
             if (running > 0)
             {
-                var label = (segment.EarliestYear + year).ToString(CultureInfo.InvariantCulture);
+                var label = PracticeFields.Year(segment.EarliestYear + year);
                 years[label] = years.GetValueOrDefault(label) + running;
             }
             running -= _spansEnding[year];

@@ -71,7 +71,7 @@ public static class PracticeDocuments
             return;
         AddFacet(document, PracticeFields.Period, [status]);
         for (var year = first; year <= last; year++)
-            document.Add(new StringField(PracticeFields.Period, year.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO));
+            document.Add(new StringField(PracticeFields.Period, PracticeFields.Year(year), Field.Store.NO));
         document.Add(new NumericDocValuesField(PracticeFields.PeriodFirstYear, first));
         document.Add(new NumericDocValuesField(PracticeFields.PeriodLastYear, last));
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Kommune20.Library.Search;
 
 /// <summary>The fields of a practice in the search index.</summary>
@@ -46,4 +48,7 @@ public static class PracticeFields
 
     public const string Ongoing = "laufend";
     public const string Completed = "abgeschlossen";
+
+    /// <summary>A year as the period facet shows it and its filter matches it ("2021").</summary>
+    public static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 }

@@ -84,7 +84,7 @@ public sealed record PracticeQuery
         if (period is PracticeFields.Ongoing or PracticeFields.Completed)
             return period;
         return int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200
-            ? year.ToString(CultureInfo.InvariantCulture)
+            ? PracticeFields.Year(year)
             : null;
     }
 }
