@@ -6,8 +6,8 @@ using Kommune20.CityNode.Pages;
 using Kommune20.CityNode.Pages.Components;
 using Kommune20.CityNode.Records;
 using Kommune20.CityNode.Seed;
+using Kommune20.Data;
 using Kommune20.ServiceDefaults;
-using Kommune20.ServiceDefaults.Data;
 using Kommune20.WebUi;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,10 +1,10 @@
+using Kommune20.Data;
 using Kommune20.Federation;
 using Kommune20.Federation.Api;
 using Kommune20.Federation.Data;
 using Kommune20.Federation.Grpc;
+using Kommune20.Messaging;
 using Kommune20.ServiceDefaults;
-using Kommune20.ServiceDefaults.Data;
-using Kommune20.ServiceDefaults.Messaging;
 using Kommune20.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,12 +1,12 @@
+using Kommune20.Data;
 using Kommune20.Library;
 using Kommune20.Library.Adoptions;
 using Kommune20.Library.Catalog;
 using Kommune20.Library.Data;
 using Kommune20.Library.Office;
 using Kommune20.Library.Practices;
+using Kommune20.Messaging;
 using Kommune20.ServiceDefaults;
-using Kommune20.ServiceDefaults.Data;
-using Kommune20.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();                                   // telemetry, health, problem details, token validation

@@ -1,3 +1,5 @@
+using Kommune20.Data;
+using Kommune20.Messaging;
 using Kommune20.Registry.Clients;
 using Kommune20.Registry.Data;
 using Kommune20.Registry.Grpc;
@@ -6,8 +8,6 @@ using Kommune20.Registry.Members;
 using Kommune20.Registry.People;
 using Kommune20.Registry.Seed;
 using Kommune20.ServiceDefaults;
-using Kommune20.ServiceDefaults.Data;
-using Kommune20.ServiceDefaults.Messaging;
 using Kommune20.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,3 @@
-using MassTransit.Logging;
-using MassTransit.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,15 +26,13 @@ public static class Telemetry
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(InstrumentationOptions.MeterName));
+                .AddRuntimeInstrumentation());
 
         // Tracing is on unless Telemetry:Tracing is false (the benchmarks measure what it costs).
         if (builder.Configuration.GetValue(TracingSwitch, true))
         {
             otel.WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
-                .AddSource(DiagnosticHeaders.DefaultListenerName)
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation());

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.Messaging;
 using Kommune20.Testing;
 using MassTransit;
 

@@ -1,6 +1,6 @@
 using Kommune20.Federation.Data;
 using Kommune20.Federation.Replicas;
-using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.Messaging;
 using Kommune20.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

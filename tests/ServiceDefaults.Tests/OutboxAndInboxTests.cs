@@ -1,8 +1,10 @@
-using Kommune20.ServiceDefaults.Data;
-using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.Data;
+using Kommune20.Messaging;
 using Kommune20.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,6 +43,13 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
     {
         await using var scope = _service.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<Ledger>());
+    }
+
+    [Fact]
+    public void Messaging_adds_the_commit_signal_to_the_pooled_database_options()
+    {
+        var options = _service.Services.GetRequiredService<DbContextOptions<Ledger>>();
+        Assert.Contains(options.FindExtension<CoreOptionsExtension>()!.Interceptors!, interceptor => interceptor is SaveChangesInterceptor);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.Messaging;
 using MassTransit;
 
 namespace Kommune20.Testing;

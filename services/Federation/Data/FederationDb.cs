@@ -1,5 +1,5 @@
 using Kommune20.Federation.Replicas;
-using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Federation.Data;

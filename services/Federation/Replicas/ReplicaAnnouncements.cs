@@ -1,5 +1,5 @@
 using Kommune20.Contracts.Federation;
-using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Federation.Replicas;

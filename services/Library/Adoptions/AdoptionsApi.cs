@@ -3,7 +3,7 @@ using Kommune20.Contracts.Library;
 using Kommune20.Library.Data;
 using Kommune20.Library.Practices;
 using Kommune20.Library.Search;
-using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.Messaging;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

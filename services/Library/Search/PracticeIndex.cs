@@ -1,4 +1,4 @@
-using Kommune20.ServiceDefaults.Data;
+using Kommune20.ServiceDefaults;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -30,7 +30,7 @@ public sealed class PracticeIndex : IDisposable
 
     public PracticeIndex(IConfiguration configuration)
     {
-        _directory = new NIOFSDirectory(new DirectoryInfo(Path.Combine(ServiceDatabase.DataDirectory(configuration), "practice-index")));
+        _directory = new NIOFSDirectory(new DirectoryInfo(Path.Combine(DataDirectory.Of(configuration), "practice-index")));
         IsNew = !DirectoryReader.IndexExists(_directory);
         _writer = new IndexWriter(_directory, new IndexWriterConfig(PracticeAnalyzer.Version, Analyzer)
         {

@@ -2,7 +2,7 @@ using Kommune20.Contracts.Library;
 using Kommune20.Library.Adoptions;
 using Kommune20.Library.Data;
 using Kommune20.Library.Practices;
-using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.Messaging;
 
 namespace Kommune20.Library.Seed;
 

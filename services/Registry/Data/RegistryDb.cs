@@ -1,7 +1,7 @@
+using Kommune20.Messaging;
 using Kommune20.Registry.Clients;
 using Kommune20.Registry.Members;
 using Kommune20.Registry.People;
-using Kommune20.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Registry.Data;

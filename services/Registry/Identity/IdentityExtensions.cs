@@ -1,6 +1,6 @@
 using Kommune20.Registry.Data;
 using Kommune20.Registry.People;
-using Kommune20.ServiceDefaults.Data;
+using Kommune20.ServiceDefaults;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -19,7 +19,7 @@ public static class IdentityExtensions
     public static IHostApplicationBuilder AddRegistryIdentity(this IHostApplicationBuilder builder)
     {
         var issuer = new Uri(builder.Configuration["Identity:Issuer"] ?? "http://localhost:8080/");
-        var keys = IssuerKeys.LoadOrCreate(builder.Configuration["Identity:KeyDirectory"] ?? ServiceDatabase.DataDirectory(builder.Configuration));
+        var keys = IssuerKeys.LoadOrCreate(builder.Configuration["Identity:KeyDirectory"] ?? DataDirectory.Of(builder.Configuration));
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
         builder.Services.AddAntiforgery();

@@ -1,6 +1,6 @@
 using Kommune20.Contracts.Registry;
+using Kommune20.Messaging;
 using Kommune20.Registry.Data;
-using Kommune20.ServiceDefaults.Messaging;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

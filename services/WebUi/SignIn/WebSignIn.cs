@@ -1,4 +1,4 @@
-using Kommune20.ServiceDefaults.Data;
+using Kommune20.ServiceDefaults;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -38,7 +38,7 @@ public static class WebSignIn
 
         builder.Services.AddDataProtection()
             .SetApplicationName(cookieName)
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(ServiceDatabase.DataDirectory(builder.Configuration), "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory.Of(builder.Configuration), "keys")));
 
         // Pages authenticate by cookie and sign in at the issuer; an API in the same process (a city node's) keeps
         // the bearer tokens that AddServiceDefaults set up, with 401 and 403 instead of redirects.

@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Kommune20.ServiceDefaults.Messaging;
+namespace Kommune20.Messaging;
 
 /// <summary>
 /// Makes every consumer idempotent: the message id and the receiving queue are recorded in the service's own

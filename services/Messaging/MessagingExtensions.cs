@@ -1,11 +1,16 @@
 using System.Reflection;
+using Kommune20.ServiceDefaults;
 using MassTransit;
+using MassTransit.Logging;
+using MassTransit.Monitoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
-namespace Kommune20.ServiceDefaults.Messaging;
+namespace Kommune20.Messaging;
 
 public static class MessagingExtensions
 {
@@ -15,13 +20,16 @@ public static class MessagingExtensions
     /// <c>Messaging:Instance</c> gives one process queues of its own that vanish with it ("library-7f3a-practice-published")
     /// and, unless <c>Messaging:Namespace</c> names a namespace shared with other instances, exchanges of its own
     /// (<see cref="MessagingIsolation"/>), so that tests can run several hubs side by side on one broker without competing
-    /// for, or receiving, each other's messages.
+    /// for, or receiving, each other's messages. The broker's health is part of readiness; MassTransit's traces and
+    /// metrics join the service's telemetry.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDb>(this IHostApplicationBuilder builder, string serviceName, params Assembly[] consumerAssemblies)
         where TDb : DbContext
     {
         var services = builder.Services;
         services.AddSingleton<OutboxSignal>();
+        // Wakes the dispatcher right after a commit instead of at its next poll.
+        services.ConfigureDbContext<TDb>((provider, options) => options.AddInterceptors(new OutboxSignalInterceptor(provider.GetRequiredService<OutboxSignal>())));
         services.AddHostedService<OutboxDispatcher<TDb>>();
         services.AddScoped(provider => new InboxStore(provider.GetRequiredService<TDb>()));
 
@@ -57,6 +65,8 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(DiagnosticHeaders.DefaultListenerName));
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(InstrumentationOptions.MeterName));
         return builder;
     }
 }

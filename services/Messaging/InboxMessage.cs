@@ -1,4 +1,4 @@
-namespace Kommune20.ServiceDefaults.Messaging;
+namespace Kommune20.Messaging;
 
 /// <summary>A message a consumer has already handled; a second delivery of the same message id is skipped.</summary>
 public sealed class InboxMessage

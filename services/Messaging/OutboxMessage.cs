@@ -1,4 +1,4 @@
-namespace Kommune20.ServiceDefaults.Messaging;
+namespace Kommune20.Messaging;
 
 /// <summary>An integration event committed in the same transaction as the state change it announces.</summary>
 public sealed class OutboxMessage

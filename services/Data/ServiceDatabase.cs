@@ -1,10 +1,10 @@
-using Kommune20.ServiceDefaults.Messaging;
+using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Kommune20.ServiceDefaults.Data;
+namespace Kommune20.Data;
 
 /// <summary>
 /// Each service owns one database: a SQLite file under the data directory on one machine, or PostgreSQL when
@@ -12,6 +12,7 @@ namespace Kommune20.ServiceDefaults.Data;
 /// </summary>
 public static class ServiceDatabase
 {
+    /// <summary>The context <typeparamref name="TDb"/>, the schema created at start, and a readiness check of the database.</summary>
     public static IHostApplicationBuilder AddServiceDatabase<TDb>(this IHostApplicationBuilder builder, string name)
         where TDb : DbContext
     {
@@ -20,31 +21,19 @@ public static class ServiceDatabase
         var connectionString = configuration.GetConnectionString(name)
             ?? (usePostgres
                 ? throw new InvalidOperationException($"ConnectionStrings:{name} is required when Database:Provider is Postgres.")
-                : $"Data Source={Path.Combine(DataDirectory(configuration), name + ".db")}");
+                : $"Data Source={Path.Combine(DataDirectory.Of(configuration), name + ".db")}");
 
         // Pooled: the options are built once and contexts are reset and reused, instead of both per scope (a gRPC call
         // each). No context or interceptor may therefore keep the state of one unit of work in a field.
-        builder.Services.AddDbContextPool<TDb>((services, options) =>
+        builder.Services.AddDbContextPool<TDb>(options =>
         {
             if (usePostgres)
                 options.UseNpgsql(connectionString);
             else
                 options.UseSqlite(connectionString);
-
-            // Services that publish events wake their outbox dispatcher right after a commit.
-            if (services.GetService<OutboxSignal>() is { } signal)
-                options.AddInterceptors(new OutboxSignalInterceptor(signal));
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>($"{name}-database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddHostedService<DatabaseInitializer<TDb>>();
         return builder;
-    }
-
-    /// <summary>Where a service keeps its files: <c>K20_DATA</c> as the launcher sets it, else beside the binaries.</summary>
-    public static string DataDirectory(IConfiguration configuration)
-    {
-        var directory = configuration["K20_DATA"] ?? Path.Combine(AppContext.BaseDirectory, "data");
-        Directory.CreateDirectory(directory);
-        return directory;
     }
 }

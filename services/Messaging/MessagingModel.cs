@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kommune20.ServiceDefaults.Messaging;
+namespace Kommune20.Messaging;
 
 public static class MessagingModel
 {

@@ -1,6 +1,7 @@
+using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Kommune20.ServiceDefaults.Messaging;
+namespace Kommune20.Messaging;
 
 /// <summary>Wakes the outbox dispatcher after a commit, so events leave in milliseconds rather than at the next poll.</summary>
 public sealed class OutboxSignal : WakeSignal;

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Kommune20.ServiceDefaults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Kommune20.ServiceDefaults.Messaging;
+namespace Kommune20.Messaging;
 
 /// <summary>
 /// Publishes committed outbox messages to the broker in commit order and marks them sent. The outbox message id

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Kommune20.ServiceDefaults.Data;
+namespace Kommune20.Data;
 
 /// <summary>Creates the service's schema before the service accepts requests.</summary>
 internal sealed class DatabaseInitializer<TDb>(IServiceProvider services) : IHostedService where TDb : DbContext

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Kommune20.ServiceDefaults.Messaging;
+namespace Kommune20.Messaging;
 
 public static class MessagingIsolation
 {
