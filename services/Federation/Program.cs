@@ -4,6 +4,7 @@ using Kommune20.Federation.Api;
 using Kommune20.Federation.Data;
 using Kommune20.Federation.Grpc;
 using Kommune20.Messaging;
+using Kommune20.Registry.Client;
 using Kommune20.ServiceDefaults;
 using Kommune20.ServiceDefaults.Security;
 
@@ -11,7 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();              // telemetry, health, problem details, token validation
 builder.AddServiceDatabase<FederationDb>("federation");
 builder.AddMessaging<FederationDb>("federation");
-builder.AddFederationHub();                // replica writer (group commit), provenance check, Registry client
+builder.AddFederationHub();                // replica writer (group commit), provenance check
+builder.AddRegistryClient("Federation");   // whether a member may relay for a network (gRPC, the service's own client credential)
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -6,6 +6,7 @@ using Kommune20.Library.Data;
 using Kommune20.Library.Office;
 using Kommune20.Library.Practices;
 using Kommune20.Messaging;
+using Kommune20.Registry.Client;
 using Kommune20.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,7 +15,7 @@ builder.AddServiceDatabase<LibraryDb>("library");               // replicas, ado
 builder.AddMessaging<LibraryDb>("library", typeof(PracticePublishedConsumer).Assembly);
 builder.AddLibraryRecords();
 builder.AddLibrarySearch();                                     // the Lucene index and its indexer
-builder.AddRegistryClient();                                    // who the members are (gRPC, client credentials)
+builder.AddRegistryClient("Library");                          // who the members are (gRPC, the library's own client credential)
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
