@@ -17,7 +17,7 @@ builder.AddRegistryClient("Federation");   // whether a member may relay for a n
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapPracticesApi();
+app.MapPracticeReplicasApi();
 app.MapStateApi();
 app.MapGrpcService<FederationGrpcService>().RequireAuthorization(Policies.CityNode);
 app.Run();

@@ -19,7 +19,7 @@ builder.AddRegistryClient("Library");                          // who the member
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapPracticesApi();
+app.MapLibraryPracticesApi();
 app.MapAdoptionsApi();
 app.MapCatalogApi();
 app.MapOfficeApi();

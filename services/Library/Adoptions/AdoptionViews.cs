@@ -1,11 +1,30 @@
+using Kommune20.Library.Data;
 using Kommune20.Library.Members;
 using Kommune20.Library.Practices;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Library.Adoptions;
 
 /// <summary>Turns adoptions and interests into what the API shows, with the members' names from their cards (asking the Registry about members met for the first time).</summary>
-public sealed class AdoptionViews(MemberCards cards)
+public sealed class AdoptionViews(LibraryDb db, MemberCards cards)
 {
+    /// <summary>A practice's adoptions, verified ones first.</summary>
+    public async Task<PracticeAdoptions> OfPracticeAsync(Practice practice, CancellationToken ct)
+    {
+        var adoptions = (await db.Adoptions.AsNoTracking().Where(a => a.PracticeId == practice.Id).ToListAsync(ct))
+            .OrderByDescending(a => a.IsVerified).ThenBy(a => a.DeclaredAt).ToList();
+        var items = await AdoptionsAsync(adoptions, new Dictionary<Guid, Practice> { [practice.Id] = practice }, ct);
+        return new PracticeAdoptions(items.Count(a => a.Verified), items.Count, items);
+    }
+
+    /// <summary>The adoption interests recorded for a practice, oldest first.</summary>
+    public async Task<List<AdoptionInterestDto>> InterestsInAsync(Practice practice, CancellationToken ct)
+    {
+        var interests = (await db.AdoptionInterests.AsNoTracking().Where(i => i.PracticeId == practice.Id).ToListAsync(ct))
+            .OrderBy(i => i.RecordedAt).ToList();
+        return await InterestsAsync(interests, new Dictionary<Guid, Practice> { [practice.Id] = practice }, ct);
+    }
+
     public async Task<List<AdoptionDto>> AdoptionsAsync(IReadOnlyList<Adoption> adoptions, IReadOnlyDictionary<Guid, Practice> practices, CancellationToken ct)
     {
         var names = await cards.ForAsync(adoptions.SelectMany(a => new[] { a.OriginMemberId, a.AdopterMemberId }), ct);

@@ -34,15 +34,7 @@ public static class AdoptionsApi
         var practice = await db.FindVisibleAsync(practiceId, user, ct);
         if (practice is null)
             return TypedResults.NotFound();
-        return TypedResults.Ok(await AdoptionsOfAsync(practice, db, views, ct));
-    }
-
-    internal static async Task<PracticeAdoptions> AdoptionsOfAsync(Practice practice, LibraryDb db, AdoptionViews views, CancellationToken ct)
-    {
-        var adoptions = (await db.Adoptions.AsNoTracking().Where(a => a.PracticeId == practice.Id).ToListAsync(ct))
-            .OrderByDescending(a => a.IsVerified).ThenBy(a => a.DeclaredAt).ToList();
-        var items = await views.AdoptionsAsync(adoptions, new Dictionary<Guid, Practice> { [practice.Id] = practice }, ct);
-        return new PracticeAdoptions(items.Count(a => a.Verified), items.Count, items);
+        return TypedResults.Ok(await views.OfPracticeAsync(practice, ct));
     }
 
     static async Task<Results<Created<AdoptionDto>, ValidationProblem, NotFound, ProblemHttpResult>> DeclareAsync(
@@ -121,14 +113,7 @@ public static class AdoptionsApi
         var practice = await db.FindVisibleAsync(practiceId, user, ct);
         if (practice is null)
             return TypedResults.NotFound();
-        return TypedResults.Ok(await InterestsOfAsync(practice, db, views, ct));
-    }
-
-    internal static async Task<List<AdoptionInterestDto>> InterestsOfAsync(Practice practice, LibraryDb db, AdoptionViews views, CancellationToken ct)
-    {
-        var interests = (await db.AdoptionInterests.AsNoTracking().Where(i => i.PracticeId == practice.Id).ToListAsync(ct))
-            .OrderBy(i => i.RecordedAt).ToList();
-        return await views.InterestsAsync(interests, new Dictionary<Guid, Practice> { [practice.Id] = practice }, ct);
+        return TypedResults.Ok(await views.InterestsInAsync(practice, ct));
     }
 
     static async Task<Results<Created<AdoptionInterestDto>, ValidationProblem, NotFound, ProblemHttpResult>> RecordInterestAsync(

@@ -13,12 +13,12 @@ namespace Kommune20.Federation.Api;
 /// The practices the hub holds, read-only (the hub never edits a city's record). Visitors see public ones;
 /// signed-in members of the network also see network-only ones.
 /// </summary>
-public static class PracticesApi
+public static class PracticeReplicasApi
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public static RouteGroupBuilder MapPracticesApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapPracticeReplicasApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/federation/practices").WithTags("Practices").AllowAnonymous();
         group.MapGet("/", ListAsync);

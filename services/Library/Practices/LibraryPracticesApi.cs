@@ -9,11 +9,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Kommune20.Library.Practices;
 
 /// <summary>Finding practices: German full-text search with facets, a practice's details, and practices like it.</summary>
-public static class PracticesApi
+public static class LibraryPracticesApi
 {
     const int SimilarCount = 5;
 
-    public static RouteGroupBuilder MapPracticesApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapLibraryPracticesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/library/practices").WithTags("Practices");
         group.MapGet("/", Search).AllowAnonymous();
@@ -55,8 +55,8 @@ public static class PracticesApi
             new PracticeOrigin(practice.OriginMemberId, origin?.Name, origin?.FederalState, origin?.NetworkNames ?? [],
                 practice.OriginId, practice.Version, practice.ChangedAt),
             practice.Record!,
-            await AdoptionsApi.AdoptionsOfAsync(practice, db, views, ct),
-            await AdoptionsApi.InterestsOfAsync(practice, db, views, ct),
+            await views.OfPracticeAsync(practice, ct),
+            await views.InterestsInAsync(practice, ct),
             search.Similar(practice.Id, user.IsSignedIn(), SimilarCount) ?? []));
     }
 
