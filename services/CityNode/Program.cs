@@ -22,7 +22,7 @@ builder.Services.AddHostedService<DemoSeeder>();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapDraftsInbox();                      // Dapr: CloudEvents with drafts from the city's own systems
-app.MapPracticesApi();
+app.MapCityPracticesApi();
 app.MapProfileApi();
 app.MapProjectUpdatesApi();
 app.MapFederationApi();

@@ -7,20 +7,33 @@ using MessageVisibility = Kommune20.Federation.Grpc.Visibility;
 
 namespace Kommune20.Federation.Client;
 
-/// <summary>Turns a node's records (the shapes in Kommune20.Contracts.Federation) into the changes it pushes.</summary>
+/// <summary>
+/// Turns a node's records (the shapes in Kommune20.Contracts.Federation) into the changes it pushes: the record's case
+/// of the change, or for a withdrawal a tombstone with the kind's code from its descriptor.
+/// </summary>
 public static class RecordMessages
 {
-    public static Change Published(string originId, long version, DateTimeOffset changedAt, PracticeRecord practice) =>
-        NewChange(originId, version, changedAt, change => change.Practice = ToMessage(practice));
-
-    public static Change Published(string originId, long version, DateTimeOffset changedAt, CityProfileRecord profile) =>
-        NewChange(originId, version, changedAt, change => change.CityProfile = ToMessage(profile));
-
-    public static Change Published(string originId, long version, DateTimeOffset changedAt, ProjectUpdateRecord update) =>
-        NewChange(originId, version, changedAt, change => change.ProjectUpdate = ToMessage(update));
+    public static Change Published(string originId, long version, DateTimeOffset changedAt, object record) =>
+        NewChange(originId, version, changedAt, change =>
+        {
+            switch (record)
+            {
+                case PracticeRecord practice:
+                    change.Practice = ToMessage(practice);
+                    break;
+                case CityProfileRecord profile:
+                    change.CityProfile = ToMessage(profile);
+                    break;
+                case ProjectUpdateRecord update:
+                    change.ProjectUpdate = ToMessage(update);
+                    break;
+                default:
+                    throw new ArgumentException($"Not a federated record: {record.GetType().Name}", nameof(record));
+            }
+        });
 
     public static Change Withdrawn(string originId, long version, DateTimeOffset changedAt, RecordKind kind) =>
-        NewChange(originId, version, changedAt, change => change.Tombstone = new Tombstone { Kind = kind });
+        NewChange(originId, version, changedAt, change => change.Tombstone = new Tombstone { Kind = (RecordKindCode)RecordDescriptors.Of(kind).KindCode });
 
     public static Practice ToMessage(PracticeRecord practice)
     {

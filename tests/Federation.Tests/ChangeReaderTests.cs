@@ -13,7 +13,7 @@ public sealed class ChangeReaderTests
 
         Assert.Null(rejection);
         var practice = Assert.IsType<PracticeRecord>(change!.Record);
-        Assert.Equal(Replicas.RecordKind.Practice, change.Kind);
+        Assert.Equal(RecordKind.Practice, change.Kind);
         Assert.Equal("Digitallotsinnen und Digitallotsen", practice.Title);
         Assert.Equal(["16.6"], practice.SdgTargets);
         Assert.True(practice.IsOngoing);
@@ -29,7 +29,7 @@ public sealed class ChangeReaderTests
         Assert.Equal(RejectionCode.InvalidArgument, rejection!.Code);
         Assert.Equal("sdgTargets[1]", rejection.Field);
         Assert.Equal(4, rejection.Version);
-        Assert.Equal(Grpc.RecordKind.Practice, rejection.Kind);
+        Assert.Equal(RecordKindCode.Practice, rejection.Kind);
     }
 
     [Theory]
@@ -62,7 +62,7 @@ public sealed class ChangeReaderTests
         var tombstone = Samples.Tombstone("digitallotsen", 5);
         Assert.True(ChangeReader.Read(tombstone).Change!.IsTombstone);
 
-        tombstone.Tombstone.Kind = Grpc.RecordKind.Unspecified;
+        tombstone.Tombstone.Kind = RecordKindCode.Unspecified;
         Assert.Equal("tombstone.kind", ChangeReader.Read(tombstone).Rejection!.Field);
     }
 

@@ -1,3 +1,4 @@
+using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Data;
 using Kommune20.Federation.Replicas;
 using Kommune20.Messaging;
@@ -52,7 +53,7 @@ public sealed class ReplicaStore : IDisposable
         return outcomes;
     }
 
-    public async Task<int> ReconcileAsync(Guid origin, long snapshotVersion, params (Replicas.RecordKind, string)[] present)
+    public async Task<int> ReconcileAsync(Guid origin, long snapshotVersion, params (RecordKind, string)[] present)
     {
         await using var db = Open();
         var startedAt = Tick();

@@ -123,7 +123,7 @@ public sealed class ReplicationTests : IDisposable
         await _store.PushAsync(FromHeidelberg(
             Samples.PracticeChange("digitallotsen", 1), Samples.PracticeChange("veraltet", 2), Samples.PracticeChange("neu", 5)));
 
-        var withdrawn = await _store.ReconcileAsync(Samples.Heidelberg, snapshotVersion: 4, (Replicas.RecordKind.Practice, "digitallotsen"));
+        var withdrawn = await _store.ReconcileAsync(Samples.Heidelberg, snapshotVersion: 4, (Contracts.Federation.RecordKind.Practice, "digitallotsen"));
 
         Assert.Equal(1, withdrawn);
         Assert.True((await ReplicaAsync("veraltet"))!.IsWithdrawn);

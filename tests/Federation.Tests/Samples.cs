@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Grpc;
 using Kommune20.Testing;
-using RecordKind = Kommune20.Federation.Grpc.RecordKind;
 using Visibility = Kommune20.Contracts.Federation.Visibility;
 
 namespace Kommune20.Federation.Tests;
@@ -44,6 +43,6 @@ public static class Samples
         OriginId = originId,
         Version = version,
         ChangedAt = Timestamp.FromDateTimeOffset(ChangedAt),
-        Tombstone = new Tombstone { Kind = RecordKind.Practice },
+        Tombstone = new Tombstone { Kind = RecordKindCode.Practice },
     };
 }

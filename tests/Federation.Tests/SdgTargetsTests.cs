@@ -26,4 +26,10 @@ public sealed class SdgTargetsTests
     [InlineData("", false)]
     [InlineData(null, false)]
     public void Knows_which_targets_exist(string? target, bool exists) => Assert.Equal(exists, SdgTargets.Exists(target));
+
+    [Theory]
+    [InlineData("16.A", "16.a")]
+    [InlineData(" 16.a ", "16.a")]
+    [InlineData("11.3", "11.3")]
+    public void A_target_is_written_one_way(string typed, string canonical) => Assert.Equal(canonical, SdgTargets.Canonical(typed));
 }

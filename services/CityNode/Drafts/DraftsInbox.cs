@@ -50,8 +50,8 @@ public static class DraftsInbox
         if (existing is { Status: not RecordStatus.Draft })
             return NodeProblems.Conflict("id", $"{draft.Id} ist bereits veröffentlicht; Änderungen daran macht die Redaktion im Knoten.");
 
-        var practice = PracticesApi.Normalize(draft.Practice!);
-        var record = await log.WriteAsync(RecordKind.Practice, draft.Id!, RecordStatus.Draft, CityRecordsApi.Serialize(practice), ct);
-        return TypedResults.Ok(CityRecordsApi.ToDto<PracticeRecord>(record));
+        var practice = RecordDescriptors.Practice.Normalize(draft.Practice!);
+        var record = await log.WriteAsync(RecordKind.Practice, draft.Id!, RecordStatus.Draft, RecordBody.Write(practice), ct);
+        return TypedResults.Ok(NodeRecordDto<PracticeRecord>.From(record));
     }
 }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Kommune20.CityNode.Data;
 using Kommune20.CityNode.Records;
+using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Client;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

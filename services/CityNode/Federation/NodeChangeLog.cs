@@ -1,12 +1,9 @@
-using System.Text.Json;
 using Kommune20.CityNode.Data;
 using Kommune20.CityNode.Records;
 using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Client;
 using Kommune20.Federation.Grpc;
-using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
-using RecordKind = Kommune20.CityNode.Records.RecordKind;
 
 namespace Kommune20.CityNode.Federation;
 
@@ -76,27 +73,9 @@ public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate ga
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    static Change ToChange(RecordKind kind, string id, long version, DateTimeOffset changedAt, string? body) => (kind, body) switch
-    {
-        (_, null) => RecordMessages.Withdrawn(id, version, changedAt, kind switch
-        {
-            RecordKind.Practice => Kommune20.Federation.Grpc.RecordKind.Practice,
-            RecordKind.CityProfile => Kommune20.Federation.Grpc.RecordKind.CityProfile,
-            _ => Kommune20.Federation.Grpc.RecordKind.ProjectUpdate,
-        }),
-        (RecordKind.Practice, _) => RecordMessages.Published(id, version, changedAt, Read<PracticeRecord>(body)),
-        (RecordKind.CityProfile, _) => RecordMessages.Published(id, version, changedAt, Read<CityProfileRecord>(body)),
-        _ => RecordMessages.Published(id, version, changedAt, Read<ProjectUpdateRecord>(body)),
-    };
+    static Change ToChange(RecordKind kind, string id, long version, DateTimeOffset changedAt, string? body) => body is null
+        ? RecordMessages.Withdrawn(id, version, changedAt, kind)
+        : RecordMessages.Published(id, version, changedAt, RecordBody.Read(RecordDescriptors.Of(kind), body));
 
-    static T Read<T>(string body) =>
-        JsonSerializer.Deserialize<T>(body, Json.Options) ?? throw new InvalidDataException("A change-log entry holds no record.");
-
-    static RecordKind? KindOf(Kommune20.Federation.Grpc.RecordKind kind) => kind switch
-    {
-        Kommune20.Federation.Grpc.RecordKind.Practice => RecordKind.Practice,
-        Kommune20.Federation.Grpc.RecordKind.CityProfile => RecordKind.CityProfile,
-        Kommune20.Federation.Grpc.RecordKind.ProjectUpdate => RecordKind.ProjectUpdate,
-        _ => null,
-    };
+    static RecordKind? KindOf(RecordKindCode code) => RecordDescriptors.OfKindCode((int)code)?.Kind;
 }

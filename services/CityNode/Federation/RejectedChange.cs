@@ -1,4 +1,5 @@
 using Kommune20.CityNode.Records;
+using Kommune20.Contracts.Federation;
 
 namespace Kommune20.CityNode.Federation;
 

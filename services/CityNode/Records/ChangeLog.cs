@@ -1,4 +1,5 @@
 using Kommune20.CityNode.Data;
+using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Client;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,5 @@
+using Kommune20.Contracts.Federation;
+
 namespace Kommune20.CityNode.Records;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Kommune20.CityNode.Data;
 using Kommune20.Contracts.Federation;
-using Kommune20.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,12 +46,12 @@ public static class CityRecordsApi
     static async Task<Ok<List<NodeRecordDto<T>>>> ListAsync<T>(RecordType<T> type, NodeDb db, CancellationToken ct) where T : class
     {
         var records = await db.Records.AsNoTracking().Where(r => r.Kind == type.Kind).OrderBy(r => r.Id).ToListAsync(ct);
-        return TypedResults.Ok(records.Select(ToDto<T>).ToList());
+        return TypedResults.Ok(records.Select(NodeRecordDto<T>.From).ToList());
     }
 
     static async Task<Results<Ok<NodeRecordDto<T>>, NotFound>> GetAsync<T>(RecordType<T> type, string id, NodeDb db, CancellationToken ct) where T : class =>
         await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == type.Kind && r.Id == id, ct) is { } record
-            ? TypedResults.Ok(ToDto<T>(record))
+            ? TypedResults.Ok(NodeRecordDto<T>.From(record))
             : TypedResults.NotFound();
 
     static async Task<Results<Created<NodeRecordDto<T>>, ValidationProblem, ProblemHttpResult>> CreateAsync<T>(
@@ -66,7 +64,7 @@ public static class CityRecordsApi
             errors["record"] = ["Der Datensatz fehlt."];
         else
         {
-            foreach (var (field, messages) in Prefixed(type.Validate(type.Normalize(input.Record))))
+            foreach (var (field, messages) in Prefixed(type.Descriptor.Validate(type.Descriptor.Normalize(input.Record))))
                 errors[field] = messages;
         }
         if (errors.Count > 0)
@@ -75,8 +73,8 @@ public static class CityRecordsApi
             return NodeProblems.Conflict("id", $"Die Kennung {input.Id} ist schon vergeben.");
 
         var status = input.Draft == true ? RecordStatus.Draft : RecordStatus.Published;
-        var record = await log.WriteAsync(type.Kind, input.Id!, status, Serialize(type.Normalize(input.Record!)), ct);
-        return TypedResults.Created($"{type.Route}/{record.Id}", ToDto<T>(record));
+        var record = await log.WriteAsync(type.Kind, input.Id!, status, RecordBody.Write(type.Descriptor.Normalize(input.Record!)), ct);
+        return TypedResults.Created($"{type.Route}/{record.Id}", NodeRecordDto<T>.From(record));
     }
 
     static async Task<Results<Ok<NodeRecordDto<T>>, ValidationProblem, NotFound, ProblemHttpResult>> ChangeAsync<T>(
@@ -87,13 +85,13 @@ public static class CityRecordsApi
             return TypedResults.NotFound();
         if (input.Record is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["record"] = ["Der Datensatz fehlt."] });
-        var normalized = type.Normalize(input.Record);
-        var errors = Prefixed(type.Validate(normalized));
+        var normalized = type.Descriptor.Normalize(input.Record);
+        var errors = Prefixed(type.Descriptor.Validate(normalized));
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         if (record.Status == RecordStatus.Withdrawn)
             return NodeProblems.Conflict("status", "Der Datensatz ist zurückgezogen; veröffentlichen Sie ihn erneut, bevor Sie ihn ändern.");
-        return TypedResults.Ok(ToDto<T>(await log.WriteAsync(type.Kind, id, record.Status, Serialize(normalized), ct)));
+        return TypedResults.Ok(NodeRecordDto<T>.From(await log.WriteAsync(type.Kind, id, record.Status, RecordBody.Write(normalized), ct)));
     }
 
     static async Task<Results<Ok<NodeRecordDto<T>>, ValidationProblem, NotFound>> PublishAsync<T>(
@@ -102,10 +100,10 @@ public static class CityRecordsApi
         var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == type.Kind && r.Id == id, ct);
         if (record is null)
             return TypedResults.NotFound();
-        var errors = type.Validate(type.Normalize(Deserialize<T>(record)));
+        var errors = type.Descriptor.Validate(type.Descriptor.Normalize(RecordBody.Read<T>(record)));
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(ToDto<T>(await log.WriteAsync(type.Kind, id, RecordStatus.Published, body: null, ct)));
+        return TypedResults.Ok(NodeRecordDto<T>.From(await log.WriteAsync(type.Kind, id, RecordStatus.Published, body: null, ct)));
     }
 
     static async Task<Results<NoContent, NotFound>> WithdrawAsync<T>(RecordType<T> type, string id, NodeDb db, ChangeLog log, CancellationToken ct) where T : class
@@ -129,11 +127,4 @@ public static class CityRecordsApi
     /// <summary>The record sits under "record" in the request body, so its fields are named from there.</summary>
     static Dictionary<string, string[]> Prefixed(Dictionary<string, string[]> errors) =>
         errors.ToDictionary(error => "record." + error.Key, error => error.Value);
-
-    internal static string Serialize<T>(T record) => JsonSerializer.Serialize(record, Json.Options);
-
-    internal static T Deserialize<T>(CityRecord record) =>
-        JsonSerializer.Deserialize<T>(record.Body, Json.Options) ?? throw new InvalidDataException($"Record {record.Kind} {record.Id} has no body.");
-
-    internal static NodeRecordDto<T> ToDto<T>(CityRecord record) => new(record.Id, record.Status, record.Version, record.UpdatedAt, Deserialize<T>(record));
 }

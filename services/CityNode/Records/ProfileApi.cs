@@ -21,16 +21,16 @@ public static class ProfileApi
     }
 
     static async Task<Results<Ok<NodeRecordDto<CityProfileRecord>>, NotFound>> GetAsync(NodeDb db, CancellationToken ct) =>
-        await FindAsync(db, ct) is { } record ? TypedResults.Ok(CityRecordsApi.ToDto<CityProfileRecord>(record)) : TypedResults.NotFound();
+        await FindAsync(db, ct) is { } record ? TypedResults.Ok(NodeRecordDto<CityProfileRecord>.From(record)) : TypedResults.NotFound();
 
     static async Task<Results<Ok<NodeRecordDto<CityProfileRecord>>, ValidationProblem>> SaveAsync(CityProfileRecord input, ChangeLog log, CancellationToken ct)
     {
-        var profile = Normalize(input);
-        var errors = RecordRules.Validate(profile);
+        var profile = RecordDescriptors.CityProfile.Normalize(input);
+        var errors = RecordDescriptors.CityProfile.Validate(profile);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
-        var record = await log.WriteAsync(RecordKind.CityProfile, ProfileId, RecordStatus.Published, CityRecordsApi.Serialize(profile), ct);
-        return TypedResults.Ok(CityRecordsApi.ToDto<CityProfileRecord>(record));
+        var record = await log.WriteAsync(RecordKind.CityProfile, ProfileId, RecordStatus.Published, RecordBody.Write(profile), ct);
+        return TypedResults.Ok(NodeRecordDto<CityProfileRecord>.From(record));
     }
 
     static async Task<Results<NoContent, NotFound>> WithdrawAsync(NodeDb db, ChangeLog log, CancellationToken ct)
@@ -45,12 +45,4 @@ public static class ProfileApi
 
     static Task<CityRecord?> FindAsync(NodeDb db, CancellationToken ct) =>
         db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == RecordKind.CityProfile && r.Id == ProfileId, ct);
-
-    internal static CityProfileRecord Normalize(CityProfileRecord profile) => profile with
-    {
-        Organisation = profile.Organisation?.Trim()!,
-        Milestones = profile.Milestones ?? [],
-        Networks = profile.Networks ?? [],
-        CompetitionsAndFunding = profile.CompetitionsAndFunding ?? [],
-    };
 }

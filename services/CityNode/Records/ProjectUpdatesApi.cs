@@ -6,14 +6,7 @@ namespace Kommune20.CityNode.Records;
 public static class ProjectUpdatesApi
 {
     public static readonly RecordType<ProjectUpdateRecord> ProjectUpdates =
-        new(RecordKind.ProjectUpdate, "/api/node/project-updates", "Project updates", Normalize, RecordRules.Validate);
+        new(RecordDescriptors.ProjectUpdate, "/api/node/project-updates", "Project updates");
 
     public static RouteGroupBuilder MapProjectUpdatesApi(this IEndpointRouteBuilder app) => app.MapCityRecords(ProjectUpdates);
-
-    static ProjectUpdateRecord Normalize(ProjectUpdateRecord update) => update with
-    {
-        ProjectKey = update.ProjectKey?.Trim()!,
-        Title = update.Title?.Trim()!,
-        Text = update.Text?.Trim()!,
-    };
 }

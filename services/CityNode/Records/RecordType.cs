@@ -1,5 +1,9 @@
+using Kommune20.Contracts.Federation;
+
 namespace Kommune20.CityNode.Records;
 
-/// <summary>One kind of list record the editor manages (practices, project updates): its route, its rules.</summary>
-public sealed record RecordType<T>(RecordKind Kind, string Route, string Tag, Func<T, T> Normalize, Func<T, Dictionary<string, string[]>> Validate)
-    where T : class;
+/// <summary>One kind of list record the editor manages (practices, project updates): its descriptor, where its API lives.</summary>
+public sealed record RecordType<T>(RecordDescriptor<T> Descriptor, string Route, string Tag) where T : class
+{
+    public RecordKind Kind => Descriptor.Kind;
+}

@@ -33,22 +33,23 @@ internal sealed class DemoSeeder(IServiceProvider services, IConfiguration confi
             return;
         var log = scope.ServiceProvider.GetRequiredService<ChangeLog>();
         if (seed.Profile is { } profile)
-            await PublishAsync(log, RecordKind.CityProfile, ProfileApi.ProfileId, ProfileApi.Normalize(profile), RecordRules.Validate, cancellationToken);
+            await PublishAsync(log, RecordDescriptors.CityProfile, ProfileApi.ProfileId, profile, cancellationToken);
         foreach (var practice in seed.Practices)
-            await PublishAsync(log, RecordKind.Practice, practice.Id, PracticesApi.Normalize(practice.Record), RecordRules.Validate, cancellationToken);
+            await PublishAsync(log, RecordDescriptors.Practice, practice.Id, practice.Record, cancellationToken);
         foreach (var update in seed.ProjectUpdates)
-            await PublishAsync(log, RecordKind.ProjectUpdate, update.Id, update.Record, RecordRules.Validate, cancellationToken);
+            await PublishAsync(log, RecordDescriptors.ProjectUpdate, update.Id, update.Record, cancellationToken);
         logger.LogInformation("Published the demo records of {City}", seed.Name);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    static async Task PublishAsync<T>(ChangeLog log, RecordKind kind, string id, T record, Func<T, Dictionary<string, string[]>> validate, CancellationToken ct)
+    static async Task PublishAsync<T>(ChangeLog log, RecordDescriptor<T> kind, string id, T record, CancellationToken ct) where T : class
     {
-        var errors = validate(record);
+        var normalized = kind.Normalize(record);
+        var errors = kind.Validate(normalized);
         if (errors.Count > 0 || RecordRules.OriginIdProblem(id) is not null)
-            throw new InvalidDataException($"Demo record {kind} {id}: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
-        await log.WriteAsync(kind, id, RecordStatus.Published, CityRecordsApi.Serialize(record), ct);
+            throw new InvalidDataException($"Demo record {kind.Name} {id}: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
+        await log.WriteAsync(kind.Kind, id, RecordStatus.Published, RecordBody.Write(normalized), ct);
     }
 
     static IEnumerable<CitySeed> Files() =>

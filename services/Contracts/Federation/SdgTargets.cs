@@ -18,5 +18,8 @@ public static class SdgTargets
             .Concat(Enumerable.Range(0, goal.Lettered).Select(l => $"{goal.Goal}.{(char)('a' + l)}")))
         .ToHashSet(StringComparer.Ordinal);
 
-    public static bool Exists(string? target) => target is not null && All.Contains(target.Trim().ToLowerInvariant());
+    public static bool Exists(string? target) => target is not null && All.Contains(Canonical(target));
+
+    /// <summary>The one way a target is written: trimmed, its letter lower-case ("16.A" becomes "16.a"). Null stays null.</summary>
+    public static string Canonical(string target) => target?.Trim().ToLowerInvariant()!;
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Data;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +39,7 @@ public static class StateApi
                 city.Min(c => c.Lag),
                 city.OrderBy(c => c.SourceMemberId).Select(c => new FeedState(c.SourceMemberId, c.AcknowledgedVersion, c.HeadVersion, c.Lag, c.UpdatedAt)).ToList(),
                 rejected[city.Key].OrderBy(q => q.Version).Select(q => new RejectedChangeDto(
-                    q.Kind is { } kind ? System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString()) : null,
+                    q.Kind is { } kind ? RecordDescriptors.Of(kind).Name : null,
                     q.OriginId, q.Version, q.Code, q.Field, q.Reason, q.SourceMemberId, q.ReceivedAt)).ToList()))
             .OrderBy(state => state.OriginMemberId)
             .ToList();

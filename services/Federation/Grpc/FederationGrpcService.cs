@@ -1,9 +1,10 @@
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
+using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Data;
 using Kommune20.Federation.Provenance;
 using Kommune20.Federation.Replicas;
 using Kommune20.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Federation.Grpc;
 
@@ -62,7 +63,7 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
         var startedAt = clock.GetUtcNow();
         Guid? origin = null;
         long snapshotVersion = 0;
-        var present = new HashSet<(Replicas.RecordKind Kind, string OriginId)>();
+        var present = new HashSet<(RecordKind Kind, string OriginId)>();
         var summary = new ResyncSummary();
 
         await foreach (var chunk in requestStream.ReadAllAsync(cancellationToken))
@@ -82,8 +83,8 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
 
             foreach (var record in chunk.Records)
             {
-                if (ChangeReader.FromMessage(ChangeReader.MessageKindOf(record)) is { } kind && record.RecordCase != Change.RecordOneofCase.Tombstone)
-                    present.Add((kind, record.OriginId));
+                if (ChangeReader.KindOf(record) is { } kind && record.RecordCase != Change.RecordOneofCase.Tombstone)
+                    present.Add((kind.Kind, record.OriginId));
             }
             var pushed = new PushedBatch(caller, chunkOrigin, Permitted: true, snapshotVersion, chunk.Records, IsResync: true);
             var outcome = await writer.WriteAsync(pushed.Changes.Count, (unit, now, ct) => Replication.StageBatchAsync(unit, pushed, now, ct), cancellationToken);

@@ -7,19 +7,21 @@ using MessageVisibility = Kommune20.Federation.Grpc.Visibility;
 namespace Kommune20.Federation.Replicas;
 
 /// <summary>
-/// Reads a pushed change into the hub's terms and checks it with the shared <see cref="RecordRules"/>: a malformed
-/// change yields an INVALID_ARGUMENT rejection naming the field, never an exception.
+/// Reads a pushed change into the hub's terms. The record goes through its kind's descriptor: the very same
+/// normalisation the node applied before it stored the record (a no-op for a current node; an older node's "16.A"
+/// becomes "16.a"), then the shared rules. A malformed change yields an INVALID_ARGUMENT rejection naming the field,
+/// never an exception.
 /// </summary>
 public static class ChangeReader
 {
     public static (IncomingChange? Change, Rejection? Rejection) Read(Change change)
     {
-        var kind = FromMessage(MessageKindOf(change));
+        var kind = KindOf(change);
         Rejection Invalid(string field, string reason) => new()
         {
             Version = change.Version,
             OriginId = change.OriginId,
-            Kind = MessageKindOf(change),
+            Kind = CodeOf(change),
             Code = RejectionCode.InvalidArgument,
             Field = field,
             Reason = reason,
@@ -36,42 +38,39 @@ public static class ChangeReader
 
         var changedAt = change.ChangedAt.ToDateTimeOffset();
         if (change.RecordCase == Change.RecordOneofCase.Tombstone)
-            return (new IncomingChange(kind.Value, change.OriginId, change.Version, changedAt, null), null);
+            return (new IncomingChange(kind.Kind, change.OriginId, change.Version, changedAt, null), null);
 
         if (VisibilityOf(change) is not { } visibility)
             return (null, Invalid("visibility", "Die Sichtbarkeit fehlt (public oder network)."));
 
-        (object Record, Dictionary<string, string[]> Errors) read = change.RecordCase switch
+        (object record, Dictionary<string, string[]> errors) = change.RecordCase switch
         {
-            Change.RecordOneofCase.Practice => Checked(ToRecord(change.Practice, visibility), RecordRules.Validate),
-            Change.RecordOneofCase.CityProfile => Checked(ToRecord(change.CityProfile, visibility), RecordRules.Validate),
+            Change.RecordOneofCase.Practice => (ToRecord(change.Practice, visibility), []),
+            Change.RecordOneofCase.CityProfile => (ToRecord(change.CityProfile, visibility), []),
             _ => ReadProjectUpdate(change.ProjectUpdate, visibility),
         };
-        if (read.Errors.Count > 0)
+        if (errors.Count == 0)
         {
-            var reason = string.Join(" ", read.Errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}"));
-            return (null, Invalid(read.Errors.Keys.First(), reason));
+            record = kind.Normalize(record);
+            errors = kind.Validate(record);
         }
-        return (new IncomingChange(kind.Value, change.OriginId, change.Version, changedAt, read.Record), null);
+        if (errors.Count > 0)
+        {
+            var reason = string.Join(" ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}"));
+            return (null, Invalid(errors.Keys.First(), reason));
+        }
+        return (new IncomingChange(kind.Kind, change.OriginId, change.Version, changedAt, record), null);
     }
 
-    /// <summary>The kind a change is about, as the message names it (a tombstone names it itself).</summary>
-    public static Grpc.RecordKind MessageKindOf(Change change) => change.RecordCase switch
-    {
-        Change.RecordOneofCase.Practice => Grpc.RecordKind.Practice,
-        Change.RecordOneofCase.CityProfile => Grpc.RecordKind.CityProfile,
-        Change.RecordOneofCase.ProjectUpdate => Grpc.RecordKind.ProjectUpdate,
-        Change.RecordOneofCase.Tombstone => change.Tombstone.Kind,
-        _ => Grpc.RecordKind.Unspecified,
-    };
+    /// <summary>The kind a change is about: its record's case, or what its tombstone names; null when it names none.</summary>
+    public static RecordDescriptor? KindOf(Change change) => change.RecordCase == Change.RecordOneofCase.Tombstone
+        ? RecordDescriptors.OfKindCode((int)change.Tombstone.Kind)
+        : RecordDescriptors.OfChangeField((int)change.RecordCase);
 
-    public static RecordKind? FromMessage(Grpc.RecordKind kind) => kind switch
-    {
-        Grpc.RecordKind.Practice => RecordKind.Practice,
-        Grpc.RecordKind.CityProfile => RecordKind.CityProfile,
-        Grpc.RecordKind.ProjectUpdate => RecordKind.ProjectUpdate,
-        _ => null,
-    };
+    /// <summary>The kind's code as a rejection reports it (a tombstone's as it came).</summary>
+    public static RecordKindCode CodeOf(Change change) => change.RecordCase == Change.RecordOneofCase.Tombstone
+        ? change.Tombstone.Kind
+        : (RecordKindCode)(KindOf(change)?.KindCode ?? 0);
 
     static ContractVisibility? VisibilityOf(Change change)
     {
@@ -89,9 +88,7 @@ public static class ChangeReader
         };
     }
 
-    static (object, Dictionary<string, string[]>) Checked<T>(T record, Func<T, Dictionary<string, string[]>> validate) where T : notnull =>
-        (record, validate(record));
-
+    /// <summary>A project update, unless its date is not one (the only field whose wire form can be malformed).</summary>
     static (object, Dictionary<string, string[]>) ReadProjectUpdate(ProjectUpdate message, ContractVisibility visibility)
     {
         DateOnly? happenedOn = null;
@@ -101,7 +98,7 @@ public static class ChangeReader
                 return (message, new Dictionary<string, string[]> { ["happenedOn"] = ["Das Datum hat die Form JJJJ-MM-TT."] });
             happenedOn = day;
         }
-        return Checked(new ProjectUpdateRecord(message.ProjectKey, message.Title, message.Text, happenedOn, visibility), RecordRules.Validate);
+        return (new ProjectUpdateRecord(message.ProjectKey, message.Title, message.Text, happenedOn, visibility), []);
     }
 
     static PracticeRecord ToRecord(Practice message, ContractVisibility visibility) => new(
@@ -112,7 +109,7 @@ public static class ChangeReader
         message.HasEndYear ? message.EndYear : null,
         message.Description,
         [.. message.Topics],
-        [.. message.SdgTargets.Select(target => target.Trim())],
+        [.. message.SdgTargets],
         [.. message.Beneficiaries],
         [.. message.Contacts.Select(contact => new PracticeContact(contact.Role, contact.Organisation, OrNull(contact.Name), OrNull(contact.Email)))],
         OrNull(message.FundingProgramme),

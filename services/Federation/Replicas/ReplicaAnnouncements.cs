@@ -4,45 +4,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Federation.Replicas;
 
-/// <summary>The integration event an applied change announces, staged in the outbox of the same SaveChanges.</summary>
+/// <summary>The integration event an applied change announces (its kind's descriptor says which), staged in the outbox of the same SaveChanges.</summary>
 public static class ReplicaAnnouncements
 {
     /// <param name="wasLive">Whether the replica was published (not withdrawn) before this change.</param>
     public static void Announce(DbContext db, RecordOrigin origin, RecordKind kind, object? record, bool wasLive)
     {
-        switch (record)
-        {
-            case PracticeRecord practice when wasLive:
-                db.AddIntegrationEvent(new PracticeUpdated(origin, practice));
-                break;
-            case PracticeRecord practice:
-                db.AddIntegrationEvent(new PracticePublished(origin, practice));
-                break;
-            case CityProfileRecord profile:
-                db.AddIntegrationEvent(new CityProfileUpdated(origin, profile));
-                break;
-            case ProjectUpdateRecord update:
-                db.AddIntegrationEvent(new ProjectUpdatePosted(origin, update));
-                break;
-            case null when wasLive:
-                AnnounceWithdrawal(db, origin, kind);
-                break;
-        }
+        var descriptor = RecordDescriptors.Of(kind);
+        if (record is not null)
+            descriptor.AnnouncePublished(new Outbox(db), origin, record, wasLive);
+        else if (wasLive)
+            descriptor.AnnounceWithdrawn(new Outbox(db), origin);
     }
 
-    static void AnnounceWithdrawal(DbContext db, RecordOrigin origin, RecordKind kind)
+    sealed class Outbox(DbContext db) : IRecordEvents
     {
-        switch (kind)
-        {
-            case RecordKind.Practice:
-                db.AddIntegrationEvent(new PracticeWithdrawn(origin));
-                break;
-            case RecordKind.CityProfile:
-                db.AddIntegrationEvent(new CityProfileWithdrawn(origin));
-                break;
-            case RecordKind.ProjectUpdate:
-                db.AddIntegrationEvent(new ProjectUpdateWithdrawn(origin));
-                break;
-        }
+        public void Add<TEvent>(TEvent integrationEvent) where TEvent : class => db.AddIntegrationEvent(integrationEvent);
     }
 }

@@ -1,3 +1,4 @@
+using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Data;
 
 namespace Kommune20.Federation.Replicas;

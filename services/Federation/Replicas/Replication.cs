@@ -121,13 +121,9 @@ public static class Replication
         if (change.Record is { } record)
         {
             replica.Body = JsonSerializer.Serialize(record, record.GetType(), Json.Options);
-            (replica.Title, replica.Visibility) = record switch
-            {
-                PracticeRecord practice => (practice.Title.Trim(), practice.Visibility),
-                ProjectUpdateRecord update => (update.Title.Trim(), update.Visibility),
-                CityProfileRecord profile => ((string?)null, (Contracts.Federation.Visibility?)profile.Visibility),
-                _ => throw new ArgumentException($"Not a federated record: {record.GetType().Name}", nameof(change)),
-            };
+            var kind = RecordDescriptors.Of(change.Kind);
+            replica.Title = kind.TitleOf(record);
+            replica.Visibility = kind.VisibilityOf(record);
         }
         else
         {
@@ -171,7 +167,7 @@ public static class Replication
     {
         Version = change.Version,
         OriginId = change.OriginId,
-        Kind = ChangeReader.MessageKindOf(change),
+        Kind = ChangeReader.CodeOf(change),
         Code = RejectionCode.PermissionDenied,
         Reason = $"Das Mitglied {batch.Source} darf keine Datensätze von {batch.Origin} veröffentlichen oder zurückziehen: "
                  + "es ist nicht der Ursprung, und das Register erlaubt ihm kein Weiterleiten (Relais) für dieses Mitglied.",
@@ -182,7 +178,7 @@ public static class Replication
         {
             SourceMemberId = batch.Source,
             OriginMemberId = batch.Origin,
-            Kind = ChangeReader.FromMessage(rejection.Kind),
+            Kind = RecordDescriptors.OfKindCode((int)rejection.Kind)?.Kind,
             OriginId = change.OriginId.Length <= RecordRules.MaxOriginIdLength ? change.OriginId : change.OriginId[..RecordRules.MaxOriginIdLength],
             Version = change.Version,
             Code = rejection.Code == RejectionCode.PermissionDenied ? "permission-denied" : "invalid-argument",
