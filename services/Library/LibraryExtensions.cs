@@ -8,7 +8,7 @@ namespace Kommune20.Library;
 
 public static class LibraryExtensions
 {
-    /// <summary>The replicas, adoptions and member cards, and what keeps them: consumers' services, the member directory that asks the Registry, and the demo seed.</summary>
+    /// <summary>The replicas, adoptions and member cards, and what keeps them: consumers' services, the member directory that asks the Registry, and, with <c>Seed:DemoData=true</c> only, the demo adoptions.</summary>
     public static IHostApplicationBuilder AddLibraryRecords(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -16,7 +16,8 @@ public static class LibraryExtensions
         builder.Services.AddScoped<MemberCards>();
         builder.Services.AddScoped<MemberDirectory>();
         builder.Services.AddScoped<AdoptionViews>();
-        builder.Services.AddScoped<DemoAdoptions>();
+        if (builder.Configuration.GetValue("Seed:DemoData", false))
+            builder.Services.AddHostedService<DemoAdoptions>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Kommune20.Contracts.Federation;
 using Kommune20.Library.Practices;
 using Kommune20.Testing;
 
@@ -76,11 +77,14 @@ public sealed class PracticeReplicaTests
     }
 
     [Fact]
-    public void The_library_keeps_known_SDG_targets_in_one_spelling_and_trimmed_topics()
+    public void A_bulk_item_gets_the_canonical_form_the_hub_gives_a_pushed_practice()
     {
-        var record = PracticeRules.Normalize(PracticeSamples.Digitallotsen() with { SdgTargets = ["16.6", " 16.A ", "17.20", "16.6"], Topics = [" Verwaltung ", "Verwaltung", ""] });
-        Assert.Equal(["16.6", "16.a"], record.SdgTargets);
-        Assert.Equal(["Verwaltung"], record.Topics);
+        var item = PracticeRules.Canonical(new PracticePublished(PracticeSamples.Origin(PracticeSamples.Heidelberg, "digitallotsen"),
+            PracticeSamples.Digitallotsen() with { SdgTargets = ["16.6", " 16.A ", "16.6"], Topics = [" Verwaltung ", "Verwaltung"] }))!;
+
+        Assert.Equal(["16.6", "16.a"], item.Practice.SdgTargets);
+        Assert.Equal(["Verwaltung"], item.Practice.Topics);
+        Assert.Equal(item.Practice.SdgTargets, RecordDescriptors.Practice.Normalize(item.Practice).SdgTargets);
     }
 
     [Fact]

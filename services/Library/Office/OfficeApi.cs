@@ -34,6 +34,7 @@ public static class OfficeApi
             errors["body"] = [$"Höchstens {MaxBatch} Praxen je Aufruf."];
         else
         {
+            items = items.Select(PracticeRules.Canonical).ToList()!;
             for (var i = 0; i < items.Count; i++)
                 PracticeRules.Validate(items[i]?.Origin, items[i]?.Practice, $"[{i}].", errors);
         }

@@ -1,16 +1,16 @@
 using Kommune20.Contracts.Federation;
 using Kommune20.Library.Data;
 using Kommune20.Library.Search;
-using Kommune20.Library.Seed;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Library.Practices;
 
 /// <summary>
 /// Applies what the federation announces to the library's replicas: newer versions replace older ones, repeated and
-/// out-of-order ones are ignored, withdrawals leave tombstones. The search index follows the committed state.
+/// out-of-order ones are ignored, withdrawals leave tombstones. The search index follows the committed state. Records
+/// are kept as they arrive: the hub's events carry them in their canonical form (<see cref="RecordDescriptors"/>).
 /// </summary>
-public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSignal, DemoAdoptions demo, ILogger<PracticeReplicas> logger)
+public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSignal, ILogger<PracticeReplicas> logger)
 {
     /// <summary>Applies a published or updated version, unless the library already holds this version or a newer one.</summary>
     public async Task ApplyAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
@@ -52,18 +52,12 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
 
     async Task<bool> StageAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
     {
-        var practice = await FindAsync(origin, cancellationToken);
-        var isNew = practice is null;
-        practice ??= db.Practices.Add(Practice.From(origin)).Entity;
-        if (!practice.Apply(origin, PracticeRules.Normalize(record)))
-        {
-            logger.LogInformation("Ignoring version {Version} of {Origin}/{OriginId}: the library holds version {Held}",
-                origin.Version, origin.OriginMemberId, origin.OriginId, practice.Version);
-            return false;
-        }
-        if (isNew)
-            demo.OnFirstArrival(practice);
-        return true;
+        var practice = await FindAsync(origin, cancellationToken) ?? db.Practices.Add(Practice.From(origin)).Entity;
+        if (practice.Apply(origin, record))
+            return true;
+        logger.LogInformation("Ignoring version {Version} of {Origin}/{OriginId}: the library holds version {Held}",
+            origin.Version, origin.OriginMemberId, origin.OriginId, practice.Version);
+        return false;
     }
 
     async Task<Practice?> FindAsync(RecordOrigin origin, CancellationToken cancellationToken) =>

@@ -1,28 +1,56 @@
 using Kommune20.Contracts.Library;
 using Kommune20.Library.Adoptions;
 using Kommune20.Library.Data;
-using Kommune20.Library.Practices;
+using Kommune20.Library.Search;
 using Kommune20.Messaging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Library.Seed;
 
 /// <summary>
-/// With <c>Seed:DemoData=true</c>, the adoptions the association's documents tell of join Heidelberg's
-/// "Digitallotsinnen und Digitallotsen" practice when it first arrives from Heidelberg's node: Pforzheim trained seven
+/// Registered only with <c>Seed:DemoData=true</c>: the adoptions the association's documents tell of join Heidelberg's
+/// "Digitallotsinnen und Digitallotsen" practice once it has arrived from Heidelberg's node: Pforzheim trained seven
 /// employees as Digitallotsen (confirmed by Heidelberg), and the Metropolregion Rhein-Neckar wants to adapt the concept
-/// (Marco Brunzel's statement at the 6th general assembly).
+/// (Marco Brunzel's statement at the 6th general assembly). It runs beside the replicas' write path, never in it: it
+/// looks for the practice until it is there, adds the adoptions unless Pforzheim's is there already, and ends.
 /// </summary>
-public sealed class DemoAdoptions(LibraryDb db, IConfiguration configuration, TimeProvider clock)
+public sealed class DemoAdoptions(IServiceScopeFactory scopes, PracticeIndexSignal indexSignal, TimeProvider clock, ILogger<DemoAdoptions> logger)
+    : BackgroundService
 {
     public static readonly Guid Heidelberg = Guid.Parse("6b0e2f1a-0002-4c20-9a20-000000000002");
     public static readonly Guid Pforzheim = Guid.Parse("6b0e2f1a-0003-4c20-9a20-000000000003");
     public static readonly Guid Metropolregion = Guid.Parse("6b0e2f1a-0006-4c20-9a20-000000000006");
     public const string DigitallotsenId = "digitallotsen";
+    static readonly TimeSpan LookAgainAfter = TimeSpan.FromSeconds(2);
 
-    public void OnFirstArrival(Practice practice)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue("Seed:DemoData", false) || practice.OriginMemberId != Heidelberg || practice.OriginId != DigitallotsenId)
-            return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await TrySeedAsync(stoppingToken))
+                    return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Adding the demo adoptions failed; trying again");
+            }
+            await Task.Delay(LookAgainAfter, clock, stoppingToken);
+        }
+    }
+
+    /// <summary>True once the adoptions are there (added now or before); false while the practice has not arrived.</summary>
+    async Task<bool> TrySeedAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LibraryDb>();
+        var practice = await db.Practices.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.OriginMemberId == Heidelberg && p.OriginId == DigitallotsenId && !p.IsWithdrawn, ct);
+        if (practice is not { IsListed: true })
+            return false;
+        if (await db.Adoptions.AnyAsync(a => a.PracticeId == practice.Id && a.AdopterMemberId == Pforzheim, ct))
+            return true;
 
         var now = clock.GetUtcNow();
         var adoption = new Adoption
@@ -53,6 +81,13 @@ public sealed class DemoAdoptions(LibraryDb db, IConfiguration configuration, Ti
         db.AddIntegrationEvent(new AdoptionDeclared(adoption.Id, practice.Id, Heidelberg, DigitallotsenId, Pforzheim, adoption.Stage, now));
         db.AddIntegrationEvent(new AdoptionConfirmed(adoption.Id, practice.Id, Heidelberg, DigitallotsenId, Pforzheim, now));
         db.AddIntegrationEvent(new AdoptionInterestRecorded(interest.Id, practice.Id, Heidelberg, DigitallotsenId, Metropolregion, now));
-        practice.Touch();
+        // The practice is re-indexed (it is adopted now) without writing the replica, which the federation may be changing.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await db.Practices.Where(p => p.Id == practice.Id).ExecuteUpdateAsync(set => set.SetProperty(p => p.Revision, p => p.Revision + 1), ct);
+        await transaction.CommitAsync(ct);
+        indexSignal.Notify();
+        logger.LogInformation("Added the demo adoptions of Heidelberg's Digitallotsen practice");
+        return true;
     }
 }
