@@ -15,7 +15,7 @@ public static class GatewayProxy
 
     public static IHostApplicationBuilder AddGatewayProxy(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddVisitorTransform();
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(YarpActivitySource));
 
         // A readiness probe answers quickly or counts as not ready: the client drops the retrying resilience

@@ -9,7 +9,8 @@ namespace Kommune20.Gateway;
 
 /// <summary>
 /// A fixed window per client on everything proxied: a signed-in caller is counted by its subject
-/// (a person, or a city node's client), an anonymous one by its remote address.
+/// (a person, or a city node's client), an anonymous one by its remote address, which for the portal's calls on a
+/// visitor's behalf is the visitor's (<see cref="VisitorAddress"/>).
 /// </summary>
 public static class GatewayRateLimiting
 {
@@ -19,6 +20,7 @@ public static class GatewayRateLimiting
     public static IHostApplicationBuilder AddGatewayRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<RateLimitingOptions>(builder.Configuration.GetSection(RateLimitingOptions.Section));
+        builder.Services.AddSingleton<VisitorProof>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -78,4 +80,7 @@ public sealed class RateLimitingOptions
 
     public int PermitLimit { get; set; } = 600;
     public int WindowSeconds { get; set; } = 10;
+
+    /// <summary>The key with which gateways vouch for a visitor's address; every replica needs the same one.</summary>
+    public string? VisitorKey { get; set; }
 }

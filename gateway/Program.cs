@@ -8,6 +8,7 @@ builder.AddGatewayRateLimiting();          // per-client limits on everything pr
 
 var app = builder.Build();
 app.MapDefaultEndpoints();                 // /health/live, /health/ready (includes the clusters)
+app.UseVisitorAddress();                   // the portal's calls for a visitor count as the visitor's
 app.UseRateLimiter();
 app.MapApiReference();                     // /api/docs over every service's OpenAPI document
 app.MapGatewayProxy();

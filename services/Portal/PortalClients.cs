@@ -7,12 +7,16 @@ namespace Kommune20.Portal;
 
 public static class PortalClients
 {
-    /// <summary>The portal is a client like any other: it reads and writes through the gateway's public APIs only.</summary>
+    /// <summary>
+    /// The portal is a client like any other: it reads and writes through the gateway's public APIs only, counted
+    /// in the rate-limit bucket of the visitor it calls for.
+    /// </summary>
     public static IHostApplicationBuilder AddPortalClients(this IHostApplicationBuilder builder)
     {
-        builder.AddGatewayClient<RegistryClient>();
-        builder.AddGatewayClient<LibraryClient>();
-        builder.AddGatewayClient<FederationClient>();
+        builder.Services.AddTransient<VisitorHandler>();
+        builder.AddGatewayClient<RegistryClient>().AddHttpMessageHandler<VisitorHandler>();
+        builder.AddGatewayClient<LibraryClient>().AddHttpMessageHandler<VisitorHandler>();
+        builder.AddGatewayClient<FederationClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.Services.AddSingleton<CityNodes>();
         return builder;
     }

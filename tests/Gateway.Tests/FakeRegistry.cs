@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -51,7 +52,8 @@ public sealed class FakeRegistry : IAsyncDisposable
                 context.Request.Method,
                 context.Request.Path,
                 context.Request.Headers.TraceParent.ToString(),
-                context.Request.Headers.Authorization.ToString()));
+                context.Request.Headers.Authorization.ToString(),
+                context.Request.Headers[VisitorHeader.Name].ToString()));
             return next(context);
         });
         app.MapGet("/api/registry/members", () => Results.Text("""[{"name":"Heidelberg"}]""", "application/json"));
@@ -63,4 +65,4 @@ public sealed class FakeRegistry : IAsyncDisposable
     public ValueTask DisposeAsync() => app.DisposeAsync();
 }
 
-public sealed record ReceivedRequest(string Method, string Path, string TraceParent, string Authorization);
+public sealed record ReceivedRequest(string Method, string Path, string TraceParent, string Authorization, string Visitor);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Kommune20.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace Kommune20.Gateway.Tests;
 
@@ -33,6 +35,20 @@ public sealed class GatewayWithRegistry : IAsyncDisposable
         var client = Gateway.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(subject, role));
         return client;
+    }
+
+    /// <summary>A request from a caller at <paramref name="address"/> (the in-process server has no sockets to tell).</summary>
+    public async Task<HttpResponse> FromAsync(string address, string path, string? visitorHeader = null)
+    {
+        var context = await Gateway.Server.SendAsync(context =>
+        {
+            context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+            context.Request.Method = HttpMethods.Get;
+            context.Request.Path = path;
+            if (visitorHeader is not null)
+                context.Request.Headers[VisitorHeader.Name] = visitorHeader;
+        });
+        return context.Response;
     }
 
     public async ValueTask DisposeAsync()
