@@ -3,7 +3,6 @@ using Kommune20.CityNode.Data;
 using Kommune20.CityNode.Drafts;
 using Kommune20.CityNode.Federation;
 using Kommune20.CityNode.Pages;
-using Kommune20.CityNode.Pages.Components;
 using Kommune20.CityNode.Records;
 using Kommune20.CityNode.Seed;
 using Kommune20.Data;

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Kommune20.Federation.Grpc;
-using FederationClient = Kommune20.Federation.Grpc.Federation.FederationClient;
+using FederationGrpcClient = Kommune20.Federation.Grpc.Federation.FederationClient;
 
 namespace Kommune20.Federation.Client;
 
@@ -10,7 +10,7 @@ namespace Kommune20.Federation.Client;
 /// Holds no state of its own beyond the channel and the token source, so one process can push for many nodes
 /// (a relay, or a benchmark fleet) over one shared HTTP/2 channel, each call with its node's own token.
 /// </summary>
-public sealed class ChangePusher(FederationClient hub, Func<CancellationToken, ValueTask<string>> accessToken, int batchSize = ChangePusher.DefaultBatchSize)
+public sealed class ChangePusher(FederationGrpcClient hub, Func<CancellationToken, ValueTask<string>> accessToken, int batchSize = ChangePusher.DefaultBatchSize)
 {
     public const int DefaultBatchSize = 200;
 

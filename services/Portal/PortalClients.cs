@@ -16,7 +16,7 @@ public static class PortalClients
         builder.Services.AddTransient<VisitorHandler>();
         builder.AddGatewayClient<RegistryClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.AddGatewayClient<LibraryClient>().AddHttpMessageHandler<VisitorHandler>();
-        builder.AddGatewayClient<FederationClient>().AddHttpMessageHandler<VisitorHandler>();
+        builder.AddGatewayClient<ReplicaStateClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.Services.AddSingleton<CityNodes>();
         return builder;
     }

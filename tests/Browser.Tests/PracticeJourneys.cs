@@ -11,6 +11,8 @@ public sealed class PracticeJourneys(Portal portal)
 {
     static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
+    static async Task<float?> WidthAsync(ILocator field) => (await field.BoundingBoxAsync())?.Width;
+
     [Fact]
     public async Task A_visitor_searches_Digitallotsinnen_filters_by_SDG_16_6_and_sees_Pforzheims_verified_adoption()
     {
@@ -65,6 +67,10 @@ public sealed class PracticeJourneys(Portal portal)
         // The node refuses an SDG target that does not exist and names the field; what was typed stays.
         await Expect(page.GetByLabel("SDG-Unterziele")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.GetByLabel("Titel", new() { Exact = true })).ToHaveValueAsync("Digitale Bürgersprechstunde");
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Expect(summary).ToContainTextAsync("Die Angaben sind ungültig.");
+        await Expect(summary).ToContainTextAsync("SDG-Unterziele (1. Eintrag): \"16.66\" ist kein Unterziel");
+        Assert.Equal(await WidthAsync(page.GetByLabel("Ziel", new() { Exact = true })), await WidthAsync(page.GetByLabel("SDG-Unterziele")));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "knoten-praxisbeispiel");
 

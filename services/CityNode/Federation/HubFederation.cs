@@ -3,7 +3,7 @@ using Grpc.Net.Client;
 using Kommune20.CityNode.Records;
 using Kommune20.Federation.Client;
 using Kommune20.ServiceDefaults.Security;
-using FederationClient = Kommune20.Federation.Grpc.Federation.FederationClient;
+using FederationGrpcClient = Kommune20.Federation.Grpc.Federation.FederationClient;
 
 namespace Kommune20.CityNode.Federation;
 
@@ -31,7 +31,7 @@ public static class HubFederation
                 ConnectTimeout = TimeSpan.FromSeconds(5),
             },
         }));
-        services.AddSingleton(provider => new FederationClient(provider.GetRequiredService<GrpcChannel>()));
+        services.AddSingleton(provider => new FederationGrpcClient(provider.GetRequiredService<GrpcChannel>()));
         services.AddHttpClient(nameof(ClientCredentialsToken));
         services.AddSingleton(provider => new ClientCredentialsToken(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ClientCredentialsToken)),
@@ -40,7 +40,7 @@ public static class HubFederation
             ClientSecretSource(settings, provider),
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ChangePusher(
-            provider.GetRequiredService<FederationClient>(), provider.GetRequiredService<ClientCredentialsToken>().GetAsync));
+            provider.GetRequiredService<FederationGrpcClient>(), provider.GetRequiredService<ClientCredentialsToken>().GetAsync));
         services.AddSingleton(provider => new PushLoop(
             provider.GetRequiredService<ChangePusher>(), provider.GetRequiredService<NodeChangeLog>(), settings.PushInterval));
         services.AddHostedService<FederationPump>();

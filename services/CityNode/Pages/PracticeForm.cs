@@ -23,12 +23,19 @@ public sealed class PracticeForm
     public Visibility Visibility { get; set; } = Visibility.Public;
     public bool Draft { get; set; }
 
+    /// <summary>
+    /// The German labels of the record's fields, without the "record." the form's request puts before them, so they
+    /// also name the fields of a publish refusal, which checks the stored record.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
-        ["id"] = "Kennung", ["record.title"] = "Titel", ["record.summary"] = "Kurzfassung", ["record.goal"] = "Ziel",
-        ["record.description"] = "Beschreibung", ["record.startYear"] = "Beginn", ["record.endYear"] = "Ende",
-        ["record.topics"] = "Themen", ["record.sdgTargets"] = "SDG-Unterziele", ["record.beneficiaries"] = "Wer profitiert",
-        ["record.fundingProgramme"] = "Förderprogramm", ["status"] = "Status",
+        ["id"] = "Kennung", ["title"] = "Titel", ["summary"] = "Kurzfassung", ["goal"] = "Ziel",
+        ["description"] = "Beschreibung", ["startYear"] = "Beginn", ["endYear"] = "Ende",
+        ["topics"] = "Themen", ["sdgTargets"] = "SDG-Unterziele", ["beneficiaries"] = "Wer profitiert",
+        ["fundingProgramme"] = "Förderprogramm", ["visibility"] = "Sichtbarkeit", ["status"] = "Status", ["record"] = "Praxisbeispiel",
+        ["contacts"] = "Ansprechpartner", ["contacts[].role"] = "Rolle", ["contacts[].organisation"] = "Organisation",
+        ["contacts[].name"] = "Name", ["contacts[].email"] = "E-Mail",
+        ["links"] = "Links", ["links[].title"] = "Titel", ["links[].url"] = "Adresse",
     };
 
     public static PracticeForm From(NodeRecordDto<PracticeRecord> stored) => new()

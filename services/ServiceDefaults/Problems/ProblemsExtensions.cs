@@ -10,7 +10,10 @@ public static class ProblemsExtensions
     public static IServiceCollection AddKommune20Problems(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        {
+            ProblemTitles.Germanize(context.ProblemDetails);
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
         services.AddExceptionHandler<BadRequestHandler>();
         // Binding failures become exceptions so BadRequestHandler can name the parameter in a problem document.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

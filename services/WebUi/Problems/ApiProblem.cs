@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kommune20.ServiceDefaults.Problems;
 
 namespace Kommune20.WebUi.Problems;
 
@@ -31,27 +32,15 @@ public sealed record ApiProblem(int Status, string Title, IReadOnlyDictionary<st
             {
                 var document = await response.Content.ReadFromJsonAsync<ProblemDocument>(cancellationToken);
                 if (document is not null)
-                    return new ApiProblem(status, document.Title ?? DefaultTitle(status), document.Errors ?? new Dictionary<string, string[]>());
+                    return new ApiProblem(status, document.Title ?? ProblemTitles.For(status), document.Errors ?? new Dictionary<string, string[]>());
             }
             catch (JsonException)
             {
                 // Not a problem document after all; fall through to the status's own title.
             }
         }
-        return new ApiProblem(status, DefaultTitle(status), new Dictionary<string, string[]>());
+        return new ApiProblem(status, ProblemTitles.For(status), new Dictionary<string, string[]>());
     }
-
-    public static string DefaultTitle(int status) => status switch
-    {
-        400 => "Die Angaben sind ungültig.",
-        401 => "Bitte melden Sie sich an.",
-        403 => "Dafür fehlt Ihnen die Berechtigung.",
-        404 => "Nicht gefunden.",
-        409 => "Der Eintrag wurde inzwischen geändert.",
-        429 => "Zu viele Anfragen – bitte gleich noch einmal versuchen.",
-        >= 500 => "Der Dienst ist gerade nicht erreichbar. Bitte später noch einmal versuchen.",
-        _ => "Die Anfrage ist fehlgeschlagen.",
-    };
 
     sealed record ProblemDocument(string? Title, Dictionary<string, string[]>? Errors);
 }

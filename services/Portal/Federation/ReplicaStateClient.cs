@@ -5,7 +5,7 @@ using Kommune20.ServiceDefaults;
 namespace Kommune20.Portal.Federation;
 
 /// <summary>The federation's public API behind the gateway: the replicas the hub holds and each city's federation state.</summary>
-public sealed class FederationClient(HttpClient http)
+public sealed class ReplicaStateClient(HttpClient http)
 {
     /// <summary>A city's practices as the hub holds them, with the version that arrived from the city's node.</summary>
     public async Task<IReadOnlyList<PracticeReplica>> PracticesOfAsync(Guid memberId, CancellationToken ct = default) =>
