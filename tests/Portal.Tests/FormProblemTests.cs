@@ -1,3 +1,5 @@
+using Kommune20.Portal.Components.Pages.Office;
+using Kommune20.Portal.Components.Pages.Practices;
 using Kommune20.WebUi.Components;
 using Kommune20.WebUi.Problems;
 
@@ -35,5 +37,18 @@ public sealed class FormProblemTests
             FieldProblem.InputAttributes(Problem, "record.sdgTargets", "record.sdgTargets-fehler", "sdg-hinweis")["aria-describedby"]);
         Assert.Equal("sdg-hinweis", FieldProblem.InputAttributes(null, "record.sdgTargets", "x", "sdg-hinweis")["aria-describedby"]);
         Assert.Empty(FieldProblem.InputAttributes(null, "record.goal", "x"));
+    }
+
+    [Theory]
+    [InlineData("outcomes[0].value", "Wert")]
+    [InlineData("changes", "Was Sie anders machen")]
+    public void The_adoption_form_names_a_field_by_its_label(string field, string label) =>
+        Assert.Equal(label, FieldLabels.Of(field, DeclarationForm.Labels));
+
+    [Fact]
+    public void An_entry_of_a_list_is_named_by_the_lists_label_and_its_position()
+    {
+        Assert.Equal("Rollen (2. Eintrag)", FieldLabels.Of("roles[1]", People.Labels));
+        Assert.Equal("unbekannt[0]", FieldLabels.Of("unbekannt[0]", People.Labels));
     }
 }
