@@ -1,5 +1,6 @@
 using Kommune20.CityNode.Data;
 using Kommune20.CityNode.Records;
+using Kommune20.Contracts.Federation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Kommune20.CityNode.Data;
 using Kommune20.CityNode.Records;
+using Kommune20.Contracts.Federation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
