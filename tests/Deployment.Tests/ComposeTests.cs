@@ -56,15 +56,72 @@ public class ComposeTests
     }
 
     [Fact]
-    public void Gateway_publishes_8080_and_8081()
+    public void Gateway_publishes_the_topology_ports()
     {
-        var gateway = Compose.Services["gateway"];
+        var gateway = Compose.Services[Repo.Topology.Gateway.Name];
 
         var ports = Compose.Ports(gateway);
 
-        Assert.Equal([8080, 8081], ports.Select(port => port.Published).Order());
+        Assert.Equal([Repo.Topology.Gateway.Http, Repo.Topology.Gateway.Grpc!.Value], ports.Select(port => port.Published).Order());
         Assert.Equal([8080, 8081], ports.Select(port => port.Target).Order());
-        Assert.Equal("gateway/Kommune20.Gateway.csproj", Compose.Project(gateway));
+        Assert.Equal(Repo.Topology.Gateway.Project, Compose.Project(gateway));
+    }
+
+    /// <summary>Compose builds the processes of deploy/topology.json, each from its project, under its name: no other.</summary>
+    [Fact]
+    public void Compose_builds_the_topology()
+    {
+        var topology = Repo.Topology;
+        var built = Compose.Services.Where(service => Compose.Project(service.Value) is not null)
+            .ToDictionary(service => service.Key, service => Compose.Project(service.Value)!);
+
+        foreach (var (name, project) in built)
+        {
+            Assert.True(File.Exists(Repo.PathOf(project)), $"docker-compose.yml: {name} is built from {project}, which does not exist");
+            var expected = name == topology.Gateway.Name ? topology.Gateway.Project
+                : topology.Services.FirstOrDefault(service => service.Name == name)?.Project
+                ?? (topology.CityNodes.Nodes.Any(node => node.Name == name) ? topology.CityNodes.Project : null);
+            Assert.True(expected == project, $"docker-compose.yml: {name} is built from {project}, but {Topology.File} has {(expected is null ? "no such process" : $"it built from {expected}")}");
+        }
+        foreach (var service in topology.Services)
+            Assert.True(built.ContainsKey(service.Name), $"docker-compose.yml has no service {service.Name} ({Topology.File})");
+    }
+
+    [Fact]
+    public void City_nodes_are_the_topology_demo_nodes_on_their_ports()
+    {
+        foreach (var node in Repo.Topology.CityNodes.Nodes)
+        {
+            Assert.True(Compose.Services.TryGetValue(node.Name, out var service), $"docker-compose.yml has no city node {node.Name}");
+            var environment = Compose.Environment(service);
+
+            Assert.Equal(node.MemberId.ToString(), environment["Node__MemberId"]);
+            Assert.Equal(node.ClientId, environment["Node__ClientId"]);
+            Assert.Equal(node.DisplayName, environment["Node__Name"]);
+            Assert.Equal([(node.Http, 8080)], Compose.Ports(service));
+        }
+    }
+
+    /// <summary>What a service needs in the topology (database, the Registry, its client secret) it gets in compose.</summary>
+    [Fact]
+    public void Hub_services_get_what_the_topology_says_they_need()
+    {
+        var databases = Compose.Environment(Compose.Services["postgres"])["KOMMUNE20_DATABASES"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var needDatabases = Repo.Topology.Services.Where(service => service.Needs?.Contains("database") == true).Select(service => service.Name);
+        Assert.Equal(needDatabases.Order(), databases.Order());
+
+        foreach (var service in Repo.Topology.Services)
+        {
+            var environment = Compose.Environment(Compose.Services[service.Name]);
+            if (service.Needs?.Contains("database") == true)
+                Assert.True(environment.ContainsKey($"ConnectionStrings__{service.Name}"), $"{service.Name}: no ConnectionStrings__{service.Name}");
+            if (service.Needs?.Contains("broker") == true)
+                Assert.True(environment.ContainsKey("ConnectionStrings__RabbitMq"), $"{service.Name}: no ConnectionStrings__RabbitMq");
+            if (service.NeedsRegistry)
+                Assert.Equal("http://registry:8081/", environment.GetValueOrDefault("Registry__GrpcUrl"));
+            if (service.ClientSecretKey is { } secretKey)
+                Assert.True(environment.ContainsKey(secretKey), $"{service.Name}: no {secretKey}");
+        }
     }
 
     [Fact]
@@ -149,15 +206,26 @@ public class ComposeTests
         }
     }
 
+    /// <summary>The gateway's clusters in compose are the topology's, at their containers: port 8080, or 8081 for gRPC.</summary>
     [Fact]
     public void Gateway_clusters_point_at_compose_services()
     {
         var environment = Compose.Environment(Compose.Services["gateway"]);
         var addresses = environment.Where(entry => entry.Key.StartsWith("ReverseProxy__Clusters__", StringComparison.Ordinal)).ToList();
+        var clusters = TopologyTests.TopologyClusters().ToDictionary(cluster => cluster.Id);
 
         Assert.NotEmpty(addresses);
         foreach (var (key, address) in addresses)
-            Assert.True(Compose.Services.ContainsKey(new Uri(address).Host), $"{key}: {address} is no compose service");
+        {
+            var id = key.Split("__")[2];
+            Assert.True(clusters.TryGetValue(id, out var cluster), $"{key}: {id} is no cluster of {Topology.File}");
+            var uri = new Uri(address);
+            Assert.True(Compose.Services.ContainsKey(uri.Host), $"{key}: {address} is no compose service");
+            Assert.Equal(id.Replace("-grpc", "", StringComparison.Ordinal), uri.Host);
+            Assert.Equal(cluster.Grpc ? 8081 : 8080, uri.Port);
+        }
+        foreach (var id in clusters.Keys)
+            Assert.Contains(addresses, entry => entry.Key.StartsWith($"ReverseProxy__Clusters__{id}__", StringComparison.Ordinal));
     }
 
     static string? ArgumentAfter(IReadOnlyList<string> command, string flag)

@@ -52,6 +52,57 @@ public class KubernetesTests
         }
     }
 
+    /// <summary>The hub's Deployments are the services of deploy/topology.json and its gateway, each from its project, with what it needs.</summary>
+    [Fact]
+    public void Hub_deployments_are_the_topology_services()
+    {
+        var topology = Repo.Topology;
+        var hub = OfKind("Deployment").Where(deployment => deployment.Text("metadata", "namespace") == "kommune20").ToList();
+
+        foreach (var deployment in hub)
+        {
+            var name = deployment.Text("metadata", "name")!;
+            var service = name == topology.Gateway.Name ? topology.Gateway : topology.Services.FirstOrDefault(candidate => candidate.Name == name);
+            Assert.True(service is not null, $"deploy/k8s: Deployment {name} is no service of {Topology.File}");
+            var container = Assert.Single(Containers(deployment));
+            Assert.True(container.Text("image")?.StartsWith(Repo.ImageName(service.Project) + ":", StringComparison.Ordinal) == true,
+                $"deploy/k8s: {name} runs {container.Text("image")}, but {Topology.File} builds it from {service.Project}");
+            var ports = container.Get("ports").Items().Select(port => port.Text("name")).ToHashSet();
+            if (service.Grpc is not null)
+                Assert.True(ports.Contains("grpc"), $"deploy/k8s: {name} has a gRPC port in {Topology.File}, but its container no port named grpc");
+
+            var environment = container.Get("env").Items().Select(variable => variable.Text("name")).ToHashSet();
+            if (service.Needs?.Contains("database") == true)
+                Assert.Contains($"ConnectionStrings__{name}", environment);
+            if (service.NeedsRegistry)
+                Assert.Contains("Registry__GrpcUrl", environment);
+            if (service.ClientSecretKey is { } secretKey)
+                Assert.Contains(secretKey, environment);
+        }
+        foreach (var service in topology.Services)
+            Assert.Contains(hub, deployment => deployment.Text("metadata", "name") == service.Name);
+    }
+
+    [Fact]
+    public void Gateway_clusters_point_at_kubernetes_services()
+    {
+        var gateway = Assert.Single(OfKind("Deployment"), deployment => deployment.Text("metadata", "name") == "gateway");
+        var clusters = TopologyTests.TopologyClusters().ToDictionary(cluster => cluster.Id);
+        var addresses = Containers(gateway).SelectMany(container => container.Get("env").Items())
+            .Where(variable => variable.Text("name")?.StartsWith("ReverseProxy__Clusters__", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.NotEmpty(addresses);
+        foreach (var variable in addresses)
+        {
+            var id = variable.Text("name")!.Split("__")[2];
+            Assert.True(clusters.TryGetValue(id, out var cluster), $"deploy/k8s/gateway.yaml: {id} is no cluster of {Topology.File}");
+            var uri = new Uri(variable.Text("value")!);
+            Assert.Equal($"{id.Replace("-grpc", "", StringComparison.Ordinal)}.kommune20.svc", uri.Host);
+            Assert.Equal(cluster.Grpc ? 8081 : 8080, uri.Port);
+        }
+    }
+
     [Fact]
     public void Every_service_selects_a_deployment()
     {

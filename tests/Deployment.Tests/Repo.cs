@@ -9,6 +9,9 @@ public static class Repo
 
     public static string Read(string relative) => File.ReadAllText(PathOf(relative));
 
+    /// <summary>deploy/topology.json, which compose, Kubernetes and the gateway's clusters are checked against.</summary>
+    public static Topology Topology { get; } = Topology.Read(Root);
+
     /// <summary>Every ASP.NET Core project (Sdk.Web) under services/ and gateway/, as repo-relative paths with '/'.</summary>
     public static IReadOnlyList<string> WebProjects { get; } = FindWebProjects();
 

@@ -31,36 +31,18 @@ public partial class ScriptTests
         Assert.Contains("set -euo pipefail", Repo.Read("kommune20"));
     }
 
-    /// <summary>Each line of the launcher's SERVICES table names the assembly of an existing project.</summary>
+    /// <summary>`./kommune20 up` starts what deploy/topology.json lists (TopologyTests checks that every web project is there).</summary>
     [Fact]
-    public void Launcher_table_names_existing_projects()
+    public void Launcher_derives_its_services_from_the_topology()
     {
-        var assemblies = LauncherAssemblies();
+        var launcher = Repo.Read("kommune20");
 
-        Assert.Contains("services/Registry/$BIN/Kommune20.Registry.dll", assemblies);
-        Assert.Contains("gateway/$BIN/Kommune20.Gateway.dll", assemblies);
-        foreach (var assembly in assemblies)
-        {
-            var folder = assembly[..assembly.IndexOf("/$BIN/", StringComparison.Ordinal)];
-            var project = $"{folder}/{Path.GetFileNameWithoutExtension(assembly)}.csproj";
-            Assert.True(File.Exists(Repo.PathOf(project)), $"the launcher starts {assembly}, but {project} does not exist");
-        }
+        Assert.Contains($"TOPOLOGY=\"$ROOT/{Topology.File}\"", launcher);
+        Assert.DoesNotMatch(HandWrittenServiceLine(), launcher);
+        Assert.DoesNotContain("Identity__PortalRedirectUris__1=", launcher);
     }
 
-    /// <summary>`./kommune20 up` starts every service: a new web project needs its line in the launcher's table.</summary>
-    [Theory]
-    [MemberData(nameof(Repo.WebProjectData), MemberType = typeof(Repo))]
-    public void Launcher_starts_every_web_project(string project)
-    {
-        var folder = project[..project.LastIndexOf('/')];
-        var assembly = $"{folder}/$BIN/{Path.GetFileNameWithoutExtension(project)}.dll";
-
-        Assert.True(LauncherAssemblies().Contains(assembly), $"./kommune20 up does not start {project}: add a line for {assembly} to SERVICES in ./kommune20");
-    }
-
-    static IReadOnlyList<string> LauncherAssemblies() =>
-        ServiceLine().Matches(Repo.Read("kommune20")).Select(match => match.Groups["assembly"].Value).ToList();
-
+    /// <summary>A hand-written line of the SERVICES table ("library|services/Library/...dll|5103|..."), as the launcher had before the topology.</summary>
     [GeneratedRegex(@"^\s*""(?<name>[a-z0-9-]+)\|(?<assembly>[^|]+\.dll)\|", RegexOptions.Multiline)]
-    private static partial Regex ServiceLine();
+    private static partial Regex HandWrittenServiceLine();
 }

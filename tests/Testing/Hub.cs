@@ -1,24 +1,26 @@
 namespace Kommune20.Testing;
 
 /// <summary>
-/// The hub as real processes: the Registry, Federation, the library, the portal and the gateway, each on free loopback ports with a fresh
-/// data directory, connected to the test run's RabbitMQ; city nodes join with <see cref="StartCityNodeAsync"/>.
-/// Later services join here as they are built.
+/// The hub as real processes: the services of deploy/topology.json (the Registry, Federation, the library, the portal) and the gateway,
+/// each on free loopback ports with a fresh data directory, connected to the test run's RabbitMQ; city nodes join with
+/// <see cref="StartCityNodeAsync"/>. A service added to the topology starts here too.
 /// </summary>
 public sealed class Hub : IAsyncDisposable
 {
     readonly List<ServiceProcess> _processes = [];
     readonly Dictionary<string, string> _shared = [];
     readonly Dictionary<string, (string Folder, string Assembly, Uri Address, Dictionary<string, string> Environment)> _launches = [];
+    readonly Dictionary<string, (Uri Http, Uri? Grpc)> _addresses = [];
 
+    public required Topology Topology { get; init; }
     public required Uri Gateway { get; init; }
     public required Uri GatewayGrpc { get; init; }
-    public required Uri Registry { get; init; }
-    public required Uri RegistryGrpc { get; init; }
-    public required Uri Federation { get; init; }
-    public required Uri FederationGrpc { get; init; }
-    public required Uri Portal { get; init; }
-    public required Uri Library { get; init; }
+    public Uri Registry => _addresses["registry"].Http;
+    public Uri RegistryGrpc => _addresses["registry"].Grpc!;
+    public Uri Federation => _addresses["federation"].Http;
+    public Uri FederationGrpc => _addresses["federation"].Grpc!;
+    public Uri Portal => _addresses["portal"].Http;
+    public Uri Library => _addresses["library"].Http;
     public required string DataDirectory { get; init; }
 
     /// <summary>The <c>Messaging:Instance</c> of this hub's processes: their queues and exchanges are their own on the shared broker.</summary>
@@ -33,16 +35,13 @@ public sealed class Hub : IAsyncDisposable
         var data = TestEnvironment.NewDataDirectory("hub");
         var hub = new Hub
         {
+            Topology = Topology.Read(RepoPaths.Root),
             Gateway = LoopbackAddress(),
             GatewayGrpc = LoopbackAddress(),
-            Registry = LoopbackAddress(),
-            RegistryGrpc = LoopbackAddress(),
-            Federation = LoopbackAddress(),
-            FederationGrpc = LoopbackAddress(),
-            Portal = LoopbackAddress(),
-            Library = LoopbackAddress(),
             DataDirectory = data,
         };
+        foreach (var service in hub.Topology.Services)
+            hub._addresses[service.Name] = (LoopbackAddress(), service.Grpc is null ? null : LoopbackAddress());
         hub._shared["ConnectionStrings__RabbitMq"] = options.RabbitMq ?? TestEnvironment.RabbitMq;
         hub._shared["Identity__Issuer"] = hub.Gateway.AbsoluteUri;
         hub._shared["Identity__Authority"] = hub.Registry.AbsoluteUri;
@@ -52,36 +51,24 @@ public sealed class Hub : IAsyncDisposable
         try
         {
             var credentialsFile = Path.Combine(data, "demo-credentials.json");
-            await hub.StartServiceAsync("registry", "services/Registry", "Kommune20.Registry", hub.Registry, hub.RegistrySettings(new Dictionary<string, string>
+            foreach (var service in hub.Topology.Services)
             {
-                ["Seed__DemoData"] = "true",
-                ["Seed__CredentialsFile"] = credentialsFile,
-                ["Identity__PortalRedirectUris__0"] = new Uri(hub.Gateway, "/signin-oidc").AbsoluteUri,
-            }.Concat(options.RegistrySettings).ToDictionary()));
-            hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
-            await hub.StartServiceAsync("federation", "services/Federation", "Kommune20.Federation", hub.Federation, new Dictionary<string, string>(hub._shared)
-            {
-                ["K20_DATA"] = Path.Combine(data, "federation"),
-                ["Kestrel__Endpoints__Http__Url"] = hub.Federation.AbsoluteUri.TrimEnd('/'),
-                ["Kestrel__Endpoints__Grpc__Url"] = hub.FederationGrpc.AbsoluteUri.TrimEnd('/'),
-                ["Kestrel__Endpoints__Grpc__Protocols"] = "Http2",
-                ["Registry__GrpcUrl"] = hub.RegistryGrpc.AbsoluteUri,
-                ["Federation__ClientSecret"] = hub.Credentials.ClientNamed("hub-federation").ClientSecret,
-            });
-            await hub.StartServiceAsync("library", "services/Library", "Kommune20.Library", hub.Library, new Dictionary<string, string>(hub._shared)
-            {
-                ["K20_DATA"] = Path.Combine(data, "library"),
-                ["Kestrel__Endpoints__Http__Url"] = hub.Library.AbsoluteUri.TrimEnd('/'),
-                ["Registry__GrpcUrl"] = hub.RegistryGrpc.AbsoluteUri,
-                ["Library__ClientSecret"] = hub.Credentials.ClientNamed("hub-library").ClientSecret,
-                ["Seed__DemoData"] = "true",
-            });
-            await hub.StartServiceAsync("portal", "services/Portal", "Kommune20.Portal", hub.Portal, new Dictionary<string, string>(hub._shared)
-            {
-                ["K20_DATA"] = Path.Combine(data, "portal"),
-                ["Kestrel__Endpoints__Http__Url"] = hub.Portal.AbsoluteUri.TrimEnd('/'),
-            }.Concat(options.PortalSettings).ToDictionary());
-            await hub.StartServiceAsync("gateway", "gateway", "Kommune20.Gateway", hub.Gateway,
+                // The Registry comes first: it writes the client secrets the others sign in with.
+                IEnumerable<KeyValuePair<string, string>> settings = service.Name switch
+                {
+                    "registry" => new Dictionary<string, string>
+                    {
+                        ["Seed__CredentialsFile"] = credentialsFile,
+                        ["Identity__PortalRedirectUris__0"] = new Uri(hub.Gateway, "/signin-oidc").AbsoluteUri,
+                    }.Concat(options.RegistrySettings),
+                    "portal" => options.PortalSettings,
+                    _ => [],
+                };
+                await hub.StartServiceAsync(service.Name, service.Folder, service.Assembly, hub._addresses[service.Name].Http, hub.ServiceSettings(service, settings));
+                if (service.Name == "registry")
+                    hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
+            }
+            await hub.StartServiceAsync("gateway", hub.Topology.Gateway.Folder, hub.Topology.Gateway.Assembly, hub.Gateway,
                 hub.GatewaySettings(hub.Gateway, hub.GatewayGrpc, options.GatewaySettings));
             return hub;
         }
@@ -101,18 +88,36 @@ public sealed class Hub : IAsyncDisposable
     public async Task<ServiceProcess> StartGatewayAsync(string name, IReadOnlyDictionary<string, string> settings)
     {
         var address = LoopbackAddress();
-        return await StartServiceAsync(name, "gateway", "Kommune20.Gateway", address, GatewaySettings(address, LoopbackAddress(), settings));
+        return await StartServiceAsync(name, Topology.Gateway.Folder, Topology.Gateway.Assembly, address, GatewaySettings(address, LoopbackAddress(), settings));
     }
 
-    /// <summary>The environment the hub starts its Registry with (data directory, ports, broker, issuer), plus <paramref name="extra"/>.</summary>
-    public Dictionary<string, string> RegistrySettings(IReadOnlyDictionary<string, string> extra)
+    /// <summary>The environment the hub starts its Registry with (data directory, ports, broker, issuer, demo data), plus <paramref name="extra"/>.</summary>
+    public Dictionary<string, string> RegistrySettings(IReadOnlyDictionary<string, string> extra) =>
+        ServiceSettings(Topology.ServiceNamed("registry"), extra);
+
+    /// <summary>
+    /// A topology service's environment: its data directory, ports, the broker and issuer, the Registry's gRPC port and its
+    /// client secret if it needs them, demo data if it seeds any; plus <paramref name="extra"/>.
+    /// </summary>
+    Dictionary<string, string> ServiceSettings(Topology.Service service, IEnumerable<KeyValuePair<string, string>> extra)
     {
+        var (http, grpc) = _addresses[service.Name];
         var settings = new Dictionary<string, string>(_shared)
         {
-            ["K20_DATA"] = Path.Combine(DataDirectory, "registry"),
-            ["Kestrel__Endpoints__Http__Url"] = Registry.AbsoluteUri.TrimEnd('/'),
-            ["Kestrel__Endpoints__Grpc__Url"] = RegistryGrpc.AbsoluteUri.TrimEnd('/'),
+            ["K20_DATA"] = Path.Combine(DataDirectory, service.Name),
+            ["Kestrel__Endpoints__Http__Url"] = http.AbsoluteUri.TrimEnd('/'),
         };
+        if (grpc is not null)
+        {
+            settings["Kestrel__Endpoints__Grpc__Url"] = grpc.AbsoluteUri.TrimEnd('/');
+            settings["Kestrel__Endpoints__Grpc__Protocols"] = "Http2";
+        }
+        if (service.NeedsRegistry)
+            settings["Registry__GrpcUrl"] = RegistryGrpc.AbsoluteUri;
+        if (service is { ClientId: { } clientId, ClientSecretKey: { } secretKey })
+            settings[secretKey] = Credentials.ClientNamed(clientId).ClientSecret;
+        if (service.DemoData)
+            settings["Seed__DemoData"] = "true";
         foreach (var (key, value) in extra)
             settings[key] = value;
         return settings;
@@ -122,19 +127,20 @@ public sealed class Hub : IAsyncDisposable
     public Dictionary<string, string> GatewaySettings(IReadOnlyDictionary<string, string> extra) =>
         GatewaySettings(LoopbackAddress(), LoopbackAddress(), extra);
 
+    /// <summary>The gateway's clusters are named after the topology's services: <c>library</c>, and <c>registry-grpc</c> for a gRPC port.</summary>
     Dictionary<string, string> GatewaySettings(Uri http, Uri grpc, IReadOnlyDictionary<string, string> extra)
     {
         var settings = new Dictionary<string, string>(_shared)
         {
             ["Kestrel__Endpoints__Http__Url"] = http.AbsoluteUri.TrimEnd('/'),
             ["Kestrel__Endpoints__Grpc__Url"] = grpc.AbsoluteUri.TrimEnd('/'),
-            ["ReverseProxy__Clusters__registry__Destinations__registry__Address"] = Registry.AbsoluteUri,
-            ["ReverseProxy__Clusters__registry-grpc__Destinations__registry__Address"] = RegistryGrpc.AbsoluteUri,
-            ["ReverseProxy__Clusters__portal__Destinations__portal__Address"] = Portal.AbsoluteUri,
-            ["ReverseProxy__Clusters__library__Destinations__library__Address"] = Library.AbsoluteUri,
-            ["ReverseProxy__Clusters__federation__Destinations__federation__Address"] = Federation.AbsoluteUri,
-            ["ReverseProxy__Clusters__federation-grpc__Destinations__federation__Address"] = FederationGrpc.AbsoluteUri,
         };
+        foreach (var (name, (serviceHttp, serviceGrpc)) in _addresses)
+        {
+            settings[$"ReverseProxy__Clusters__{name}__Destinations__{name}__Address"] = serviceHttp.AbsoluteUri;
+            if (serviceGrpc is not null)
+                settings[$"ReverseProxy__Clusters__{name}-grpc__Destinations__{name}__Address"] = serviceGrpc.AbsoluteUri;
+        }
         foreach (var (key, value) in extra)
             settings[key] = value;
         return settings;
@@ -163,7 +169,7 @@ public sealed class Hub : IAsyncDisposable
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
             settings[key] = value;
-        return StartServiceAsync(name, "services/CityNode", "Kommune20.CityNode", address, settings);
+        return StartServiceAsync(name, Topology.CityNodes.Folder, Topology.CityNodes.Assembly, address, settings);
     }
 
     /// <summary>Kills a process the hub started (as a crash would) and starts it again with the same settings and data.</summary>
