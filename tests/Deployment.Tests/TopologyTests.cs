@@ -52,6 +52,20 @@ public class TopologyTests
         Assert.Equal("registry", Topology.Services[0].Name);
     }
 
+    /// <summary>The Registry's demo seed has a client for every hub service and demo node, speaking for the node's city.</summary>
+    [Fact]
+    public void Registry_seeds_the_topology_clients()
+    {
+        using var seed = JsonDocument.Parse(Repo.Read("services/Registry/Seed/clients.json"));
+        var members = seed.RootElement.GetProperty("clients").EnumerateArray()
+            .ToDictionary(client => client.GetProperty("clientId").GetString()!, client => client.GetProperty("member").GetString());
+
+        foreach (var clientId in Topology.Services.Select(service => service.ClientId).OfType<string>())
+            Assert.True(members.ContainsKey(clientId), $"services/Registry/Seed/clients.json has no client {clientId}");
+        foreach (var node in Topology.CityNodes.Nodes)
+            Assert.True(members.GetValueOrDefault(node.ClientId) == node.DisplayName, $"services/Registry/Seed/clients.json: {node.ClientId} should speak for {node.DisplayName}");
+    }
+
     /// <summary>gateway/appsettings.json: a cluster per service (<c>library</c>, <c>registry-grpc</c>) at the topology's port, and no other.</summary>
     [Fact]
     public void Gateway_routes_to_topology_services_on_their_ports()

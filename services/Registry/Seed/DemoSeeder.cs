@@ -84,7 +84,7 @@ internal sealed class DemoSeeder(IServiceProvider services, IConfiguration confi
         }
         await db.SaveChangesAsync(ct);
 
-        foreach (var entry in seed.Clients)
+        foreach (var entry in SeedFiles.Clients().Clients)
         {
             var member = byName[entry.Member];
             // A hub service's secret can be given (Seed:ClientSecrets:<clientId>), so that the launcher hands the same one to the service.

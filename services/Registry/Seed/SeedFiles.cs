@@ -12,11 +12,15 @@ internal static class SeedFiles
     public sealed record MembersFile(List<SeedMember> Members, List<SeedNetwork> Networks);
     public sealed record SeedPerson(string UserName, string Name, string Member, List<string> Roles);
     public sealed record SeedClient(string ClientId, string DisplayName, string Member, List<string> Roles);
-    public sealed record PeopleFile(List<SeedPerson> People, List<SeedClient> Clients);
+    public sealed record PeopleFile(List<SeedPerson> People);
+    public sealed record ClientsFile(List<SeedClient> Clients);
 
     public static MembersFile Members() => Read<MembersFile>("members.json");
 
     public static PeopleFile People() => Read<PeopleFile>("people.json");
+
+    /// <summary>The clients that sign in with client credentials: city nodes, relays, integrations and hub services.</summary>
+    public static ClientsFile Clients() => Read<ClientsFile>("clients.json");
 
     static T Read<T>(string name) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seed", name)), Json.Options)
