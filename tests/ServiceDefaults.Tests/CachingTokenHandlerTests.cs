@@ -40,7 +40,10 @@ public sealed class CachingTokenHandlerTests : IDisposable
     {
         Issuer = Issuer,
         Audience = Kommune20Claims.Audience,
-        Subject = new ClaimsIdentity([new Claim(Kommune20Claims.MemberId, "6b0e2f1a-0002-4c20-9a20-000000000002")]),
+        Subject = new ClaimsIdentity([
+            new Claim(Kommune20Claims.MemberId, "6b0e2f1a-0002-4c20-9a20-000000000002"),
+            new Claim("jti", Guid.NewGuid().ToString()),
+        ]),
         IssuedAt = _clock.GetUtcNow().UtcDateTime,
         NotBefore = _clock.GetUtcNow().UtcDateTime,
         Expires = (_clock.GetUtcNow() + lifetime).UtcDateTime,
@@ -105,4 +108,50 @@ public sealed class CachingTokenHandlerTests : IDisposable
 
         Assert.Equal(2, _inner.Validations);
     }
+
+    [Fact]
+    public async Task When_full_the_expired_tokens_go_first_and_the_others_stay()
+    {
+        var handler = new CachingTokenHandler(_inner, _clock, mostKept: 10);
+        var shortLived = Enumerable.Range(0, 5).Select(_ => Token(TimeSpan.FromSeconds(10))).ToList();
+        var longLived = Enumerable.Range(0, 5).Select(_ => Token(TimeSpan.FromHours(1))).ToList();
+        foreach (var token in shortLived.Concat(longLived))
+            await handler.ValidateTokenAsync(token, Parameters());
+        _clock.Advance(TimeSpan.FromSeconds(11));
+
+        await handler.ValidateTokenAsync(Token(TimeSpan.FromHours(1)), Parameters());
+        var checkedBefore = _inner.Validations;
+        foreach (var token in longLived)
+            Assert.True((await handler.ValidateTokenAsync(token, Parameters())).IsValid);
+
+        Assert.Equal(6, handler.Count);
+        Assert.Equal(checkedBefore, _inner.Validations);
+    }
+
+    [Fact]
+    public async Task When_full_of_valid_tokens_only_those_expiring_soonest_make_room()
+    {
+        var handler = new CachingTokenHandler(_inner, _clock, mostKept: 10);
+        var tokens = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            tokens.Add(Token(TimeSpan.FromHours(1)));
+            await handler.ValidateTokenAsync(tokens[^1], Parameters());
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await handler.ValidateTokenAsync(Token(TimeSpan.FromHours(1)), Parameters());
+        var checkedBefore = _inner.Validations;
+        foreach (var token in tokens.Skip(1))
+            await handler.ValidateTokenAsync(token, Parameters());
+
+        Assert.Equal(10, handler.Count);
+        Assert.Equal(checkedBefore, _inner.Validations);
+        await handler.ValidateTokenAsync(tokens[0], Parameters());
+        Assert.Equal(checkedBefore + 1, _inner.Validations);
+    }
+
+    [Fact]
+    public void The_bound_serves_every_city_at_once() =>
+        Assert.True(CachingTokenHandler.MostKept >= 10_800 * 2);
 }

@@ -10,16 +10,21 @@ namespace Kommune20.ServiceDefaults.Security;
 /// within that time); invalid tokens are never remembered. Each call gets its own copy of the identity, so nothing a
 /// request adds to it reaches another request.
 /// </summary>
-public sealed class CachingTokenHandler(TokenHandler inner, TimeProvider clock) : TokenHandler
+/// <param name="mostKept">How many tokens are remembered at most; when full, the expired ones go first, then those
+/// that would expire soonest, a tenth at a time, so the callers already remembered keep their place.</param>
+public sealed class CachingTokenHandler(TokenHandler inner, TimeProvider clock, int mostKept = CachingTokenHandler.MostKept) : TokenHandler
 {
     public static readonly TimeSpan LongestKept = TimeSpan.FromMinutes(2);
 
-    /// <summary>Beyond this many tokens the memory is emptied and fills again (a bound, not a policy: far more than the callers at once).</summary>
-    public const int MostKept = 10_000;
+    /// <summary>A bound, not a policy: several times the 10,800 cities and the people signed in at once.</summary>
+    public const int MostKept = 50_000;
 
     readonly ConcurrentDictionary<string, Remembered> _valid = new(StringComparer.Ordinal);
+    readonly Lock _evicting = new();
 
     sealed record Remembered(TokenValidationResult Result, DateTimeOffset Until);
+
+    public int Count => _valid.Count;
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
@@ -33,14 +38,33 @@ public sealed class CachingTokenHandler(TokenHandler inner, TimeProvider clock) 
             _valid.TryRemove(token, out _);
             return result;
         }
-        if (_valid.Count >= MostKept)
-            _valid.Clear();
+        if (_valid.Count >= mostKept)
+            MakeRoom(now);
         var expires = new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero);
         _valid[token] = new Remembered(result, expires < now + LongestKept ? expires : now + LongestKept);
         return Copy(result);
     }
 
     public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
+
+    void MakeRoom(DateTimeOffset now)
+    {
+        lock (_evicting)
+        {
+            if (_valid.Count < mostKept)
+                return;
+            foreach (var (token, remembered) in _valid)
+            {
+                if (remembered.Until <= now)
+                    _valid.TryRemove(token, out _);
+            }
+            var target = mostKept - Math.Max(1, mostKept / 10);
+            if (_valid.Count <= target)
+                return;
+            foreach (var (token, _) in _valid.OrderBy(entry => entry.Value.Until).Take(_valid.Count - target).ToList())
+                _valid.TryRemove(token, out _);
+        }
+    }
 
     static TokenValidationResult Copy(TokenValidationResult result) => new()
     {
