@@ -23,7 +23,7 @@ builder.Services.AddHostedService<PortalClient>();
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
+app.MapDefaultEndpoints(beforeAuthentication: pipeline => pipeline.UseTokenEndpointThrottle());
 app.UseAntiforgery();
 app.MapMembersApi();
 app.MapNetworksApi();

@@ -26,7 +26,9 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="beforeAuthentication">Middleware that needs the caller's forwarded address before any sign-in is
+    /// handled (the Registry's throttle on its token endpoint).</param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<IApplicationBuilder>? beforeAuthentication = null)
     {
         // Behind the gateway the request's host is the gateway's (X-Forwarded-Host), so redirects and
         // sign-in pages point at the public address. Only loopback proxies are trusted unless configured.
@@ -36,6 +38,7 @@ public static class ServiceDefaultsExtensions
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -14,6 +14,8 @@ public sealed class RegistryApp(Dictionary<string, string?>? settings = null) : 
 
     public string CredentialsFile => Path.Combine(_data, "demo-credentials.json");
 
+    public string DataDirectory => _data;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("K20_DATA", _data);

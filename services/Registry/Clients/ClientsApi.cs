@@ -1,4 +1,5 @@
 using Kommune20.Registry.Data;
+using Kommune20.Registry.Identity;
 using Kommune20.Registry.Members;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,7 @@ public static class ClientsApi
     {
         var group = app.MapGroup("/api/registry/members/{memberId:guid}/clients").WithTags("Clients").RequireAuthorization(Policies.Office);
         group.MapPost("/", CreateAsync);
+        group.MapDelete("/{clientId}/lockout", LiftLockoutAsync);
         return group;
     }
 
@@ -42,5 +44,15 @@ public static class ClientsApi
         await provisioning.CreateAsync(input.ClientId!, displayName, secret, memberId, roles, ct);
         // No location: a credential cannot be read back, its secret is shown only here.
         return TypedResults.Created((string?)null, new NodeClientCreated(input.ClientId!, secret, displayName, memberId, roles));
+    }
+
+    /// <summary>The office lets a node whose secret was mistyped too often try again at once.</summary>
+    static async Task<Results<NoContent, NotFound>> LiftLockoutAsync(
+        Guid memberId, string clientId, RegistryDb db, SignInThrottle throttle, CancellationToken ct)
+    {
+        if (!await db.Clients.AnyAsync(c => c.ClientId == clientId && c.MemberId == memberId, ct))
+            return TypedResults.NotFound();
+        await throttle.ForgetAsync(SignInThrottle.Client(clientId), ct);
+        return TypedResults.NoContent();
     }
 }

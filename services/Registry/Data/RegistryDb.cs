@@ -1,5 +1,6 @@
 using Kommune20.Messaging;
 using Kommune20.Registry.Clients;
+using Kommune20.Registry.Identity;
 using Kommune20.Registry.Members;
 using Kommune20.Registry.People;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ public sealed class RegistryDb(DbContextOptions<RegistryDb> options) : DbContext
     public DbSet<NetworkMembership> NetworkMemberships => Set<NetworkMembership>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<ClientRegistration> Clients => Set<ClientRegistration>();
+    public DbSet<FailedSignIns> FailedSignIns => Set<FailedSignIns>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -41,6 +43,11 @@ public sealed class RegistryDb(DbContextOptions<RegistryDb> options) : DbContext
         {
             client.HasKey(c => c.ClientId);
             client.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<FailedSignIns>(failures =>
+        {
+            failures.HasKey(f => f.Key);
+            failures.Property(f => f.Key).HasMaxLength(300);
         });
         model.UseOpenIddict();
         model.AddOutboxAndInbox();

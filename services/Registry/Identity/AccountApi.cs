@@ -27,19 +27,30 @@ public static class AccountApi
         LoginPage.Render(antiforgery.GetAndStoreTokens(http), SafeReturnUrl(returnUrl), userName: null, error: null);
 
     static async Task<IResult> LoginAsync([FromForm] LoginForm form, HttpContext http, IAntiforgery antiforgery,
-        RegistryDb db, IPasswordHasher<Person> hasher, CancellationToken ct)
+        RegistryDb db, IPasswordHasher<Person> hasher, SignInThrottle throttle, CancellationToken ct)
     {
         var returnUrl = SafeReturnUrl(form.ReturnUrl);
+        var account = SignInThrottle.Person(form.UserName);
+        if (await throttle.WaitAsync(account, http, ct) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = RetryAfter.Seconds(wait);
+            return LoginPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form.UserName,
+                $"Zu viele Fehlversuche. Bitte versuchen Sie es {RetryAfter.InGerman(wait)} erneut.", StatusCodes.Status429TooManyRequests);
+        }
+
         var person = string.IsNullOrWhiteSpace(form.UserName)
             ? null
             : await db.People.FirstOrDefaultAsync(p => p.UserName == form.UserName.Trim() && p.IsActive, ct);
-        var verified = person is not null && !string.IsNullOrEmpty(form.Password)
-            && hasher.VerifyHashedPassword(person, person.PasswordHash, form.Password) != PasswordVerificationResult.Failed;
+        // An unknown name costs the same hash check as a known one, so the time taken does not tell which names exist.
+        var verified = hasher.VerifyHashedPassword(person ?? Unknown, person?.PasswordHash ?? (_unknownHash ??= hasher.HashPassword(Unknown, Guid.NewGuid().ToString())), form.Password ?? "")
+            != PasswordVerificationResult.Failed && person is not null && !string.IsNullOrEmpty(form.Password);
         if (!verified)
         {
+            await throttle.FailedAsync(account, http, ct);
             return LoginPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form.UserName,
                 "Benutzername oder Passwort ist falsch.", StatusCodes.Status401Unauthorized);
         }
+        await throttle.ForgetAsync(account, ct);
 
         var identity = new ClaimsIdentity(IdentityExtensions.LoginScheme, Claims.Name, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, person!.Id.ToString()));
@@ -47,6 +58,9 @@ public static class AccountApi
         await http.SignInAsync(IdentityExtensions.LoginScheme, new ClaimsPrincipal(identity));
         return Results.LocalRedirect(returnUrl);
     }
+
+    static readonly Person Unknown = new() { UserName = "", Name = "" };
+    static string? _unknownHash;
 
     /// <summary>Only paths on this site, so the sign-in page cannot be used to send people elsewhere.</summary>
     static string SafeReturnUrl(string? returnUrl) =>

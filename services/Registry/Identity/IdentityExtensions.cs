@@ -22,6 +22,7 @@ public static class IdentityExtensions
         var keys = IssuerKeys.LoadOrCreate(builder.Configuration["Identity:KeyDirectory"] ?? DataDirectory.Of(builder.Configuration));
         builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
+        builder.Services.AddScoped<SignInThrottle>();
         builder.Services.AddAntiforgery();
 
         builder.Services.AddOpenIddict()

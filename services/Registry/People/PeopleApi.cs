@@ -1,4 +1,5 @@
 using Kommune20.Registry.Data;
+using Kommune20.Registry.Identity;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,7 @@ public static class PeopleApi
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync);
         group.MapPut("/{id:guid}", UpdateAsync);
+        group.MapDelete("/{id:guid}/lockout", LiftLockoutAsync);
         return group;
     }
 
@@ -63,6 +65,16 @@ public static class PeopleApi
             person.PasswordHash = hasher.HashPassword(person, input.Password);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(PersonDto.From(person));
+    }
+
+    /// <summary>The office lets a person who mistyped too often try again at once (their address's count stays).</summary>
+    static async Task<Results<NoContent, NotFound>> LiftLockoutAsync(Guid id, RegistryDb db, SignInThrottle throttle, CancellationToken ct)
+    {
+        var userName = await db.People.Where(p => p.Id == id).Select(p => p.UserName).FirstOrDefaultAsync(ct);
+        if (userName is null)
+            return TypedResults.NotFound();
+        await throttle.ForgetAsync(SignInThrottle.Person(userName), ct);
+        return TypedResults.NoContent();
     }
 
     static async Task CheckReferencesAsync(RegistryDb db, PersonInput input, Dictionary<string, string[]> errors, CancellationToken ct)

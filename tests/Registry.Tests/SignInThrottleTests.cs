@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Kommune20.Registry.Identity;
+using Kommune20.Registry.People;
+using Kommune20.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kommune20.Registry.Tests;
+
+/// <summary>Guessing a person's password or a client's secret is slowed down, then locked until the office lifts it.</summary>
+public sealed partial class SignInThrottleTests : IDisposable
+{
+    readonly RegistryApp _registry = new();
+
+    public void Dispose() => _registry.Dispose();
+
+    HttpClient Browser() => _registry.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    static async Task<HttpResponseMessage> LoginAsync(HttpClient browser, string userName, string password)
+    {
+        var page = await browser.GetStringAsync("/account/login");
+        var token = AntiforgeryField().Match(page);
+        return await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups["name"].Value] = token.Groups["value"].Value,
+            ["userName"] = userName,
+            ["password"] = password,
+            ["returnUrl"] = "/",
+        }));
+    }
+
+    async Task<HttpResponseMessage> ClientTokenAsync(string clientId, string secret)
+    {
+        using var http = _registry.CreateClient();
+        return await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["scope"] = "kommune20",
+        }));
+    }
+
+    [Fact]
+    public async Task Guessing_a_password_locks_the_account_until_the_office_lifts_it()
+    {
+        using var browser = Browser();
+        using var office = await _registry.ClientAsAsync("office-integration");
+        var heidelberg = (await DemoCredentials.ReadAsync(_registry.CredentialsFile)).PersonNamed("heidelberg");
+
+        for (var i = 0; i < SignInThrottle.FreeAttempts; i++)
+        {
+            using var wrong = await LoginAsync(browser, "heidelberg", "falsch-" + i);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        using var locked = await LoginAsync(browser, "heidelberg", heidelberg.Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.InRange(int.Parse(locked.Headers.GetValues("Retry-After").Single()), 1, (int)SignInThrottle.FirstWait.TotalSeconds);
+        Assert.Contains("Zu viele Fehlversuche", await locked.Content.ReadAsStringAsync());
+
+        var people = await office.GetFromJsonAsync<List<JsonElement>>($"/api/registry/people?member={Samples.Heidelberg}");
+        var personId = people!.Single().GetProperty("id").GetString();
+        using var lifted = await office.DeleteAsync($"/api/registry/people/{personId}/lockout");
+        Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
+
+        using var signedIn = await LoginAsync(browser, "heidelberg", heidelberg.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_office_lifts_a_lockout()
+    {
+        using var node = await _registry.ClientAsAsync("node-pforzheim");
+        using var response = await node.DeleteAsync($"/api/registry/people/{Guid.NewGuid()}/lockout");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_address_guessing_many_names_is_slowed_down()
+    {
+        using var browser = Browser();
+        for (var i = 0; i < SignInThrottle.FreeAttemptsPerAddress; i++)
+            (await LoginAsync(browser, "name-" + i, "falsch")).Dispose();
+
+        using var slowed = await LoginAsync(browser, "noch-ein-name", "falsch");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, slowed.StatusCode);
+        Assert.True(slowed.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task An_unknown_name_costs_the_same_password_check_as_a_known_one()
+    {
+        var hasher = new CountingHasher();
+        using var registry = _registry.WithWebHostBuilder(web =>
+            web.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<Person>>(hasher)));
+        using var browser = registry.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var known = await LoginAsync(browser, "heidelberg", "falsch");
+        using var unknown = await LoginAsync(browser, "niemand", "falsch");
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (known.StatusCode, unknown.StatusCode));
+        Assert.Equal(2, hasher.Verifications);
+    }
+
+    [Fact]
+    public async Task Guessing_a_client_secret_locks_the_client_until_the_office_lifts_it()
+    {
+        using var office = await _registry.ClientAsAsync("office-integration");
+        var pforzheim = (await DemoCredentials.ReadAsync(_registry.CredentialsFile)).ClientNamed("node-pforzheim");
+
+        for (var i = 0; i < SignInThrottle.FreeAttempts; i++)
+        {
+            using var wrong = await ClientTokenAsync("node-pforzheim", "falsch-" + i);
+            Assert.False(wrong.IsSuccessStatusCode);
+        }
+        using var locked = await ClientTokenAsync("node-pforzheim", pforzheim.ClientSecret);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.True(locked.Headers.Contains("Retry-After"));
+        var error = await locked.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("temporarily_unavailable", error.GetProperty("error").GetString());
+        Assert.Contains("Fehlversuche", error.GetProperty("error_description").GetString());
+
+        using var lifted = await office.DeleteAsync($"/api/registry/members/{pforzheim.MemberId}/clients/node-pforzheim/lockout");
+        Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
+        using var issued = await ClientTokenAsync("node-pforzheim", pforzheim.ClientSecret);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lockout_outlives_a_restart()
+    {
+        using (var browser = Browser())
+        {
+            for (var i = 0; i < SignInThrottle.FreeAttempts; i++)
+                (await LoginAsync(browser, "pforzheim", "falsch")).Dispose();
+        }
+        var password = (await DemoCredentials.ReadAsync(_registry.CredentialsFile)).PersonNamed("pforzheim").Password;
+
+        using var restarted = new RegistryApp(new() { ["K20_DATA"] = _registry.DataDirectory, ["Seed:CredentialsFile"] = _registry.CredentialsFile });
+        using var again = restarted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var locked = await LoginAsync(again, "pforzheim", password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+    }
+
+    sealed class CountingHasher : IPasswordHasher<Person>
+    {
+        readonly PasswordHasher<Person> _inner = new();
+        int _verifications;
+
+        public int Verifications => _verifications;
+
+        public string HashPassword(Person user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(Person user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    [GeneratedRegex("name=\"(?<name>__RequestVerificationToken[^\"]*)\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex AntiforgeryField();
+}
