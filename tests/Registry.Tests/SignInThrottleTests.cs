@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Kommune20.Registry.Identity;
 using Kommune20.Registry.People;
 using Kommune20.Testing;
@@ -13,26 +12,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kommune20.Registry.Tests;
 
 /// <summary>Guessing a person's password or a client's secret is slowed down, then locked until the office lifts it.</summary>
-public sealed partial class SignInThrottleTests : IDisposable
+public sealed class SignInThrottleTests : IDisposable
 {
     readonly RegistryApp _registry = new();
 
     public void Dispose() => _registry.Dispose();
 
     HttpClient Browser() => _registry.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-    static async Task<HttpResponseMessage> LoginAsync(HttpClient browser, string userName, string password)
-    {
-        var page = await browser.GetStringAsync("/account/login");
-        var token = AntiforgeryField().Match(page);
-        return await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [token.Groups["name"].Value] = token.Groups["value"].Value,
-            ["userName"] = userName,
-            ["password"] = password,
-            ["returnUrl"] = "/",
-        }));
-    }
 
     async Task<HttpResponseMessage> ClientTokenAsync(string clientId, string secret)
     {
@@ -55,10 +41,10 @@ public sealed partial class SignInThrottleTests : IDisposable
 
         for (var i = 0; i < SignInThrottle.FreeAttempts; i++)
         {
-            using var wrong = await LoginAsync(browser, "heidelberg", "falsch-" + i);
+            using var wrong = await RegistryLogin.LoginAsync(browser, "heidelberg", "falsch-" + i);
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
-        using var locked = await LoginAsync(browser, "heidelberg", heidelberg.Password);
+        using var locked = await RegistryLogin.LoginAsync(browser, "heidelberg", heidelberg.Password);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
         Assert.InRange(int.Parse(locked.Headers.GetValues("Retry-After").Single()), 1, (int)SignInThrottle.FirstWait.TotalSeconds);
@@ -69,7 +55,7 @@ public sealed partial class SignInThrottleTests : IDisposable
         using var lifted = await office.DeleteAsync($"/api/registry/people/{personId}/lockout");
         Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
 
-        using var signedIn = await LoginAsync(browser, "heidelberg", heidelberg.Password);
+        using var signedIn = await RegistryLogin.LoginAsync(browser, "heidelberg", heidelberg.Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
@@ -87,9 +73,9 @@ public sealed partial class SignInThrottleTests : IDisposable
     {
         using var browser = Browser();
         for (var i = 0; i < SignInThrottle.FreeAttemptsPerAddress; i++)
-            (await LoginAsync(browser, "name-" + i, "falsch")).Dispose();
+            (await RegistryLogin.LoginAsync(browser, "name-" + i, "falsch")).Dispose();
 
-        using var slowed = await LoginAsync(browser, "noch-ein-name", "falsch");
+        using var slowed = await RegistryLogin.LoginAsync(browser, "noch-ein-name", "falsch");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, slowed.StatusCode);
         Assert.True(slowed.Headers.Contains("Retry-After"));
@@ -103,8 +89,8 @@ public sealed partial class SignInThrottleTests : IDisposable
             web.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<Person>>(hasher)));
         using var browser = registry.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        using var known = await LoginAsync(browser, "heidelberg", "falsch");
-        using var unknown = await LoginAsync(browser, "niemand", "falsch");
+        using var known = await RegistryLogin.LoginAsync(browser, "heidelberg", "falsch");
+        using var unknown = await RegistryLogin.LoginAsync(browser, "niemand", "falsch");
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (known.StatusCode, unknown.StatusCode));
         Assert.Equal(2, hasher.Verifications);
@@ -141,13 +127,13 @@ public sealed partial class SignInThrottleTests : IDisposable
         using (var browser = Browser())
         {
             for (var i = 0; i < SignInThrottle.FreeAttempts; i++)
-                (await LoginAsync(browser, "pforzheim", "falsch")).Dispose();
+                (await RegistryLogin.LoginAsync(browser, "pforzheim", "falsch")).Dispose();
         }
         var password = (await DemoCredentials.ReadAsync(_registry.CredentialsFile)).PersonNamed("pforzheim").Password;
 
         using var restarted = new RegistryApp(new() { ["K20_DATA"] = _registry.DataDirectory, ["Seed:CredentialsFile"] = _registry.CredentialsFile });
         using var again = restarted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var locked = await LoginAsync(again, "pforzheim", password);
+        using var locked = await RegistryLogin.LoginAsync(again, "pforzheim", password);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
     }
@@ -167,7 +153,4 @@ public sealed partial class SignInThrottleTests : IDisposable
             return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }
-
-    [GeneratedRegex("name=\"(?<name>__RequestVerificationToken[^\"]*)\" value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex AntiforgeryField();
 }

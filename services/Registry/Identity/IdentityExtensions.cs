@@ -15,6 +15,7 @@ namespace Kommune20.Registry.Identity;
 public static class IdentityExtensions
 {
     public const string LoginScheme = "registry-login";
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
 
     public static IHostApplicationBuilder AddRegistryIdentity(this IHostApplicationBuilder builder)
     {
@@ -37,6 +38,10 @@ public static class IdentityExtensions
                     .AllowAuthorizationCodeFlow()
                     .RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow();
+                // A person's access is re-checked at least every 15 minutes: the web applications renew the access token
+                // with the refresh token, and the issuer refuses that for a deactivated person.
+                server.SetAccessTokenLifetime(AccessTokenLifetime)
+                    .SetRefreshTokenLifetime(TimeSpan.FromHours(8));
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, Kommune20Claims.Audience);
                 server.AddSigningKey(keys.SigningKey).AddEncryptionKey(keys.EncryptionKey);
                 // Access tokens stay signed JWTs (not encrypted) so the gateway and every service can validate them.

@@ -1,5 +1,6 @@
 using Kommune20.ServiceDefaults;
 using Kommune20.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -18,7 +20,7 @@ namespace Kommune20.WebUi.SignIn;
 /// <summary>
 /// Sign-in for people, shared by the portal and the city nodes' editor pages: the Registry's OpenID Connect issuer
 /// with the public client <c>portal</c> (authorization code with PKCE), a cookie for the session, and the tokens kept
-/// in it so that calls to the services carry the person's access token.
+/// in it so that calls to the services carry the person's access token, renewed by <see cref="TokenRefresh"/>.
 /// </summary>
 public static class WebSignIn
 {
@@ -57,6 +59,10 @@ public static class WebSignIn
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.AccessDeniedPath = NotAllowedPath;
+                // As long as the issuer's own sign-in; the access token inside lives 15 minutes and is renewed.
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.Events.OnValidatePrincipal = context =>
+                    context.HttpContext.RequestServices.GetRequiredService<TokenRefresh>().ValidatePrincipalAsync(context);
             })
             .AddOpenIdConnect(IssuerScheme, oidc =>
             {
@@ -70,10 +76,9 @@ public static class WebSignIn
                 oidc.ResponseMode = OpenIdConnectResponseMode.Query;
                 oidc.UsePkce = true;
                 oidc.Scope.Clear();
-                foreach (var scope in new[] { "openid", "profile", "roles", Kommune20Claims.Audience })
+                foreach (var scope in new[] { "openid", "profile", "roles", "offline_access", Kommune20Claims.Audience })
                     oidc.Scope.Add(scope);
                 oidc.SaveTokens = true;
-                oidc.UseTokenLifetime = true;
                 oidc.MapInboundClaims = false;
                 oidc.GetClaimsFromUserInfoEndpoint = false;
                 oidc.TokenValidationParameters.NameClaimType = Kommune20Claims.Name;
@@ -87,6 +92,8 @@ public static class WebSignIn
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<AccessTokenHandler>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TokenRefresh>();
         return builder;
     }
 
@@ -97,8 +104,10 @@ public static class WebSignIn
                 Results.Challenge(new AuthenticationProperties { RedirectUri = LocalPath(returnUrl) }, [IssuerScheme]))
             .AllowAnonymous()
             .ExcludeFromDescription();
-        app.MapPost("/abmelden", () =>
-                Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, IssuerScheme]))
+        // Only the sign-out button of our own pages may end a session, not a form on another site.
+        app.MapPost("/abmelden", async (HttpContext http, IAntiforgery antiforgery) => await antiforgery.IsRequestValidAsync(http)
+                ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, IssuerScheme])
+                : Results.BadRequest())
             .RequireAuthorization()
             .ExcludeFromDescription();
         return app;
