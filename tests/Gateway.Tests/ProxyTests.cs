@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Kommune20.ServiceDefaults.Security;
+using Kommune20.Testing;
 
 namespace Kommune20.Gateway.Tests;
 
@@ -47,6 +49,21 @@ public sealed class ProxyTests
         await using var hub = await GatewayWithRegistry.StartAsync();
 
         using var response = await hub.Anonymous().PostAsync("/api/registry/members", NewMember());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(hub.Registry.Received);
+    }
+
+    [Theory]
+    [MemberData(nameof(ForgedTokens.Kinds), MemberType = typeof(ForgedTokens))]
+    public async Task A_forged_office_token_is_turned_away_before_the_registry(string forgery)
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+        using var http = hub.Anonymous();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            ForgedTokens.Make(forgery, TestTokens.SigningKey, TestTokens.Issuer, Guid.NewGuid()));
+
+        using var response = await http.PostAsync("/api/registry/members", NewMember());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(hub.Registry.Received);
