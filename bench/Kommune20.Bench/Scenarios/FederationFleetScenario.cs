@@ -6,7 +6,7 @@ using Kommune20.Bench.Workloads;
 using Kommune20.Federation.Client;
 using Kommune20.ServiceDefaults.Security;
 using Kommune20.Testing;
-using FederationClient = Kommune20.Federation.Grpc.Federation.FederationClient;
+using FederationGrpcClient = Kommune20.Federation.Grpc.Federation.FederationClient;
 
 namespace Kommune20.Bench.Scenarios;
 
@@ -52,7 +52,7 @@ public sealed class FederationFleetScenario : IScenario
         Console.WriteLine($"    {cities.Count:N0} cities registered in {registering.TotalSeconds:0} s, signed in {signingIn.TotalSeconds:0} s");
 
         using var channel = GrpcChannels.Open(hub.GatewayGrpc);
-        var federationClient = new FederationClient(channel);
+        var federationClient = new FederationGrpcClient(channel);
         var atRest = ProcFs.ResidentMb(hub.Process("federation").Id);
         await context.SettleAsync(cancellationToken);
 
@@ -112,7 +112,7 @@ public sealed class FederationFleetScenario : IScenario
 
     /// <summary>Starts every city's push loop at once and waits until all are acknowledged or <see cref="GiveUpAfter"/> has passed.</summary>
     static async Task<(CityWaits Waits, IReadOnlyDictionary<string, double> Cpu, IReadOnlyDictionary<string, double> Peaks)> ReconnectAsync(
-        Hub hub, FederationClient federation, IReadOnlyList<ClientCredentialsToken> tokens, IReadOnlyList<QueuedChangeLog> logs, CancellationToken cancellationToken)
+        Hub hub, FederationGrpcClient federation, IReadOnlyList<ClientCredentialsToken> tokens, IReadOnlyList<QueuedChangeLog> logs, CancellationToken cancellationToken)
     {
         var processes = hub.Processes.Where(process => Watched.Contains(process.Name)).ToDictionary(process => process.Name, process => process.Id);
         var meter = new CpuMeter().Watch("bench (fleet)", Environment.ProcessId);

@@ -8,7 +8,7 @@ using Kommune20.Federation.Client;
 using Kommune20.Federation.Grpc;
 using Kommune20.ServiceDefaults.Security;
 using Kommune20.Testing;
-using FederationClient = Kommune20.Federation.Grpc.Federation.FederationClient;
+using FederationGrpcClient = Kommune20.Federation.Grpc.Federation.FederationClient;
 
 namespace Kommune20.Bench.Scenarios;
 
@@ -37,8 +37,8 @@ public sealed class FederationSyncScenario : IScenario
         var rounds = context.Settings.SyncRounds;
         using var gatewayChannel = GrpcChannels.Open(hub.GatewayGrpc);
         using var directChannel = GrpcChannels.Open(hub.FederationGrpc);
-        var throughGateway = new FederationClient(gatewayChannel);
-        var direct = new FederationClient(directChannel);
+        var throughGateway = new FederationGrpcClient(gatewayChannel);
+        var direct = new FederationGrpcClient(directChannel);
         await using var bulk = await ReplicaBulkInsert.CreateAsync(Path.Combine(hub.DataDirectory, "bulk-insert"), cancellationToken);
         var processes = new Dictionary<string, int> { ["federation"] = hub.Process("federation").Id, ["gateway"] = hub.Process("gateway").Id };
 
@@ -119,7 +119,7 @@ public sealed class FederationSyncScenario : IScenario
         return new City(client.Member, client.MemberId, token);
     }
 
-    static async Task<Round> CatchUpAsync(FederationClient hub, City city, IReadOnlyList<Change> changes, IReadOnlyDictionary<string, int> processes,
+    static async Task<Round> CatchUpAsync(FederationGrpcClient hub, City city, IReadOnlyList<Change> changes, IReadOnlyDictionary<string, int> processes,
         CancellationToken cancellationToken)
     {
         var log = new QueuedChangeLog(city.MemberId, changes);

@@ -6,7 +6,7 @@ using Kommune20.Federation.Client;
 using Kommune20.Federation.Grpc;
 using Kommune20.Testing;
 using Microsoft.Data.Sqlite;
-using FederationClient = Kommune20.Federation.Grpc.Federation.FederationClient;
+using FederationGrpcClient = Kommune20.Federation.Grpc.Federation.FederationClient;
 
 namespace Kommune20.EndToEnd.Tests.Federation;
 
@@ -23,7 +23,7 @@ public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
     ChangePusher PusherFor(string clientId)
     {
         var client = Hub.Credentials.ClientNamed(clientId);
-        return new ChangePusher(new FederationClient(_channel), async _ => await Hub.SignIn.ClientTokenAsync(client.ClientId, client.ClientSecret));
+        return new ChangePusher(new FederationGrpcClient(_channel), async _ => await Hub.SignIn.ClientTokenAsync(client.ClientId, client.ClientSecret));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
     [Fact]
     public async Task The_gateway_lets_only_city_node_credentials_reach_federation()
     {
-        var hub = new FederationClient(_channel);
+        var hub = new FederationGrpcClient(_channel);
         var anonymous = await Assert.ThrowsAsync<RpcException>(() => hub.GetCursorAsync(new CursorRequest()).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
 
@@ -82,7 +82,7 @@ public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
         // The relay pushing its own records: a cursor no other test moves.
         var relay = Hub.Credentials.ClientNamed("relay-metropolregion");
         var headers = new Metadata { { "Authorization", "Bearer " + await Hub.SignIn.ClientTokenAsync(relay.ClientId, relay.ClientSecret) } };
-        var hub = new FederationClient(_channel);
+        var hub = new FederationGrpcClient(_channel);
         var origin = relay.MemberId.ToString();
         var before = (await hub.GetCursorAsync(new CursorRequest { OriginMemberId = origin }, headers)).AcknowledgedVersion;
 
