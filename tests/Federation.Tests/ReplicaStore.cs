@@ -53,11 +53,15 @@ public sealed class ReplicaStore : IDisposable
         return outcomes;
     }
 
-    public async Task<int> ReconcileAsync(Guid origin, long snapshotVersion, params (RecordKind, string)[] present)
+    public Task<int> ReconcileAsync(Guid origin, long snapshotVersion, params (RecordKind, string)[] present) =>
+        ReconcileAsync(origin, origin, snapshotVersion, present);
+
+    /// <summary>Ends a re-sync that <paramref name="source"/> (the origin itself or a relay) delivered.</summary>
+    public async Task<int> ReconcileAsync(Guid source, Guid origin, long snapshotVersion, params (RecordKind, string)[] present)
     {
         await using var db = Open();
         var startedAt = Tick();
-        var withdrawn = await Replication.StageReconcileAsync(new ReplicaUnit(db), origin, origin, snapshotVersion, present.ToHashSet(), startedAt, Tick(), default);
+        var withdrawn = await Replication.StageReconcileAsync(new ReplicaUnit(db), source, origin, snapshotVersion, present.ToHashSet(), startedAt, Tick(), default);
         await db.SaveChangesAsync();
         return withdrawn;
     }

@@ -11,6 +11,10 @@ public sealed class ReplicationTests : IDisposable
     static PushedBatch FromHeidelberg(params Change[] changes) =>
         new(Samples.Heidelberg, Samples.Heidelberg, Permitted: true, changes.Max(c => c.Version), changes);
 
+    /// <summary>The Metropolregion relaying for Heidelberg, with the Registry's consent.</summary>
+    static PushedBatch Relayed(params Change[] changes) =>
+        new(Samples.Metropolregion, Samples.Heidelberg, Permitted: true, changes.Max(c => c.Version), changes);
+
     async Task<Replica?> ReplicaAsync(string originId)
     {
         await using var db = _store.Open();
@@ -143,6 +147,98 @@ public sealed class ReplicationTests : IDisposable
         var replica = await ReplicaAsync("digitallotsen");
         Assert.Equal(3, replica!.Version);
         Assert.Equal("Digitallotsen (wiederhergestellt)", replica.Title);
+    }
+
+    [Fact]
+    public async Task A_relay_cannot_overwrite_or_withdraw_what_the_origin_delivered_itself()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1)));
+
+        var outcome = await _store.PushAsync(Relayed(
+            Samples.PracticeChange("digitallotsen", 2, p => p.Title = "Überschrieben"), Samples.Tombstone("digitallotsen", 3)));
+
+        Assert.Equal((0, 3L), (outcome.Applied, outcome.AcknowledgedVersion));
+        Assert.All(outcome.Rejections, rejection => Assert.Equal(RejectionCode.PermissionDenied, rejection.Code));
+        Assert.Contains("selbst geliefert", outcome.Rejections[0].Reason);
+        var replica = await ReplicaAsync("digitallotsen");
+        Assert.Equal((1L, "Digitallotsinnen und Digitallotsen", Samples.Heidelberg), (replica!.Version, replica.Title, replica.ReceivedFrom));
+        await using var db = _store.Open();
+        Assert.Equal(2, await db.Quarantine.CountAsync(q => q.SourceMemberId == Samples.Metropolregion && q.Code == "permission-denied"));
+        Assert.Equal(["PracticePublished"], await _store.EventsAsync());
+    }
+
+    [Fact]
+    public async Task A_relay_cannot_bring_back_what_the_origin_withdrew()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1), Samples.Tombstone("digitallotsen", 2)));
+
+        var outcome = await _store.PushAsync(Relayed(Samples.PracticeChange("digitallotsen", 3)));
+
+        Assert.Equal(RejectionCode.PermissionDenied, Assert.Single(outcome.Rejections).Code);
+        Assert.True((await ReplicaAsync("digitallotsen"))!.IsWithdrawn);
+    }
+
+    [Fact]
+    public async Task The_origins_own_node_replaces_what_a_relay_delivered_whatever_its_version()
+    {
+        await _store.PushAsync(Relayed(Samples.PracticeChange("digitallotsen", 9_000, p => p.Title = "Vom Relais eingefroren")));
+
+        var outcome = await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 4)));
+
+        Assert.Equal(1, outcome.Applied);
+        var replica = await ReplicaAsync("digitallotsen");
+        Assert.Equal((4L, "Digitallotsinnen und Digitallotsen", Samples.Heidelberg), (replica!.Version, replica.Title, replica.ReceivedFrom));
+        var later = await _store.PushAsync(Relayed(Samples.PracticeChange("digitallotsen", 9_001, p => p.Title = "Wieder vom Relais")));
+        Assert.Equal(RejectionCode.PermissionDenied, Assert.Single(later.Rejections).Code);
+    }
+
+    [Fact]
+    public async Task A_version_far_beyond_the_deliverers_cursor_is_refused_and_the_cursor_does_not_move_to_it()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1)));
+
+        var outcome = await _store.PushAsync(FromHeidelberg(
+            Samples.PracticeChange("mash", 2), Samples.PracticeChange("digitallotsen", long.MaxValue, p => p.Title = "Eingefroren")));
+
+        var rejection = Assert.Single(outcome.Rejections);
+        Assert.Equal((RejectionCode.InvalidArgument, "version"), (rejection.Code, rejection.Field));
+        Assert.Equal((1, 2L), (outcome.Applied, outcome.AcknowledgedVersion));
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 3, p => p.Title = "Später geändert")));
+        Assert.Equal((3L, "Später geändert"), ((await ReplicaAsync("digitallotsen"))!.Version, (await ReplicaAsync("digitallotsen"))!.Title));
+    }
+
+    [Fact]
+    public async Task A_version_within_the_lead_of_the_cursor_is_accepted()
+    {
+        var outcome = await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", Replication.MaxVersionLead)));
+
+        Assert.Equal((1, Replication.MaxVersionLead), (outcome.Applied, outcome.AcknowledgedVersion));
+    }
+
+    [Fact]
+    public async Task A_relays_resync_withdraws_only_what_that_relay_delivered()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1)));
+        await _store.PushAsync(Relayed(Samples.PracticeChange("relais-alt", 1), Samples.PracticeChange("relais-neu", 2)));
+
+        var withdrawn = await _store.ReconcileAsync(Samples.Metropolregion, Samples.Heidelberg, snapshotVersion: 2, (Contracts.Federation.RecordKind.Practice, "relais-neu"));
+
+        Assert.Equal(1, withdrawn);
+        Assert.True((await ReplicaAsync("relais-alt"))!.IsWithdrawn);
+        Assert.False((await ReplicaAsync("relais-neu"))!.IsWithdrawn);
+        Assert.False((await ReplicaAsync("digitallotsen"))!.IsWithdrawn);
+    }
+
+    [Fact]
+    public async Task A_relays_resync_cannot_replace_what_the_origin_delivered()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 8)));
+
+        var outcome = await _store.PushAsync(new PushedBatch(Samples.Metropolregion, Samples.Heidelberg, true, 9,
+            [Samples.PracticeChange("digitallotsen", 3, p => p.Title = "Vom Relais")], IsResync: true));
+
+        Assert.Equal(RejectionCode.PermissionDenied, Assert.Single(outcome.Rejections).Code);
+        Assert.Equal(8, (await ReplicaAsync("digitallotsen"))!.Version);
     }
 
     public void Dispose() => _store.Dispose();

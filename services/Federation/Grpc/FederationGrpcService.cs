@@ -69,18 +69,21 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
         await foreach (var chunk in requestStream.ReadAllAsync(cancellationToken))
         {
             var chunkOrigin = OriginOf(chunk.OriginMemberId, caller);
+            // Every chunk, not only the first: a consent withdrawn while a long re-sync runs ends it.
+            await EnsureMayDeliverAsync(caller, chunkOrigin, cancellationToken);
             if (origin is null)
             {
-                if (!await provenance.MayDeliverAsync(caller, chunkOrigin, cancellationToken))
-                    throw new RpcException(new Status(StatusCode.PermissionDenied, $"origin_member_id: {caller} may not re-sync the records of {chunkOrigin}"));
                 origin = chunkOrigin;
                 snapshotVersion = chunk.SnapshotVersion;
+                var acknowledged = await AcknowledgedAsync(caller, chunkOrigin, cancellationToken);
+                if (snapshotVersion > acknowledged + Replication.MaxVersionLead)
+                    throw new RpcException(new Status(StatusCode.InvalidArgument,
+                        $"snapshot_version: {snapshotVersion} lies more than {Replication.MaxVersionLead} beyond the acknowledged {acknowledged}; push the log first"));
             }
             else if (chunkOrigin != origin || chunk.SnapshotVersion != snapshotVersion)
             {
                 throw new RpcException(new Status(StatusCode.InvalidArgument, "origin_member_id, snapshot_version: every chunk of a re-sync must name the same origin and snapshot"));
             }
-
             foreach (var record in chunk.Records)
             {
                 if (ChangeReader.KindOf(record) is { } kind && record.RecordCase != Change.RecordOneofCase.Tombstone)
@@ -94,11 +97,18 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
 
         if (origin is not { } resynced)
             throw new RpcException(new Status(StatusCode.InvalidArgument, "records: a re-sync needs at least one chunk (it may be empty)"));
+        await EnsureMayDeliverAsync(caller, resynced, cancellationToken);
         summary.Withdrawn = await writer.WriteAsync(present.Count, (unit, now, ct) =>
             Replication.StageReconcileAsync(unit, caller, resynced, snapshotVersion, present, startedAt, now, ct), cancellationToken);
         summary.OriginMemberId = resynced.ToString();
         summary.AcknowledgedVersion = snapshotVersion;
         return summary;
+    }
+
+    async Task EnsureMayDeliverAsync(Guid caller, Guid origin, CancellationToken cancellationToken)
+    {
+        if (!await provenance.MayDeliverAsync(caller, origin, cancellationToken))
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"origin_member_id: {caller} may not re-sync the records of {origin}"));
     }
 
     static Guid CallerOf(ServerCallContext context) =>

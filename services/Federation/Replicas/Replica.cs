@@ -20,7 +20,10 @@ public sealed class Replica
     public string? Title { get; set; }
     public Visibility? Visibility { get; set; }
 
-    /// <summary>The member whose credential delivered the change: the origin itself, or a network relaying for it.</summary>
+    /// <summary>
+    /// The member whose credential delivered the change: the origin itself, or a network relaying for it. What the
+    /// origin delivered itself no relay may change or withdraw; what a relay delivered the origin replaces.
+    /// </summary>
     public Guid ReceivedFrom { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
 

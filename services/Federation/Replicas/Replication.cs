@@ -15,12 +15,22 @@ namespace Kommune20.Federation.Replicas;
 /// </summary>
 public static class Replication
 {
+    /// <summary>
+    /// How far a version may lie beyond what the hub has acknowledged from the same deliverer for the same origin. A
+    /// node's log has no gaps and is pushed from the cursor on, so an honest batch stays within its own size of the
+    /// cursor; a re-sync's snapshot after the hub lost its data within this lead. A version further out (up to
+    /// long.MaxValue) would freeze the record against the city's own later changes: it is refused, and the cursor
+    /// does not move to it.
+    /// </summary>
+    public const long MaxVersionLead = 10_000;
+
     public static async Task<BatchOutcome> StageBatchAsync(ReplicaUnit unit, PushedBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = unit.Db;
         var cursor = await CursorAsync(db, batch.Source, batch.Origin, cancellationToken);
+        var limit = cursor.AcknowledgedVersion + MaxVersionLead;
         var rejections = new List<Rejection>();
-        var incoming = new List<IncomingChange>();
+        var incoming = new List<(Change Message, IncomingChange Change)>();
         var skipped = 0;
         foreach (var change in batch.Changes)
         {
@@ -29,7 +39,9 @@ public static class Replication
                 skipped++;
                 continue;
             }
-            var (read, rejection) = batch.Permitted ? ChangeReader.Read(change) : (null, Refused(change, batch));
+            (IncomingChange? read, Rejection? rejection) = !batch.Permitted ? (null, Refused(change, batch))
+                : change.Version > limit ? (null, TooFar(change, cursor.AcknowledgedVersion))
+                : ChangeReader.Read(change);
             if (rejection is not null)
             {
                 rejections.Add(rejection);
@@ -37,46 +49,56 @@ public static class Replication
             }
             else
             {
-                incoming.Add(read!);
+                incoming.Add((change, read!));
             }
         }
 
         var applied = 0;
         if (incoming.Count > 0)
         {
-            await LoadReplicasAsync(unit, batch.Origin, incoming, cancellationToken);
+            await LoadReplicasAsync(unit, batch.Origin, incoming.Select(item => item.Change), cancellationToken);
             var open = await db.Quarantine.Where(q => q.OriginMemberId == batch.Origin && q.ResolvedAt == null).ToListAsync(cancellationToken);
-            foreach (var change in incoming)
+            foreach (var (message, change) in incoming)
             {
-                if (Apply(unit, batch, change, now))
+                switch (Judge(change, unit.Find(batch.Origin, change.Kind, change.OriginId), batch))
                 {
-                    applied++;
-                    foreach (var superseded in open.Where(q => q.Kind == change.Kind && q.OriginId == change.OriginId && q.Version < change.Version))
-                        superseded.ResolvedAt = now;
-                }
-                else
-                {
-                    skipped++;
+                    case Verdict.Apply:
+                        Apply(unit, batch, change, now);
+                        applied++;
+                        foreach (var superseded in open.Where(q => q.Kind == change.Kind && q.OriginId == change.OriginId && q.Version < change.Version))
+                            superseded.ResolvedAt = now;
+                        break;
+                    case Verdict.Refuse:
+                        var rejection = OriginDelivered(message, batch);
+                        rejections.Add(rejection);
+                        Quarantine(db, batch, message, rejection, now);
+                        break;
+                    default:
+                        skipped++;
+                        break;
                 }
             }
         }
 
-        if (batch.Changes.Count > 0)
-            cursor.AcknowledgedVersion = Math.Max(cursor.AcknowledgedVersion, batch.Changes.Max(change => change.Version));
-        cursor.HeadVersion = Math.Max(Math.Max(cursor.HeadVersion, batch.HeadVersion), cursor.AcknowledgedVersion);
+        var within = batch.Changes.Where(change => change.Version <= limit).Select(change => change.Version).DefaultIfEmpty(0).Max();
+        cursor.AcknowledgedVersion = Math.Max(cursor.AcknowledgedVersion, within);
+        cursor.HeadVersion = Math.Max(Math.Max(cursor.HeadVersion, Math.Min(batch.HeadVersion, limit)), cursor.AcknowledgedVersion);
         cursor.UpdatedAt = now;
         return new BatchOutcome(cursor.AcknowledgedVersion, applied, skipped, rejections);
     }
 
     /// <summary>
-    /// Ends a re-sync: withdraws every live replica of the origin that the snapshot lacks (unless a change newer than
-    /// the snapshot brought it), settles older quarantine entries, and sets the cursor to the snapshot.
+    /// Ends a re-sync: withdraws every live replica the snapshot lacks (unless a change newer than the snapshot brought
+    /// it), settles older quarantine entries, and sets the cursor to the snapshot. The origin's own node speaks for all
+    /// of its records; a relay only for those it delivered itself, so its snapshot never withdraws what the origin or
+    /// another relay delivered.
     /// </summary>
     public static async Task<int> StageReconcileAsync(ReplicaUnit unit, Guid source, Guid origin, long snapshotVersion,
         IReadOnlySet<(RecordKind Kind, string OriginId)> present, DateTimeOffset startedAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = unit.Db;
-        var live = await db.Replicas.Where(r => r.OriginMemberId == origin && r.Body != null).ToListAsync(cancellationToken);
+        var relayed = source != origin;
+        var live = await db.Replicas.Where(r => r.OriginMemberId == origin && r.Body != null && (!relayed || r.ReceivedFrom == source)).ToListAsync(cancellationToken);
         var withdrawn = 0;
         foreach (var replica in live.Where(r => !present.Contains((r.Kind, r.OriginId)) && r.Version <= snapshotVersion))
         {
@@ -89,7 +111,8 @@ public static class Replication
             withdrawn++;
         }
 
-        var open = await db.Quarantine.Where(q => q.OriginMemberId == origin && q.ResolvedAt == null).ToListAsync(cancellationToken);
+        var open = await db.Quarantine.Where(q => q.OriginMemberId == origin && q.ResolvedAt == null && (!relayed || q.SourceMemberId == source))
+            .ToListAsync(cancellationToken);
         foreach (var superseded in open.Where(q => q.ReceivedAt < startedAt))
             superseded.ResolvedAt = now;
 
@@ -102,12 +125,28 @@ public static class Replication
         return withdrawn;
     }
 
-    static bool Apply(ReplicaUnit unit, PushedBatch batch, IncomingChange change, DateTimeOffset now)
+    enum Verdict { Apply, Skip, Refuse }
+
+    /// <summary>
+    /// The origin always wins. Its own node replaces what a relay delivered, whatever the versions (a relay cannot
+    /// freeze a record by inventing a high version); a relay never changes or withdraws what the origin delivered
+    /// itself (refused, where the version alone would have applied it). Otherwise the newer version wins.
+    /// </summary>
+    static Verdict Judge(IncomingChange change, Replica? replica, PushedBatch batch)
+    {
+        if (replica is null)
+            return Verdict.Apply;
+        var fromOrigin = batch.Source == batch.Origin;
+        if (fromOrigin && replica.ReceivedFrom != batch.Origin)
+            return Verdict.Apply;
+        if (!Supersedes(change, replica, batch))
+            return Verdict.Skip;
+        return !fromOrigin && replica.ReceivedFrom == batch.Origin ? Verdict.Refuse : Verdict.Apply;
+    }
+
+    static void Apply(ReplicaUnit unit, PushedBatch batch, IncomingChange change, DateTimeOffset now)
     {
         var replica = unit.Find(batch.Origin, change.Kind, change.OriginId);
-        if (replica is not null && !Supersedes(change, replica, batch))
-            return false;
-
         var wasLive = replica is { IsWithdrawn: false };
         if (replica is null)
         {
@@ -130,7 +169,6 @@ public static class Replication
             replica.Body = null;
         }
         ReplicaAnnouncements.Announce(unit.Db, replica.Origin, change.Kind, change.Record, wasLive);
-        return true;
     }
 
     /// <summary>
@@ -171,6 +209,27 @@ public static class Replication
         Code = RejectionCode.PermissionDenied,
         Reason = $"Das Mitglied {batch.Source} darf keine Datensätze von {batch.Origin} veröffentlichen oder zurückziehen: "
                  + "es ist nicht der Ursprung, und das Register erlaubt ihm kein Weiterleiten (Relais) für dieses Mitglied.",
+    };
+
+    static Rejection OriginDelivered(Change change, PushedBatch batch) => new()
+    {
+        Version = change.Version,
+        OriginId = change.OriginId,
+        Kind = ChangeReader.CodeOf(change),
+        Code = RejectionCode.PermissionDenied,
+        Reason = $"Das Mitglied {batch.Origin} hat diesen Datensatz selbst geliefert: das Relais {batch.Source} darf ihn weder ändern "
+                 + "noch zurückziehen. Der Ursprung gewinnt immer.",
+    };
+
+    static Rejection TooFar(Change change, long acknowledged) => new()
+    {
+        Version = change.Version,
+        OriginId = change.OriginId,
+        Kind = ChangeReader.CodeOf(change),
+        Code = RejectionCode.InvalidArgument,
+        Field = "version",
+        Reason = $"Die Version {change.Version} liegt mehr als {MaxVersionLead} über der zuletzt bestätigten ({acknowledged}) dieses Absenders "
+                 + "für diesen Ursprung; so weit kann das Änderungsprotokoll nicht gewachsen sein.",
     };
 
     static void Quarantine(FederationDb db, PushedBatch batch, Change change, Rejection rejection, DateTimeOffset now) =>
