@@ -28,6 +28,8 @@ public static class BenchRun
         {
             RabbitMq = broker,
             GatewaySettings = new Dictionary<string, string> { ["RateLimiting__PermitLimit"] = "1000000000" },
+            // The library search scenario fills the library through the office's bulk load, mapped only where asked for.
+            LibrarySettings = new Dictionary<string, string> { ["Library__OfficeBulkLoad"] = "true" },
         });
         var context = new BenchContext
         {

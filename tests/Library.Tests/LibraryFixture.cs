@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Kommune20.Contracts.Federation;
+using Kommune20.Library.Office;
 using Kommune20.Library.Search;
 using Kommune20.ServiceDefaults;
 using Kommune20.Testing;
@@ -22,7 +23,8 @@ public sealed class LibraryFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Registry = await RegistryProcess.StartAsync();
-        Library = new LibraryApp(Registry);
+        // The benchmark's setting: OfficeApiTests fill the library through the office's bulk load.
+        Library = new LibraryApp(Registry, new() { [OfficeApi.BulkLoadSetting] = "true" });
         (await Library.StartAsync()).Dispose(); // consumers bind their queues before anything is published
         Federation = await Upstream.ConnectAsync(Registry.MessagingNamespace);
     }

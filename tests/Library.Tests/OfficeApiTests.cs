@@ -7,14 +7,17 @@ using Kommune20.Testing;
 
 namespace Kommune20.Library.Tests;
 
-/// <summary>The office loads many practices at once (migrations, benchmarks) and sees when the index has caught up.</summary>
+/// <summary>
+/// The office sees when the index has caught up; in the benchmark's hub (<see cref="OfficeApi.BulkLoadSetting"/>) it also
+/// loads many practices at once.
+/// </summary>
 [Collection(LibraryCollection.Name)]
 public sealed class OfficeApiTests(LibraryFixture fixture)
 {
-    async Task<HttpClient> AsOfficeAsync()
+    async Task<HttpClient> AsOfficeAsync(LibraryApp? library = null)
     {
         var client = fixture.Registry.Credentials.ClientNamed("office-integration");
-        var http = fixture.Library.CreateClient();
+        var http = (library ?? fixture.Library).CreateClient();
         http.DefaultRequestHeaders.Authorization = new("Bearer", await new SignIn(fixture.Registry.Address).ClientTokenAsync(client.ClientId, client.ClientSecret));
         return http;
     }
@@ -46,6 +49,21 @@ public sealed class OfficeApiTests(LibraryFixture fixture)
 
         using var again = await office.PostAsJsonAsync("/api/library/office/practices", items.Take(5), Json.Options);
         Assert.Equal(new BulkLoadResult(5, 0), await again.Content.ReadFromJsonAsync<BulkLoadResult>(Json.Options));
+    }
+
+    [Fact]
+    public async Task Without_the_benchmarks_setting_the_hub_writes_no_citys_data_not_even_for_the_office()
+    {
+        await using var library = new LibraryApp(fixture.Registry);
+        (await library.StartAsync()).Dispose();
+        using var office = await AsOfficeAsync(library);
+        var item = new PracticePublished(PracticeSamples.Origin(PracticeSamples.Heidelberg, "nicht-von-heidelberg"), PracticeSamples.VernissageDigital());
+
+        using var response = await office.PostAsJsonAsync("/api/library/office/practices", new[] { item }, Json.Options);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var index = await office.GetAsync("/api/library/office/index");
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
     }
 
     [Fact]

@@ -62,6 +62,7 @@ public sealed class Hub : IAsyncDisposable
                         ["Identity__PortalRedirectUris__0"] = new Uri(hub.Gateway, "/signin-oidc").AbsoluteUri,
                     }.Concat(options.RegistrySettings),
                     "portal" => options.PortalSettings,
+                    "library" => options.LibrarySettings,
                     _ => [],
                 };
                 await hub.StartServiceAsync(service.Name, service.Folder, service.Assembly, hub._addresses[service.Name].Http, hub.ServiceSettings(service, settings));
@@ -222,4 +223,7 @@ public sealed record HubOptions
 
     /// <summary>Settings on top of the portal's (where the city nodes are: <c>CityNodes__0__MemberId</c>, <c>CityNodes__0__Address</c>).</summary>
     public IReadOnlyDictionary<string, string> PortalSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Settings on top of the library's (the benchmark's bulk load: <c>Library__OfficeBulkLoad</c>).</summary>
+    public IReadOnlyDictionary<string, string> LibrarySettings { get; init; } = new Dictionary<string, string>();
 }

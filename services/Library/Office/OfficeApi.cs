@@ -9,17 +9,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Kommune20.Library.Office;
 
 /// <summary>
-/// The office's tools for the library: loading many practices at once (the same records the federation events carry,
-/// for migrations and for benchmarks over 10,000 or 100,000 practices) and the state of the search index.
+/// The office's tools for the library: the state of the search index, and — only where <c>Library:OfficeBulkLoad</c> is
+/// true, as in the benchmark's hub — loading many practices at once (the records the federation events carry, for
+/// benchmarks over 10,000 or 100,000 practices). A city's data reaches the hub only from the city, through Federation;
+/// the bulk load takes any origin and any version, so a production hub does not map it.
 /// </summary>
 public static class OfficeApi
 {
     public const int MaxBatch = 5000;
+    public const string BulkLoadSetting = "Library:OfficeBulkLoad";
 
-    public static RouteGroupBuilder MapOfficeApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapOfficeApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/library/office").WithTags("Office").RequireAuthorization(Policies.Office);
-        group.MapPost("/practices", LoadAsync);
+        if (app.Configuration.GetValue<bool>(BulkLoadSetting))
+            group.MapPost("/practices", LoadAsync);
         group.MapGet("/index", IndexStatusAsync);
         return group;
     }
