@@ -45,4 +45,19 @@ public sealed class ProvenanceCheckTests
         Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Pforzheim, default));
         Assert.Equal(2, register.Questions);
     }
+
+    [Fact]
+    public async Task The_remembered_answers_are_bounded_and_a_full_cache_asks_again_rather_than_grow()
+    {
+        var register = new SeededRegister();
+        var check = new ProvenanceCheck(register, TimeProvider.System, capacity: 2);
+
+        Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
+        Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Pforzheim, default));
+        Assert.False(await check.MayDeliverAsync(Samples.Pforzheim, Samples.Heidelberg, default));
+        Assert.False(await check.MayDeliverAsync(Samples.Pforzheim, Samples.Heidelberg, default));
+        Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
+
+        Assert.Equal(4, register.Questions);
+    }
 }
