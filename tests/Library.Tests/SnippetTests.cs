@@ -1,4 +1,5 @@
 using Kommune20.Library.Members;
+using Kommune20.Library.Search;
 using Kommune20.Testing;
 
 namespace Kommune20.Library.Tests;
@@ -29,4 +30,16 @@ public sealed class SnippetTests : IDisposable
     [Fact]
     public void Without_a_marked_word_in_the_text_fields_the_summary_stands_in() =>
         Assert.Equal("Wegweiser Richtung Digitalisierung", Snippet("Heidelberg"));
+
+    [Fact]
+    public void Letters_beyond_ascii_stay_letters_and_markup_is_escaped()
+    {
+        var snippet = SnippetEncoder.Escape("Die städtischen Ämter & <script>alert('x')</script>");
+
+        Assert.Equal("Die städtischen Ämter &amp; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", snippet);
+    }
+
+    [Fact]
+    public void A_marked_snippet_keeps_its_umlauts() =>
+        Assert.Contains("<mark>städtischen</mark>", Snippet("städtischen"));
 }

@@ -33,7 +33,7 @@ public sealed class SnippetMarker
             var value = document.Get(field);
             if (string.IsNullOrEmpty(value) || _terms[field].Length == 0)
                 continue;
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryTermScorer(_terms[field]))
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), SnippetEncoder.Instance, new QueryTermScorer(_terms[field]))
             {
                 TextFragmenter = new SimpleFragmenter(SnippetLength),
             };
@@ -43,7 +43,7 @@ public sealed class SnippetMarker
                 return fragment;
         }
         var summary = document.Get(PracticeFields.Summary) ?? document.Get(PracticeFields.Goal);
-        return summary is null ? null : SimpleHTMLEncoder.HtmlEncode(summary.Length <= SnippetLength ? summary : summary[..SnippetLength] + " …");
+        return summary is null ? null : SnippetEncoder.Escape(summary.Length <= SnippetLength ? summary : summary[..SnippetLength] + " …");
     }
 
     /// <summary>The query with each prefix or near spelling replaced by its most frequent index terms.</summary>
