@@ -14,18 +14,21 @@ namespace Kommune20.Federation.Replicas;
 /// </summary>
 public static class ChangeReader
 {
+    /// <summary>The hub's answer that it will not apply <paramref name="change"/>, naming the change, why, and the field at fault.</summary>
+    public static Rejection Reject(Change change, RejectionCode code, string reason, string field = "") => new()
+    {
+        Version = change.Version,
+        OriginId = change.OriginId,
+        Kind = CodeOf(change),
+        Code = code,
+        Field = field,
+        Reason = reason,
+    };
+
     public static (IncomingChange? Change, Rejection? Rejection) Read(Change change)
     {
         var kind = KindOf(change);
-        Rejection Invalid(string field, string reason) => new()
-        {
-            Version = change.Version,
-            OriginId = change.OriginId,
-            Kind = CodeOf(change),
-            Code = RejectionCode.InvalidArgument,
-            Field = field,
-            Reason = reason,
-        };
+        Rejection Invalid(string field, string reason) => Reject(change, RejectionCode.InvalidArgument, reason, field);
 
         if (RecordRules.OriginIdProblem(change.OriginId) is { } idProblem)
             return (null, Invalid("originId", idProblem));

@@ -201,36 +201,17 @@ public static class Replication
         return cursor;
     }
 
-    static Rejection Refused(Change change, PushedBatch batch) => new()
-    {
-        Version = change.Version,
-        OriginId = change.OriginId,
-        Kind = ChangeReader.CodeOf(change),
-        Code = RejectionCode.PermissionDenied,
-        Reason = $"Das Mitglied {batch.Source} darf keine Datensätze von {batch.Origin} veröffentlichen oder zurückziehen: "
-                 + "es ist nicht der Ursprung, und das Register erlaubt ihm kein Weiterleiten (Relais) für dieses Mitglied.",
-    };
+    static Rejection Refused(Change change, PushedBatch batch) => ChangeReader.Reject(change, RejectionCode.PermissionDenied,
+        $"Das Mitglied {batch.Source} darf keine Datensätze von {batch.Origin} veröffentlichen oder zurückziehen: "
+        + "es ist nicht der Ursprung, und das Register erlaubt ihm kein Weiterleiten (Relais) für dieses Mitglied.");
 
-    static Rejection OriginDelivered(Change change, PushedBatch batch) => new()
-    {
-        Version = change.Version,
-        OriginId = change.OriginId,
-        Kind = ChangeReader.CodeOf(change),
-        Code = RejectionCode.PermissionDenied,
-        Reason = $"Das Mitglied {batch.Origin} hat diesen Datensatz selbst geliefert: das Relais {batch.Source} darf ihn weder ändern "
-                 + "noch zurückziehen. Der Ursprung gewinnt immer.",
-    };
+    static Rejection OriginDelivered(Change change, PushedBatch batch) => ChangeReader.Reject(change, RejectionCode.PermissionDenied,
+        $"Das Mitglied {batch.Origin} hat diesen Datensatz selbst geliefert: das Relais {batch.Source} darf ihn weder ändern "
+        + "noch zurückziehen. Der Ursprung gewinnt immer.");
 
-    static Rejection TooFar(Change change, long acknowledged) => new()
-    {
-        Version = change.Version,
-        OriginId = change.OriginId,
-        Kind = ChangeReader.CodeOf(change),
-        Code = RejectionCode.InvalidArgument,
-        Field = "version",
-        Reason = $"Die Version {change.Version} liegt mehr als {MaxVersionLead} über der zuletzt bestätigten ({acknowledged}) dieses Absenders "
-                 + "für diesen Ursprung; so weit kann das Änderungsprotokoll nicht gewachsen sein.",
-    };
+    static Rejection TooFar(Change change, long acknowledged) => ChangeReader.Reject(change, RejectionCode.InvalidArgument,
+        $"Die Version {change.Version} liegt mehr als {MaxVersionLead} über der zuletzt bestätigten ({acknowledged}) dieses Absenders "
+        + "für diesen Ursprung; so weit kann das Änderungsprotokoll nicht gewachsen sein.", "version");
 
     static void Quarantine(FederationDb db, PushedBatch batch, Change change, Rejection rejection, DateTimeOffset now) =>
         db.Quarantine.Add(new QuarantinedChange
