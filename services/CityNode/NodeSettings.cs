@@ -6,6 +6,8 @@ namespace Kommune20.CityNode;
 /// The secret comes from <c>Node:ClientSecret</c>, or from the Dapr secret store <c>Node:SecretStore</c> when one is named:
 /// there the secret <c>Node:SecretName</c>, its key <c>Node:SecretKey</c> (a local file store flattens nested keys into one
 /// name, "federation:clientSecret"; a Kubernetes secret holds several keys, e.g. "federation-client-secret").
+/// The node's pages sign people in as a client of their own, <c>Node:WebClientId</c> (default: the node's client id
+/// with "-web", "node-heidelberg-web"), which is also the audience of those people's tokens.
 /// </summary>
 public sealed record NodeSettings(
     Guid MemberId,
@@ -17,7 +19,8 @@ public sealed record NodeSettings(
     string? SecretStore,
     string SecretName,
     string SecretKey,
-    TimeSpan PushInterval)
+    TimeSpan PushInterval,
+    string WebClientId)
 {
     public static NodeSettings From(IConfiguration configuration)
     {
@@ -36,6 +39,7 @@ public sealed record NodeSettings(
             node["SecretStore"] is { Length: > 0 } store ? store : null,
             node["SecretName"] ?? "federation:clientSecret",
             node["SecretKey"] ?? node["SecretName"] ?? "federation:clientSecret",
-            TimeSpan.FromSeconds(node.GetValue("PushIntervalSeconds", 30)));
+            TimeSpan.FromSeconds(node.GetValue("PushIntervalSeconds", 30)),
+            node["WebClientId"] is { Length: > 0 } webClientId ? webClientId : Required("ClientId") + "-web");
     }
 }

@@ -19,7 +19,6 @@ builder.AddRegistryIdentity();
 builder.Services.AddGrpc();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<ClientProvisioning>();
-builder.Services.AddHostedService<PortalClient>();
 builder.Services.AddHostedService<DemoSeeder>();
 
 var app = builder.Build();

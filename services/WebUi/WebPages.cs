@@ -1,3 +1,4 @@
+using Kommune20.ServiceDefaults.Security;
 using Kommune20.WebUi.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components;
@@ -12,11 +13,13 @@ public static class WebPages
     /// <summary>The assembly with the shared pages, for a router's <c>AdditionalAssemblies</c>.</summary>
     public static readonly System.Reflection.Assembly[] SharedPages = [typeof(WebPages).Assembly];
 
-    /// <summary>Server-rendered pages, the shared look (also when started from the build output) and sign-in.</summary>
-    public static WebApplicationBuilder AddWebPages(this WebApplicationBuilder builder, string cookieName)
+    /// <summary>Server-rendered pages, the shared look (also when started from the build output) and sign-in
+    /// (<see cref="WebSignIn.AddWebSignIn"/>: the application's client and the audience of its tokens).</summary>
+    public static WebApplicationBuilder AddWebPages(this WebApplicationBuilder builder, string cookieName,
+        string clientId = WebSignIn.PortalClientId, string audience = Kommune20Claims.Audience)
     {
         builder.WebHost.UseStaticWebAssets();
-        builder.AddWebSignIn(cookieName);
+        builder.AddWebSignIn(cookieName, clientId, audience);
         builder.Services.AddRazorComponents();
         return builder;
     }

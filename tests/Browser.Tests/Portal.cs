@@ -26,8 +26,9 @@ public sealed class Portal : IAsyncLifetime
         var nodes = new[] { (DemoMembers.Heidelberg, HeidelbergNode), (DemoMembers.Pforzheim, PforzheimNode) };
         Hub = await Hub.StartAsync(new HubOptions
         {
-            // Each node is an origin of its own: the issuer must know where its pages come back after sign-in.
-            RegistrySettings = nodes.Select((node, i) => KeyValuePair.Create($"Identity__PortalRedirectUris__{i + 1}", new Uri(node.Item2, "/signin-oidc").AbsoluteUri)).ToDictionary(),
+            // Each node's pages are a web client of their own: the issuer must know where they come back after sign-in.
+            RegistrySettings = new[] { ("node-heidelberg", HeidelbergNode), ("node-pforzheim", PforzheimNode) }
+                .SelectMany((node, i) => SignIn.NodePages(node.Item1, node.Item2).RegistrySettings(i)).ToDictionary(),
             PortalSettings = nodes.SelectMany((node, i) => new[]
             {
                 KeyValuePair.Create($"CityNodes__{i}__MemberId", node.Item1.ToString()),

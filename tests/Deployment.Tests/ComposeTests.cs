@@ -97,6 +97,9 @@ public class ComposeTests
 
             Assert.Equal(node.MemberId.ToString(), environment["Node__MemberId"]);
             Assert.Equal(node.ClientId, environment["Node__ClientId"]);
+            Assert.Equal(node.WebClientId, environment["Node__WebClientId"]);
+            Assert.Contains(node.WebClientId, Compose.Environment(Compose.Services["registry"])
+                .Where(setting => setting.Key.StartsWith("Identity__WebClients__", StringComparison.Ordinal)).Select(setting => setting.Value));
             Assert.Equal(node.DisplayName, environment["Node__Name"]);
             Assert.Equal([(node.Http, 8080)], Compose.Ports(service));
         }

@@ -14,6 +14,22 @@ public sealed partial class SignIn(Uri gateway)
     public const string PortalClientId = "portal";
     public Uri PortalRedirectUri => new(gateway, "/signin-oidc");
 
+    /// <summary>A web application's public client at the issuer: where its sign-in comes back, what its tokens are for.</summary>
+    public sealed record WebClient(string ClientId, Uri RedirectUri, string Audience)
+    {
+        /// <summary>The Registry's settings that register this client (<c>Identity__WebClients__N__…</c>), as the launcher writes them.</summary>
+        public Dictionary<string, string> RegistrySettings(int index) => new()
+        {
+            [$"Identity__WebClients__{index}__ClientId"] = ClientId,
+            [$"Identity__WebClients__{index}__RedirectUris__0"] = RedirectUri.AbsoluteUri,
+        };
+    }
+
+    public WebClient Portal => new(PortalClientId, PortalRedirectUri, "kommune20");
+
+    /// <summary>A city node's pages at <paramref name="node"/>: their own client (node-heidelberg-web), which is also their audience.</summary>
+    public static WebClient NodePages(string nodeClientId, Uri node) => new(nodeClientId + "-web", new Uri(node, "/signin-oidc"), nodeClientId + "-web");
+
     sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
 
     public async Task<string> ClientTokenAsync(string clientId, string clientSecret)
@@ -29,18 +45,20 @@ public sealed partial class SignIn(Uri gateway)
         return await ReadTokenAsync(response);
     }
 
-    public async Task<string> PersonTokenAsync(string userName, string password)
+    /// <param name="client">The web application the person signs in at; the portal when null.</param>
+    public async Task<string> PersonTokenAsync(string userName, string password, WebClient? client = null)
     {
+        client ??= Portal;
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
         using var http = new HttpClient(handler) { BaseAddress = gateway };
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
         var authorize = "/connect/authorize?" + string.Join("&", new Dictionary<string, string>
         {
-            ["client_id"] = PortalClientId,
+            ["client_id"] = client.ClientId,
             ["response_type"] = "code",
-            ["redirect_uri"] = PortalRedirectUri.AbsoluteUri,
-            ["scope"] = "openid profile roles kommune20",
+            ["redirect_uri"] = client.RedirectUri.AbsoluteUri,
+            ["scope"] = "openid profile roles " + client.Audience,
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
             ["state"] = Guid.NewGuid().ToString("N"),
@@ -60,9 +78,9 @@ public sealed partial class SignIn(Uri gateway)
         using var tokenResponse = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code",
-            ["client_id"] = PortalClientId,
+            ["client_id"] = client.ClientId,
             ["code"] = Uri.UnescapeDataString(code),
-            ["redirect_uri"] = PortalRedirectUri.AbsoluteUri,
+            ["redirect_uri"] = client.RedirectUri.AbsoluteUri,
             ["code_verifier"] = verifier,
         }));
         return await ReadTokenAsync(tokenResponse);

@@ -25,8 +25,8 @@ public sealed record Topology(Topology.Service Gateway, IReadOnlyList<Topology.S
         public string Project => $"{Folder}/{Assembly}.csproj";
     }
 
-    /// <summary>A demo city node: the member it speaks for and the client credential it federates with.</summary>
-    public sealed record CityNode(string Name, string DisplayName, Guid MemberId, string ClientId, int Http);
+    /// <summary>A demo city node: the member it speaks for, the client credential it federates with and its pages' web client.</summary>
+    public sealed record CityNode(string Name, string DisplayName, Guid MemberId, string ClientId, int Http, string WebClientId);
 
     public Service ServiceNamed(string name) => Services.Single(service => service.Name == name);
 

@@ -6,12 +6,13 @@ namespace Kommune20.CityNode.Pages;
 public static class NodePages
 {
     /// <summary>
-    /// The editor's pages in the association's look, with the same sign-in as the portal (the node is its own origin, so
-    /// its <c>/signin-oidc</c> is registered with the issuer too), calling the node's own API with the person's token.
+    /// The editor's pages in the association's look, with the same sign-in as the portal but a client of their own
+    /// (<see cref="NodeSettings.WebClientId"/>, whose <c>/signin-oidc</c> the issuer knows from the topology), calling the
+    /// node's own API with the person's token. That token's audience is the web client's, so the hub's APIs refuse it.
     /// </summary>
     public static WebApplicationBuilder AddNodePages(this WebApplicationBuilder builder, NodeSettings settings)
     {
-        builder.AddWebPages("k20.knoten." + settings.ClientId);
+        builder.AddWebPages("k20.knoten." + settings.ClientId, settings.WebClientId, audience: settings.WebClientId);
         var self = new Uri(builder.Configuration["Kestrel:Endpoints:Http:Url"] ?? "http://127.0.0.1:5201");
         builder.Services.AddHttpClient<NodeClient>(client => client.BaseAddress = self).AddHttpMessageHandler<AccessTokenHandler>();
         return builder;

@@ -10,7 +10,8 @@ namespace Kommune20.Registry.Clients;
 
 /// <summary>
 /// The office registers a member's node credential: a confidential client with role city-node that speaks for the
-/// member, for the city's own node or a network's relay. A city that joins gets its node this way.
+/// member, for the city's own node or a network's relay. A city that joins gets its node this way. The office also
+/// switches any client off and on again (a node's or relay's credential, a hub service, a web application).
 /// </summary>
 public static class ClientsApi
 {
@@ -19,8 +20,21 @@ public static class ClientsApi
         var group = app.MapGroup("/api/registry/members/{memberId:guid}/clients").WithTags("Clients").RequireAuthorization(Policies.Office);
         group.MapPost("/", CreateAsync);
         group.MapDelete("/{clientId}/lockout", LiftLockoutAsync);
+
+        var any = app.MapGroup("/api/registry/clients/{clientId}").WithTags("Clients").RequireAuthorization(Policies.Office);
+        any.MapPut("/deactivation", DeactivateAsync);
+        any.MapDelete("/deactivation", ReactivateAsync);
         return group;
     }
+
+    /// <summary>No further token for the client, not even by refresh; the tokens it holds end within their 15 minutes.</summary>
+    static async Task<Results<NoContent, NotFound>> DeactivateAsync(string clientId, IOpenIddictApplicationManager applications, TimeProvider clock,
+        CancellationToken ct) =>
+        await applications.SetActiveAsync(clientId, active: false, clock.GetUtcNow(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    static async Task<Results<NoContent, NotFound>> ReactivateAsync(string clientId, IOpenIddictApplicationManager applications, TimeProvider clock,
+        CancellationToken ct) =>
+        await applications.SetActiveAsync(clientId, active: true, clock.GetUtcNow(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     static async Task<Results<Created<NodeClientCreated>, ValidationProblem, NotFound>> CreateAsync(
         Guid memberId, NodeClientInput input, RegistryDb db, IOpenIddictApplicationManager applications, ClientProvisioning provisioning,

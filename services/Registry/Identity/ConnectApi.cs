@@ -1,3 +1,4 @@
+using Kommune20.Registry.Clients;
 using Kommune20.Registry.Data;
 using Kommune20.Registry.Members;
 using Microsoft.AspNetCore;
@@ -21,9 +22,13 @@ public static class ConnectApi
         return app;
     }
 
-    static async Task<IResult> ExchangeAsync(HttpContext http, RegistryDb db, IOpenIddictApplicationManager applications, CancellationToken ct)
+    static async Task<IResult> ExchangeAsync(HttpContext http, RegistryDb db, IOpenIddictApplicationManager applications, WebClientList webClients,
+        CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        // Every grant, refresh included: a switched-off client gets no further token, so its last one ends within its lifetime.
+        if (await applications.IsDeactivatedAsync(request.ClientId, ct))
+            return Refuse(Errors.UnauthorizedClient, ClientActivation.Refusal(request.ClientId!));
 
         if (request.IsClientCredentialsGrantType())
         {
@@ -43,13 +48,16 @@ public static class ConnectApi
             : null;
         if (person is null || !await IsActiveMemberAsync(db, person.MemberId, ct))
             return Refuse(Errors.InvalidGrant, "Die Anmeldung ist nicht mehr gültig.");
-        return Results.SignIn(TokenPrincipals.ForPerson(person, granted.Principal!.GetScopes()), null,
+        return Results.SignIn(TokenPrincipals.ForPerson(person, granted.Principal!.GetScopes(), webClients), null,
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    static async Task<IResult> AuthorizeAsync(HttpContext http, RegistryDb db, CancellationToken ct)
+    static async Task<IResult> AuthorizeAsync(HttpContext http, RegistryDb db, IOpenIddictApplicationManager applications, WebClientList webClients,
+        CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (await applications.IsDeactivatedAsync(request.ClientId, ct))
+            return Refuse(Errors.UnauthorizedClient, ClientActivation.Refusal(request.ClientId!));
         var login = await http.AuthenticateAsync(IdentityExtensions.LoginScheme);
         var person = login.Succeeded && Guid.TryParse(login.Principal?.GetClaim(Claims.Subject), out var personId)
             ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId && p.IsActive, ct)
@@ -63,7 +71,7 @@ public static class ConnectApi
             return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityExtensions.LoginScheme]);
         }
 
-        return Results.SignIn(TokenPrincipals.ForPerson(person, request.GetScopes()), null,
+        return Results.SignIn(TokenPrincipals.ForPerson(person, request.GetScopes(), webClients), null,
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

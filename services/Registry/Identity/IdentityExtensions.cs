@@ -22,6 +22,9 @@ public static class IdentityExtensions
         var issuer = new Uri(builder.Configuration["Identity:Issuer"] ?? "http://localhost:8080/");
         var keys = IssuerKeys.LoadOrCreate(builder.Configuration["Identity:KeyDirectory"] ?? DataDirectory.Of(builder.Configuration));
         builder.Services.AddSingleton(keys);
+        var webClients = WebClientList.From(builder.Configuration);
+        builder.Services.AddSingleton(webClients);
+        builder.Services.AddHostedService<WebClients>();
         builder.Services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
         builder.Services.AddScoped<SignInThrottle>();
         builder.Services.AddAntiforgery();
@@ -42,7 +45,8 @@ public static class IdentityExtensions
                 // with the refresh token, and the issuer refuses that for a deactivated person.
                 server.SetAccessTokenLifetime(AccessTokenLifetime)
                     .SetRefreshTokenLifetime(TimeSpan.FromHours(8));
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, Kommune20Claims.Audience);
+                // Each audience is a scope of the same name; a web client may ask only for its own (WebClients).
+                server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, .. webClients.Audiences]);
                 server.AddSigningKey(keys.SigningKey).AddEncryptionKey(keys.EncryptionKey);
                 // Access tokens stay signed JWTs (not encrypted) so the gateway and every service can validate them.
                 server.DisableAccessTokenEncryption();

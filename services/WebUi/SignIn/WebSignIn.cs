@@ -19,21 +19,26 @@ namespace Kommune20.WebUi.SignIn;
 
 /// <summary>
 /// Sign-in for people, shared by the portal and the city nodes' editor pages: the Registry's OpenID Connect issuer
-/// with the public client <c>portal</c> (authorization code with PKCE), a cookie for the session, and the tokens kept
-/// in it so that calls to the services carry the person's access token, renewed by <see cref="TokenRefresh"/>.
+/// with a public client of the application's own (authorization code with PKCE; <c>portal</c>, or a node's
+/// <c>node-heidelberg-web</c>), a cookie for the session, and the tokens kept in it so that calls to the services carry
+/// the person's access token, renewed by <see cref="TokenRefresh"/>.
 /// </summary>
 public static class WebSignIn
 {
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string IssuerScheme = OpenIdConnectDefaults.AuthenticationScheme;
-    public const string ClientId = "portal";
+    public const string PortalClientId = "portal";
     public const string NotAllowedPath = "/nicht-erlaubt";
     const string PageOrApiScheme = "page-or-api";
     const string SignInOrApiScheme = "sign-in-or-api";
 
     /// <param name="cookieName">The session cookie's name; each web application has its own, since cookies do not
     /// tell ports apart and the portal and a node may share a host name.</param>
-    public static IHostApplicationBuilder AddWebSignIn(this IHostApplicationBuilder builder, string cookieName)
+    /// <param name="clientId">The application's client at the issuer.</param>
+    /// <param name="audience">What the person's tokens are for: <c>kommune20</c> (the hub's APIs) for the portal; a node's
+    /// pages ask for their own, which the node's API accepts besides <c>kommune20</c> and the hub's APIs refuse.</param>
+    public static IHostApplicationBuilder AddWebSignIn(this IHostApplicationBuilder builder, string cookieName,
+        string clientId = PortalClientId, string audience = Kommune20Claims.Audience)
     {
         var identity = builder.Configuration.GetSection("Identity");
         var issuer = new Uri(identity["Issuer"] ?? "http://localhost:8080/").AbsoluteUri;
@@ -70,13 +75,13 @@ public static class WebSignIn
                 // browser must be sent to the public one.
                 oidc.Authority = issuer;
                 oidc.RequireHttpsMetadata = identity.GetValue("RequireHttpsMetadata", false);
-                oidc.ClientId = ClientId;
+                oidc.ClientId = clientId;
                 oidc.ResponseType = OpenIdConnectResponseType.Code;
                 // A redirect (GET) back from the issuer works over plain HTTP on one machine, unlike a cross-site form post.
                 oidc.ResponseMode = OpenIdConnectResponseMode.Query;
                 oidc.UsePkce = true;
                 oidc.Scope.Clear();
-                foreach (var scope in new[] { "openid", "profile", "roles", "offline_access", Kommune20Claims.Audience })
+                foreach (var scope in new[] { "openid", "profile", "roles", "offline_access", audience })
                     oidc.Scope.Add(scope);
                 oidc.SaveTokens = true;
                 oidc.MapInboundClaims = false;
@@ -89,6 +94,11 @@ public static class WebSignIn
                 oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 oidc.AccessDeniedPath = NotAllowedPath;
             });
+        if (audience != Kommune20Claims.Audience)
+        {
+            builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer =>
+                bearer.TokenValidationParameters.ValidAudiences = [.. bearer.TokenValidationParameters.ValidAudiences ?? [], audience]);
+        }
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<AccessTokenHandler>();
