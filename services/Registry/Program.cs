@@ -28,6 +28,7 @@ app.MapMembersApi();
 app.MapNetworksApi();
 app.MapPeopleApi();
 app.MapClientsApi();
+app.MapLockoutsApi();
 app.MapConnectApi();
 app.MapAccountApi();
 app.MapGrpcService<RegistryGrpcService>().RequireAuthorization(Policies.Authenticated);

@@ -69,6 +69,36 @@ public sealed class SignInThrottleTests : IDisposable
     }
 
     [Fact]
+    public async Task The_office_lists_the_locked_people_and_clients_and_lifting_takes_them_off()
+    {
+        using var office = await _registry.ClientAsAsync("office-integration");
+        using (var browser = Browser())
+        {
+            for (var i = 0; i < SignInThrottle.FreeAttempts; i++)
+            {
+                (await RegistryLogin.LoginAsync(browser, "heidelberg", "falsch")).Dispose();
+                (await RegistryLogin.LoginAsync(browser, "niemand", "falsch")).Dispose();
+                (await ClientTokenAsync("node-pforzheim", "falsch")).Dispose();
+            }
+        }
+
+        var locked = await office.GetFromJsonAsync<List<JsonElement>>("/api/registry/lockouts");
+        Assert.Equal([("person", "Svenja Baumgärtner", "Heidelberg"), ("client", "node-pforzheim", "Pforzheim")],
+            locked!.Select(l => (l.GetProperty("kind").GetString(), l.GetProperty("name").GetString(), l.GetProperty("memberName").GetString())));
+        Assert.All(locked!, l => Assert.Equal(SignInThrottle.FreeAttempts, l.GetProperty("failures").GetInt32()));
+
+        var person = locked!.Single(l => l.GetProperty("kind").GetString() == "person");
+        using var lifted = await office.DeleteAsync($"/api/registry/people/{person.GetProperty("id").GetString()}/lockout");
+        Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
+        var left = await office.GetFromJsonAsync<List<JsonElement>>("/api/registry/lockouts");
+        Assert.Equal("node-pforzheim", Assert.Single(left!).GetProperty("id").GetString());
+
+        using var node = await _registry.ClientAsAsync("node-heilbronn");
+        using var forbidden = await node.GetAsync("/api/registry/lockouts");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
     public async Task One_address_guessing_many_names_is_slowed_down()
     {
         using var browser = Browser();

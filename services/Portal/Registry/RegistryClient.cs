@@ -4,7 +4,7 @@ using Kommune20.WebUi.Problems;
 
 namespace Kommune20.Portal.Registry;
 
-/// <summary>The Registry's public API behind the gateway: the member directory, the network graph, people (office).</summary>
+/// <summary>The Registry's public API behind the gateway: the member directory, the network graph, people and sign-in lock-outs (office).</summary>
 public sealed class RegistryClient(HttpClient http)
 {
     public async Task<PagedList<Member>> ListMembersAsync(MemberFilter filter, CancellationToken ct = default) =>
@@ -51,6 +51,19 @@ public sealed class RegistryClient(HttpClient http)
 
     public async Task<ApiResult<Person>> UpdatePersonAsync(Guid id, PersonInput input, CancellationToken ct = default) =>
         await ApiResult<Person>.ReadAsync(await http.PutAsJsonAsync($"/api/registry/people/{id}", input, ct), ct);
+
+    public async Task<IReadOnlyList<Lockout>> LockoutsAsync(CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<List<Lockout>>("/api/registry/lockouts", ct) ?? [];
+
+    /// <summary>Lets the person or client sign in again at once; false when it no longer exists.</summary>
+    public async Task<bool> LiftLockoutAsync(Lockout lockout, CancellationToken ct = default)
+    {
+        using var response = await http.DeleteAsync(lockout.LiftPath, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return false;
+        response.EnsureSuccessStatusCode();
+        return true;
+    }
 }
 
 /// <summary>An edge of the network of networks: <see cref="MemberId"/> belongs to <see cref="NetworkId"/>.</summary>

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kommune20.Browser.Tests;
+
+/// <summary>Someone mistyped their password too often; the office sees the lock-out and lifts it.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class LockoutJourneys(Portal portal)
+{
+    [Fact]
+    public async Task The_office_lifts_a_lock_out_and_the_person_signs_in_at_once()
+    {
+        var guesser = await portal.NewPageAsync();
+        await guesser.GotoAsync("/anmelden?returnUrl=%2F");
+        for (var i = 0; i < 5; i++)
+        {
+            await guesser.GetByLabel("Benutzername").FillAsync("moderation-kgst");
+            await guesser.GetByLabel("Passwort").FillAsync("falsch-" + i);
+            await guesser.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+            await guesser.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Expect(guesser.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        }
+
+        var office = await portal.SignedInAsync("geschaeftsstelle", "/geschaeftsstelle");
+        await office.GetByRole(AriaRole.Link, new() { Name = "Gesperrte Anmeldungen" }).ClickAsync();
+        await Expect(office).ToHaveURLAsync(new Regex("/geschaeftsstelle/sperren$"));
+        await Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Gesperrte Anmeldungen");
+        var row = office.GetByRole(AriaRole.Row).Filter(new() { HasText = "Marc Groß" });
+        await Expect(row).ToContainTextAsync("KGSt");
+        await Expect(row).ToContainTextAsync("Person");
+        await Accessibility.AssertNoSeriousViolationsAsync(office);
+        await Screenshots.SaveAsync(office, "geschaeftsstelle-sperren");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Sperre aufheben: Marc Groß" }).ClickAsync();
+
+        await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("Die Sperre von Marc Groß ist aufgehoben");
+        await Expect(office.GetByRole(AriaRole.Row).Filter(new() { HasText = "Marc Groß" })).ToHaveCountAsync(0);
+        await Accessibility.AssertNoSeriousViolationsAsync(office);
+
+        var person = await portal.SignedInAsync("moderation-kgst", "/mitglieder");
+        await Expect(person.GetByText("Angemeldet: Marc Groß")).ToBeVisibleAsync();
+    }
+}
