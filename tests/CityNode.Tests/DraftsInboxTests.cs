@@ -4,6 +4,8 @@ using System.Text.Json;
 using Kommune20.CityNode.Data;
 using Kommune20.CityNode.Records;
 using Kommune20.Contracts.Federation;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,13 +57,69 @@ public sealed class DraftsInboxTests(CityNodeFactory node)
     }
 
     [Fact]
-    public async Task Only_the_sidecar_with_the_app_token_may_deliver()
+    public async Task A_second_delivery_with_the_same_id_does_not_overwrite_the_draft()
+    {
+        using (var first = await DeliverAsync(new { id = "zweimal-geliefert", practice = new { title = "Erste Fassung" } }))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        using var second = await DeliverAsync(new { id = "zweimal-geliefert", practice = new { title = "Zweite Fassung" } });
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+        await using var scope = node.Services.CreateAsyncScope();
+        var draft = await scope.ServiceProvider.GetRequiredService<NodeDb>().Records.SingleAsync(r => r.Id == "zweimal-geliefert");
+        Assert.Contains("Erste Fassung", draft.Body);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("test-app-toke")]
+    [InlineData("test-app-token-")]
+    [InlineData("TEST-APP-TOKEN")]
+    public async Task Only_the_sidecar_with_the_app_token_may_deliver(string? token)
     {
         using var client = node.CreateClient();
+        if (token is not null)
+            client.DefaultRequestHeaders.Add("dapr-api-token", token);
+        using var delivery = await client.PostAsJsonAsync("/dapr/drafts", new { id = "falscher-token", practice = new { title = "Falscher Token" } });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, delivery.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Without_a_configured_app_token_every_delivery_is_refused(string? header)
+    {
+        using var withoutToken = NodeWith(("APP_API_TOKEN", ""));
+        using var client = withoutToken.CreateClient();
+        if (header is not null)
+            client.DefaultRequestHeaders.Add("dapr-api-token", header);
+
         using var delivery = await client.PostAsJsonAsync("/dapr/drafts", new { id = "ohne-token", practice = new { title = "Ohne Token" } });
 
         Assert.Equal(HttpStatusCode.Unauthorized, delivery.StatusCode);
     }
+
+    [Fact]
+    public async Task The_demo_without_a_sidecar_takes_deliveries_without_a_token()
+    {
+        using var demo = NodeWith(("APP_API_TOKEN", ""), ("Seed:DemoData", "true"));
+        using var client = demo.CreateClient();
+
+        using var delivery = await client.PostAsJsonAsync("/dapr/drafts", new { id = "demo-entwurf", practice = new { title = "Demo" } });
+
+        Assert.Equal(HttpStatusCode.OK, delivery.StatusCode);
+    }
+
+    /// <summary>The node with other settings, over a database of its own.</summary>
+    WebApplicationFactory<Program> NodeWith(params (string Key, string Value)[] settings) =>
+        node.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("K20_DATA", Path.Combine(Path.GetTempPath(), "k20-citynode-tests-" + Guid.NewGuid().ToString("N")));
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
+        });
 
     async Task<HttpResponseMessage> DeliverAsync(object draft)
     {

@@ -1,9 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
 using Dapr;
-using Kommune20.CityNode.Data;
 using Kommune20.CityNode.Records;
 using Kommune20.Contracts.Federation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.CityNode.Drafts;
 
@@ -11,8 +11,9 @@ namespace Kommune20.CityNode.Drafts;
 /// The node's CloudEvents subscription: the city's own systems (its CMS, its council information system) publish draft
 /// practices to the topic "drafts" of the city's broker, and the Dapr sidecar delivers them here. A draft is kept in
 /// the node and reaches the hub only when an editor publishes it. Without a sidecar nothing calls this endpoint.
-/// When the sidecar is given an app token (<c>APP_API_TOKEN</c>, in the node's environment too), deliveries must carry
-/// it in the <c>dapr-api-token</c> header; others are refused with 401.
+/// Deliveries must carry the sidecar's app token (<c>APP_API_TOKEN</c>, in the node's environment too) in the
+/// <c>dapr-api-token</c> header; others are refused with 401. Without a configured token every delivery is refused,
+/// except in the demo (<c>Seed:DemoData=true</c>), whose nodes run without a sidecar.
 /// </summary>
 public static class DraftsInbox
 {
@@ -26,17 +27,23 @@ public static class DraftsInbox
     {
         app.UseCloudEvents();
         app.MapSubscribeHandler();
-        var appToken = app.Configuration["APP_API_TOKEN"];
+        var appToken = app.Configuration["APP_API_TOKEN"] is { Length: > 0 } token ? Encoding.UTF8.GetBytes(token) : null;
+        var openInDemo = appToken is null && app.Configuration.GetValue("Seed:DemoData", false);
         app.MapPost("/dapr/drafts", ReceiveAsync).WithTopic(PubSub, Topic).AllowAnonymous().ExcludeFromDescription()
             .AddEndpointFilter(async (context, next) =>
-                string.IsNullOrEmpty(appToken) || context.HttpContext.Request.Headers["dapr-api-token"] == appToken
+                openInDemo || CarriesToken(context.HttpContext.Request, appToken)
                     ? await next(context)
                     : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Nur der Dapr-Sidecar des Knotens darf Entwürfe einliefern."));
         return app;
     }
 
+    /// <summary>Compares in constant time, so the answer's timing does not reveal how much of a guess was right.</summary>
+    static bool CarriesToken(HttpRequest request, byte[]? appToken) =>
+        appToken is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Headers["dapr-api-token"].ToString()), appToken);
+
     static async Task<Results<Ok<NodeRecordDto<PracticeRecord>>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
-        PracticeDraft draft, NodeDb db, ChangeLog log, CancellationToken ct)
+        PracticeDraft draft, ChangeLog log, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (RecordRules.OriginIdProblem(draft.Id) is { } idProblem)
@@ -46,12 +53,9 @@ public static class DraftsInbox
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        var existing = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == RecordKind.Practice && r.Id == draft.Id, ct);
-        if (existing is { Status: not RecordStatus.Draft })
-            return NodeProblems.Conflict("id", $"{draft.Id} ist bereits veröffentlicht; Änderungen daran macht die Redaktion im Knoten.");
-
         var practice = RecordDescriptors.Practice.Normalize(draft.Practice!);
-        var record = await log.WriteAsync(RecordKind.Practice, draft.Id!, RecordStatus.Draft, RecordBody.Write(practice), ct);
-        return TypedResults.Ok(NodeRecordDto<PracticeRecord>.From(record));
+        return await log.AddDraftAsync(RecordKind.Practice, draft.Id!, RecordBody.Write(practice), ct) is { } record
+            ? TypedResults.Ok(NodeRecordDto<PracticeRecord>.From(record))
+            : NodeProblems.Conflict("id", $"{draft.Id} gibt es im Knoten schon; ein eingelieferter Entwurf überschreibt nichts, Änderungen daran macht die Redaktion im Knoten.");
     }
 }

@@ -62,6 +62,19 @@ public sealed class ChangeLog(NodeDb db, ChangeLog.Gate gate, PushLoop pushLoop,
         return record;
     }
 
+    /// <summary>Keeps a new draft; null when a record with this id exists already, which a delivery never overwrites.</summary>
+    public async Task<CityRecord?> AddDraftAsync(RecordKind kind, string id, string body, CancellationToken cancellationToken)
+    {
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            if (await db.Records.FindAsync([kind, id], cancellationToken) is not null)
+                return null;
+            var draft = db.Records.Add(new CityRecord { Kind = kind, Id = id, Body = body, Status = RecordStatus.Draft, UpdatedAt = clock.GetUtcNow() }).Entity;
+            await db.SaveChangesAsync(cancellationToken);
+            return draft;
+        }
+    }
+
     /// <summary>Removes a draft that was never published (published records are withdrawn instead, and stay in the log).</summary>
     public async Task DiscardDraftAsync(CityRecord draft, CancellationToken cancellationToken)
     {
