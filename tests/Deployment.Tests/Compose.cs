@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Kommune20.Deployment.Tests;
@@ -36,7 +37,15 @@ public static class Compose
             .Select(parts => (int.Parse(parts[^2]), int.Parse(parts[^1])))
             .ToList();
 
-    /// <summary>Replaces ${NAME:-default} with its default, as compose does when NAME is unset.</summary>
+    /// <summary>
+    /// Replaces ${NAME:-default} with its default, as compose does when NAME is unset, and a required ${NAME:?message}
+    /// with "NAME", as if it were set to its own name.
+    /// </summary>
     public static string WithDefaults(string value) =>
-        System.Text.RegularExpressions.Regex.Replace(value, @"\$\{[A-Z0-9_]+:-([^}]*)\}", match => match.Groups[1].Value);
+        Regex.Replace(value, @"\$\{([A-Z0-9_]+)(?::-([^}]*)|:\?[^}]*)\}",
+            match => match.Groups[2].Success ? match.Groups[2].Value : match.Groups[1].Value);
+
+    /// <summary>Every ${NAME:-default} in the file: the variable and its default.</summary>
+    public static IEnumerable<(string Variable, string Default)> Defaults() =>
+        Regex.Matches(Repo.Read(File), @"\$\{([A-Z0-9_]+):?-([^}]*)\}").Select(match => (match.Groups[1].Value, match.Groups[2].Value));
 }

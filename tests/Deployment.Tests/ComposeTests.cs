@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Kommune20.Deployment.Tests;
@@ -169,6 +170,31 @@ public class ComposeTests
                 Assert.True(databases.Contains(database), $"{name}: database {database} is not created by postgres (KOMMUNE20_DATABASES)");
                 Assert.Equal($"ConnectionStrings__{database}", key);
             }
+        }
+    }
+
+    /// <summary>
+    /// A password, client secret or token has no fallback a stranger could guess: compose refuses to start until it is
+    /// set (${NAME:?message}). Demo data (people with known passwords, clients) only when asked for with K20_DEMO=true.
+    /// </summary>
+    [Fact]
+    public void No_secret_has_a_default_and_demo_data_is_off_unless_asked()
+    {
+        var secretWords = new[] { "PASSWORD", "SECRET", "TOKEN", "PASS", "KEY" };
+        var guessable = Compose.Defaults().Where(entry => secretWords.Any(word => entry.Variable.Contains(word, StringComparison.Ordinal))).ToList();
+        Assert.True(guessable.Count == 0, "docker-compose.yml: secrets with a default: " + string.Join(", ", guessable.Select(entry => $"{entry.Variable}:-{entry.Default}")));
+
+        foreach (var (name, service) in Compose.Services)
+        {
+            foreach (var (key, value) in Compose.Environment(service))
+            {
+                var holdsSecret = secretWords.Any(word => key.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+                    || value.Contains("Password=", StringComparison.Ordinal) || value.Contains("amqp://", StringComparison.Ordinal);
+                if (holdsSecret)
+                    Assert.True(Regex.IsMatch(value, @"\$\{[A-Z0-9_]+:\?[^}]+\}"), $"docker-compose.yml: {name} {key} is not a required variable (${{NAME:?message}}): {value}");
+            }
+            if (Compose.Environment(service).TryGetValue("Seed__DemoData", out var demo))
+                Assert.True(demo == "${K20_DEMO:-false}", $"docker-compose.yml: {name} seeds demo data unless asked: Seed__DemoData is {demo}");
         }
     }
 
