@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kommune20.ServiceDefaults;
 
-/// <summary>Writes a health report as JSON so an operator (and the gateway) sees which dependency is down.</summary>
+/// <summary>Writes a health report as JSON so an operator on the machine sees which dependency is down (<see cref="Readiness"/>).</summary>
 public static class HealthReportWriter
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)

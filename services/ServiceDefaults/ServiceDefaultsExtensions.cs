@@ -18,6 +18,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddTelemetry();
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<Readiness>();
         builder.Services.AddKommune20Problems();
         builder.Services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<GatewayServerTransformer>());
@@ -36,19 +37,18 @@ public static class ServiceDefaultsExtensions
         {
             ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
         });
+        app.UseSecurityHeaders();
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
 
-        // Live: the process answers. Ready: its database and broker answer too.
+        // Live: the process answers. Ready: its database and broker answer too (which one does not, only to this machine).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = HealthReportWriter.WriteAsync,
-        }).AllowAnonymous();
+        Readiness.Map(app);
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

@@ -20,6 +20,7 @@ public static class AccountApi
         var group = app.MapGroup("/account").ExcludeFromDescription().AllowAnonymous();
         group.MapGet("/login", ShowLogin);
         group.MapPost("/login", LoginAsync);
+        group.MapGet("/login.css", LoginPage.Stylesheet);
         return app;
     }
 

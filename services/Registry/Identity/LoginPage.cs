@@ -18,17 +18,7 @@ internal static class LoginPage
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>Anmelden – Kommune20</title>
-              <style>
-                body { font-family: system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #f5f6f8; }
-                a.skip { position: absolute; left: -999px; } a.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
-                header { background: #004b87; color: #fff; padding: 1rem 1.5rem; } header p { margin: 0; font-weight: 600; }
-                main { max-width: 26rem; margin: 2rem auto; background: #fff; padding: 1.5rem 2rem; border-radius: .5rem; }
-                label { display: block; margin-top: 1rem; font-weight: 600; }
-                input { width: 100%; box-sizing: border-box; padding: .6rem; font-size: 1rem; border: 1px solid #555; border-radius: .25rem; }
-                button { margin-top: 1.5rem; padding: .7rem 1.4rem; font-size: 1rem; background: #004b87; color: #fff; border: 0; border-radius: .25rem; cursor: pointer; }
-                :focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
-                .fehler { color: #a00000; font-weight: 600; }
-              </style>
+              <link rel="stylesheet" href="/account/login.css">
             </head>
             <body>
               <a class="skip" href="#inhalt">Zum Inhalt springen</a>
@@ -51,5 +41,19 @@ internal static class LoginPage
             </html>
             """;
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    static readonly byte[] Styles = ReadStyles();
+
+    /// <summary>The page's style sheet (LoginPage.css, embedded in the assembly).</summary>
+    public static IResult Stylesheet() => Results.Bytes(Styles, "text/css; charset=utf-8");
+
+    static byte[] ReadStyles()
+    {
+        using var resource = typeof(LoginPage).Assembly.GetManifestResourceStream("Kommune20.Registry.Identity.LoginPage.css")
+            ?? throw new InvalidOperationException("LoginPage.css is not embedded in the Registry's assembly.");
+        using var bytes = new MemoryStream();
+        resource.CopyTo(bytes);
+        return bytes.ToArray();
     }
 }
