@@ -31,6 +31,7 @@ public static class ServiceDatabase
                 options.UseNpgsql(connectionString);
             else
                 options.UseSqlite(connectionString);
+            options.AddInterceptors(Audit.AuditLog.AppendOnly);
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>($"{name}-database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddHostedService<DatabaseInitializer<TDb>>();

@@ -1,3 +1,4 @@
+using Kommune20.Data.Audit;
 using Kommune20.Data;
 using Kommune20.Messaging;
 using Kommune20.Registry.Clients;
@@ -7,8 +8,8 @@ using Kommune20.Registry.Identity;
 using Kommune20.Registry.Members;
 using Kommune20.Registry.People;
 using Kommune20.Registry.Seed;
-using Kommune20.ServiceDefaults;
 using Kommune20.ServiceDefaults.Security;
+using Kommune20.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -31,6 +32,7 @@ app.MapClientsApi();
 app.MapLockoutsApi();
 app.MapConnectApi();
 app.MapAccountApi();
+app.MapAuditLogApi<RegistryDb>("/api/registry/office/audit");   // the office's actions, append-only
 app.MapGrpcService<RegistryGrpcService>().RequireAuthorization(Policies.Authenticated);
 app.Run();
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Kommune20.Data.Audit;
 using Kommune20.Registry.Data;
 using Kommune20.Registry.Identity;
 using Kommune20.Registry.Members;
@@ -37,7 +39,7 @@ public static class ClientsApi
         await applications.SetActiveAsync(clientId, active: true, clock.GetUtcNow(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     static async Task<Results<Created<NodeClientCreated>, ValidationProblem, NotFound>> CreateAsync(
-        Guid memberId, NodeClientInput input, RegistryDb db, IOpenIddictApplicationManager applications, ClientProvisioning provisioning,
+        Guid memberId, NodeClientInput input, ClaimsPrincipal user, RegistryDb db, IOpenIddictApplicationManager applications, ClientProvisioning provisioning,
         CancellationToken ct)
     {
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct);
@@ -56,17 +58,21 @@ public static class ClientsApi
         var displayName = input.DisplayName!.Trim();
         string[] roles = [Roles.CityNode];
         await provisioning.CreateAsync(input.ClientId!, displayName, secret, memberId, roles, ct);
+        db.AddAuditEntry(user, "client.created", $"client/{input.ClientId}", before: null, after: new { input.ClientId, displayName, memberId, roles });
+        await db.SaveChangesAsync(ct);
         // No location: a credential cannot be read back, its secret is shown only here.
         return TypedResults.Created((string?)null, new NodeClientCreated(input.ClientId!, secret, displayName, memberId, roles));
     }
 
     /// <summary>The office lets a node whose secret was mistyped too often try again at once.</summary>
     static async Task<Results<NoContent, NotFound>> LiftLockoutAsync(
-        Guid memberId, string clientId, RegistryDb db, SignInThrottle throttle, CancellationToken ct)
+        Guid memberId, string clientId, ClaimsPrincipal user, RegistryDb db, SignInThrottle throttle, CancellationToken ct)
     {
         if (!await db.Clients.AnyAsync(c => c.ClientId == clientId && c.MemberId == memberId, ct))
             return TypedResults.NotFound();
         await throttle.ForgetAsync(SignInThrottle.Client(clientId), ct);
+        db.AddAuditEntry(user, "client.lockout-lifted", $"client/{clientId}", before: null, after: null);
+        await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 }

@@ -1,3 +1,4 @@
+using Kommune20.Data.Audit;
 using Kommune20.Messaging;
 using Kommune20.Registry.Clients;
 using Kommune20.Registry.Identity;
@@ -51,5 +52,6 @@ public sealed class RegistryDb(DbContextOptions<RegistryDb> options) : DbContext
         });
         model.UseOpenIddict();
         model.AddOutboxAndInbox();
+        model.AddAuditLog();
     }
 }

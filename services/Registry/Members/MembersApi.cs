@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Kommune20.Contracts.Registry;
+using Kommune20.Data.Audit;
 using Kommune20.Messaging;
 using Kommune20.Registry.Data;
 using Kommune20.ServiceDefaults.Security;
@@ -70,7 +72,7 @@ public static class MembersApi
     }
 
     static async Task<Results<Created<MemberDto>, ValidationProblem>> CreateAsync(
-        MemberInput input, RegistryDb db, TimeProvider clock, CancellationToken ct)
+        MemberInput input, ClaimsPrincipal user, RegistryDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = MemberRules.Validate(input);
         await CheckAgsIsFreeAsync(db, input, memberId: null, errors, ct);
@@ -82,12 +84,13 @@ public static class MembersApi
         MemberRules.Apply(input, member, now);
         db.Members.Add(member);
         db.AddIntegrationEvent(new MemberJoined(member.Id, member.Name, Kebab(member.Kind), member.Ags, member.FederalState, member.MayVote, now));
+        db.AddAuditEntry(user, "member.created", $"member/{member.Id}", before: null, after: MemberDto.From(member));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/registry/members/{member.Id}", MemberDto.From(member));
     }
 
     static async Task<Results<Ok<MemberDto>, ValidationProblem, NotFound>> UpdateAsync(
-        Guid id, MemberInput input, RegistryDb db, TimeProvider clock, CancellationToken ct)
+        Guid id, MemberInput input, ClaimsPrincipal user, RegistryDb db, TimeProvider clock, CancellationToken ct)
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (member is null)
@@ -98,6 +101,7 @@ public static class MembersApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
+        var before = MemberDto.From(member);
         var wasLeft = member.Status == MemberStatus.Left;
         var now = clock.GetUtcNow();
         MemberRules.Apply(input, member, now);
@@ -106,6 +110,7 @@ public static class MembersApi
         else
             db.AddIntegrationEvent(new MemberChanged(member.Id, member.Name, Kebab(member.Kind), member.Ags, member.FederalState,
                 Kebab(member.Status), member.MayVote, now));
+        db.AddAuditEntry(user, "member.changed", $"member/{member.Id}", before, MemberDto.From(member));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(MemberDto.From(member));
     }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Kommune20.Contracts.Registry;
+using Kommune20.Data.Audit;
 using Kommune20.Messaging;
 using Kommune20.Registry.Data;
 using Kommune20.ServiceDefaults.Security;
@@ -37,7 +39,7 @@ public static class NetworksApi
     }
 
     static async Task<Results<Ok<NetworkMembershipDto>, Created<NetworkMembershipDto>, ValidationProblem, NotFound>> PutMembershipAsync(
-        Guid id, Guid memberId, NetworkMembershipInput input, RegistryDb db, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid memberId, NetworkMembershipInput input, ClaimsPrincipal user, RegistryDb db, TimeProvider clock, CancellationToken ct)
     {
         var known = await db.Members.Where(m => m.Id == id || m.Id == memberId).Select(m => m.Id).ToListAsync(ct);
         if (!known.Contains(id))
@@ -54,23 +56,27 @@ public static class NetworksApi
             });
 
         var created = edge is null;
+        var before = edge is null ? null : NetworkMembershipDto.From(edge);
         edge ??= db.NetworkMemberships.Add(new NetworkMembership { NetworkId = id, MemberId = memberId }).Entity;
         edge.Since = input.Since ?? edge.Since;
         edge.RelayAllowed = input.RelayAllowed ?? edge.RelayAllowed;
         db.AddIntegrationEvent(new NetworkMembershipChanged(id, memberId, IsMember: true, edge.RelayAllowed, clock.GetUtcNow()));
+        db.AddAuditEntry(user, "network-membership.set", $"member/{id}/members/{memberId}", before, NetworkMembershipDto.From(edge));
         await db.SaveChangesAsync(ct);
 
         var dto = NetworkMembershipDto.From(edge);
         return created ? TypedResults.Created($"/api/registry/members/{id}/members/{memberId}", dto) : TypedResults.Ok(dto);
     }
 
-    static async Task<Results<NoContent, NotFound>> DeleteMembershipAsync(Guid id, Guid memberId, RegistryDb db, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<NoContent, NotFound>> DeleteMembershipAsync(
+        Guid id, Guid memberId, ClaimsPrincipal user, RegistryDb db, TimeProvider clock, CancellationToken ct)
     {
         var edge = await db.NetworkMemberships.FirstOrDefaultAsync(e => e.NetworkId == id && e.MemberId == memberId, ct);
         if (edge is null)
             return TypedResults.NotFound();
         db.NetworkMemberships.Remove(edge);
         db.AddIntegrationEvent(new NetworkMembershipChanged(id, memberId, IsMember: false, RelayAllowed: false, clock.GetUtcNow()));
+        db.AddAuditEntry(user, "network-membership.removed", $"member/{id}/members/{memberId}", NetworkMembershipDto.From(edge), after: null);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Kommune20.Data.Audit;
 using Kommune20.Registry.Data;
 using Kommune20.Registry.Identity;
 using Kommune20.ServiceDefaults.Security;
@@ -30,7 +32,7 @@ public static class PeopleApi
     }
 
     static async Task<Results<Created<PersonDto>, ValidationProblem>> CreateAsync(
-        PersonInput input, RegistryDb db, IPasswordHasher<Person> hasher, CancellationToken ct)
+        PersonInput input, ClaimsPrincipal user, RegistryDb db, IPasswordHasher<Person> hasher, CancellationToken ct)
     {
         var errors = PersonRules.Validate(input, isNew: true);
         await CheckReferencesAsync(db, input, errors, ct);
@@ -42,12 +44,13 @@ public static class PeopleApi
         person.IsActive = input.IsActive ?? true;
         person.PasswordHash = hasher.HashPassword(person, input.Password!);
         db.People.Add(person);
+        db.AddAuditEntry(user, "person.created", $"person/{person.Id}", before: null, after: PersonDto.From(person));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/registry/people/{person.Id}", PersonDto.From(person));
     }
 
     static async Task<Results<Ok<PersonDto>, ValidationProblem, NotFound>> UpdateAsync(
-        Guid id, PersonInput input, RegistryDb db, IPasswordHasher<Person> hasher, CancellationToken ct)
+        Guid id, PersonInput input, ClaimsPrincipal user, RegistryDb db, IPasswordHasher<Person> hasher, CancellationToken ct)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
@@ -57,23 +60,29 @@ public static class PeopleApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
+        var before = PersonDto.From(person);
         person.Name = input.Name!.Trim();
         person.MemberId = input.MemberId!.Value;
         person.Roles = input.Roles!.Distinct().ToList();
         person.IsActive = input.IsActive ?? person.IsActive;
         if (input.Password is not null)
             person.PasswordHash = hasher.HashPassword(person, input.Password);
+        // The password itself is never logged; that it was set is.
+        db.AddAuditEntry(user, input.Password is null ? "person.changed" : "person.changed-with-password", $"person/{person.Id}", before, PersonDto.From(person));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(PersonDto.From(person));
     }
 
     /// <summary>The office lets a person who mistyped too often try again at once (their address's count stays).</summary>
-    static async Task<Results<NoContent, NotFound>> LiftLockoutAsync(Guid id, RegistryDb db, SignInThrottle throttle, CancellationToken ct)
+    static async Task<Results<NoContent, NotFound>> LiftLockoutAsync(
+        Guid id, ClaimsPrincipal user, RegistryDb db, SignInThrottle throttle, CancellationToken ct)
     {
         var userName = await db.People.Where(p => p.Id == id).Select(p => p.UserName).FirstOrDefaultAsync(ct);
         if (userName is null)
             return TypedResults.NotFound();
         await throttle.ForgetAsync(SignInThrottle.Person(userName), ct);
+        db.AddAuditEntry(user, "person.lockout-lifted", $"person/{id}", before: null, after: null);
+        await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 
