@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Kommune20.Contracts.Federation;
 using Kommune20.Library.Office;
 using Kommune20.ServiceDefaults;
@@ -39,6 +40,11 @@ public sealed class OfficeApiTests(LibraryFixture fixture)
         using var accepted = await office.PostAsJsonAsync("/api/library/office/practices", items, Json.Options);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal(new BulkLoadResult(50, 50), await accepted.Content.ReadFromJsonAsync<BulkLoadResult>(Json.Options));
+        var audit = await office.GetFromJsonAsync<JsonElement>("/api/library/office/audit");
+        var loaded = audit.GetProperty("items")[0];
+        Assert.Equal("practices.bulk-loaded", loaded.GetProperty("action").GetString());
+        Assert.Equal("office-integration", loaded.GetProperty("actor").GetString());
+        Assert.Contains("\"applied\":50", loaded.GetProperty("after").GetString());
 
         await Eventually.HoldsAsync(async () =>
             Assert.Equal(0, (await office.GetFromJsonAsync<IndexStatus>("/api/library/office/index", Json.Options))!.Pending));
@@ -72,5 +78,7 @@ public sealed class OfficeApiTests(LibraryFixture fixture)
         using var pforzheim = await fixture.Registry.SignedInAsync(fixture.Library.CreateClient(), "pforzheim");
         using var response = await pforzheim.PostAsJsonAsync("/api/library/office/practices", Array.Empty<object>());
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var audit = await pforzheim.GetAsync("/api/library/office/audit");
+        Assert.Equal(HttpStatusCode.Forbidden, audit.StatusCode);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kommune20.Contracts.Federation;
+using Kommune20.Data.Audit;
 using Kommune20.Library.Adoptions;
 using Kommune20.Library.Members;
 using Kommune20.Library.Practices;
@@ -48,6 +49,7 @@ public sealed class LibraryDb(DbContextOptions<LibraryDb> options) : DbContext(o
             interest.HasOne<Practice>().WithMany().HasForeignKey(i => i.PracticeId).OnDelete(DeleteBehavior.Restrict);
         });
         model.AddOutboxAndInbox();
+        model.AddAuditLog();
     }
 
     // EF Core never hands null to a converter: a null property stays a null column.

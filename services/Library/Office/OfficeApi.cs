@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Kommune20.Contracts.Federation;
+using Kommune20.Data.Audit;
 using Kommune20.Library.Data;
 using Kommune20.Library.Practices;
 using Kommune20.Library.Search;
@@ -25,11 +27,12 @@ public static class OfficeApi
         if (app.Configuration.GetValue<bool>(BulkLoadSetting))
             group.MapPost("/practices", LoadAsync);
         group.MapGet("/index", IndexStatusAsync);
+        group.MapAuditLogApi<LibraryDb>("/audit");
         return group;
     }
 
     static async Task<Results<Accepted<BulkLoadResult>, ValidationProblem>> LoadAsync(
-        List<PracticePublished>? items, PracticeReplicas replicas, CancellationToken ct)
+        List<PracticePublished>? items, ClaimsPrincipal user, PracticeReplicas replicas, LibraryDb db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (items is null || items.Count == 0)
@@ -46,6 +49,8 @@ public static class OfficeApi
             return TypedResults.ValidationProblem(errors);
 
         var applied = await replicas.ApplyManyAsync(items!, ct);
+        db.AddAuditEntry(user, "practices.bulk-loaded", "practices", before: null, after: new BulkLoadResult(items!.Count, applied));
+        await db.SaveChangesAsync(ct);
         return TypedResults.Accepted("/api/library/office/index", new BulkLoadResult(items!.Count, applied));
     }
 
