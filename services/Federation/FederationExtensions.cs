@@ -1,20 +1,29 @@
+using Kommune20.Federation.Grpc;
 using Kommune20.Federation.Provenance;
 using Kommune20.Federation.Replicas;
+using OpenTelemetry.Metrics;
 
 namespace Kommune20.Federation;
 
 public static class FederationExtensions
 {
     /// <summary>
-    /// The replica writer and the provenance check, which asks the Registry about relays (<see cref="RegistryRelayRegister"/>).
+    /// The replica writer, the provenance check, which asks the Registry about relays (<see cref="RegistryRelayRegister"/>),
+    /// the push limits (<c>Federation:Limits</c>) with the flood guard, and the federation counters.
     /// </summary>
     public static IHostApplicationBuilder AddFederationHub(this IHostApplicationBuilder builder)
     {
+        var limits = builder.Configuration.GetSection("Federation:Limits").Get<PushLimits>() ?? new PushLimits();
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReplicaWriter>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ReplicaWriter>());
-        builder.Services.AddSingleton<ProvenanceCheck>();
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton<FloodGuard>();
+        builder.Services.AddSingleton<FederationMetrics>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(FederationMetrics.MeterName));
+        builder.Services.AddSingleton(provider => new ProvenanceCheck(
+            provider.GetRequiredService<IRelayRegister>(), provider.GetRequiredService<TimeProvider>(), limits.ConsentCache));
         builder.Services.AddSingleton<IRelayRegister, RegistryRelayRegister>();
         return builder;
     }

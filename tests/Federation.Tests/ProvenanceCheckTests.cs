@@ -1,4 +1,5 @@
 using Kommune20.Federation.Provenance;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kommune20.Federation.Tests;
 
@@ -8,11 +9,12 @@ public sealed class ProvenanceCheckTests
     sealed class SeededRegister : IRelayRegister
     {
         public int Questions { get; private set; }
+        public bool HeidelbergConsents { get; set; } = true;
 
         public Task<bool> MayRelayAsync(Guid network, Guid member, CancellationToken cancellationToken)
         {
             Questions++;
-            return Task.FromResult(network == Samples.Metropolregion && member == Samples.Heidelberg);
+            return Task.FromResult(HeidelbergConsents && network == Samples.Metropolregion && member == Samples.Heidelberg);
         }
     }
 
@@ -44,6 +46,21 @@ public sealed class ProvenanceCheckTests
         Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
         Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Pforzheim, default));
         Assert.Equal(2, register.Questions);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_consent_counts_once_the_remembered_answer_expires()
+    {
+        var register = new SeededRegister();
+        var clock = new FakeTimeProvider();
+        var check = new ProvenanceCheck(register, clock, rememberFor: TimeSpan.FromSeconds(1));
+        Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
+
+        register.HeidelbergConsents = false;
+        Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
     }
 
     [Fact]

@@ -101,14 +101,51 @@ public sealed class ReplicationTests : IDisposable
     }
 
     [Fact]
-    public async Task Changes_from_a_caller_without_provenance_are_refused_as_permission_denied()
+    public async Task Changes_from_a_caller_without_provenance_are_refused_and_counted_but_not_kept()
     {
-        var outcome = await _store.PushAsync(new PushedBatch(Samples.Pforzheim, Samples.Heidelberg, Permitted: false, 1, [Samples.Tombstone("digitallotsen", 1)]));
+        var forged = new PushedBatch(Samples.Pforzheim, Samples.Heidelberg, Permitted: false, 2,
+            [Samples.Tombstone("digitallotsen", 1), Samples.PracticeChange("gefaelscht", 2)]);
+        var outcome = await _store.PushAsync(forged);
+        await _store.PushAsync(forged);
 
-        Assert.Equal(RejectionCode.PermissionDenied, Assert.Single(outcome.Rejections).Code);
+        Assert.Equal((2, 2L), (outcome.Rejections.Count, outcome.AcknowledgedVersion));
+        Assert.All(outcome.Rejections, rejection => Assert.Equal(RejectionCode.PermissionDenied, rejection.Code));
         Assert.Null(await ReplicaAsync("digitallotsen"));
         await using var db = _store.Open();
-        Assert.Equal("permission-denied", (await db.Quarantine.SingleAsync()).Code);
+        Assert.Empty(await db.Quarantine.ToListAsync());
+        Assert.Empty(await db.Cursors.ToListAsync());
+        var counted = await db.Refusals.SingleAsync();
+        Assert.Equal((Samples.Pforzheim, Samples.Heidelberg, RefusalCount.NoConsent, 4L), (counted.SourceMemberId, counted.OriginMemberId, counted.Reason, counted.Count));
+    }
+
+    [Fact]
+    public async Task A_caller_naming_ever_new_origins_has_its_refusals_counted_under_no_origin_beyond_the_bound()
+    {
+        var origins = Enumerable.Range(0, Replication.MaxRefusedOriginsPerCaller + 5).Select(_ => Guid.NewGuid()).ToList();
+        await _store.PushInOneCommitAsync(origins.Take(10).Select(origin => new PushedBatch(Samples.Pforzheim, origin, false, 1, [Samples.PracticeChange("x", 1)])).ToArray());
+        foreach (var origin in origins.Skip(10))
+            await _store.PushAsync(new PushedBatch(Samples.Pforzheim, origin, Permitted: false, 1, [Samples.PracticeChange("x", 1)]));
+
+        await using var db = _store.Open();
+        Assert.Equal(Replication.MaxRefusedOriginsPerCaller + 1, await db.Refusals.CountAsync());
+        Assert.Equal(5, (await db.Refusals.SingleAsync(r => r.OriginMemberId == Guid.Empty)).Count);
+    }
+
+    [Fact]
+    public async Task The_quarantine_keeps_a_bounded_number_per_deliverer_and_origin_dropping_and_counting_the_oldest()
+    {
+        var broken = Enumerable.Range(1, Replication.MaxQuarantinedPerFeed + 3)
+            .Select(version => Samples.PracticeChange($"kaputt-{version}", version, p => p.Title = "")).ToArray();
+        await _store.PushAsync(FromHeidelberg(broken[..^3]));
+        await _store.PushInOneCommitAsync(FromHeidelberg(broken[^3..^1]), FromHeidelberg(broken[^1]));
+        await _store.PushAsync(Relayed(Samples.PracticeChange("relais-kaputt", Replication.MaxQuarantinedPerFeed + 4, p => p.Title = "")));
+
+        await using var db = _store.Open();
+        var kept = await db.Quarantine.Where(q => q.SourceMemberId == Samples.Heidelberg).Select(q => q.Version).ToListAsync();
+        Assert.Equal(Enumerable.Range(4, Replication.MaxQuarantinedPerFeed).Select(version => (long)version), kept.Order());
+        Assert.Equal(1, await db.Quarantine.CountAsync(q => q.SourceMemberId == Samples.Metropolregion));
+        var dropped = await db.Refusals.SingleAsync();
+        Assert.Equal((Samples.Heidelberg, RefusalCount.QuarantineOverflow, 3L), (dropped.SourceMemberId, dropped.Reason, dropped.Count));
     }
 
     [Fact]

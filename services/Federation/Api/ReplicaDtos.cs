@@ -7,9 +7,15 @@ public sealed record PracticeReplicaDto(Guid OriginMemberId, string OriginId, lo
 
 public sealed record PracticePage(IReadOnlyList<PracticeReplicaDto> Items, int Page, int PageSize, int Total);
 
-/// <summary>Federation state of one city at the hub: per delivering source (its node, relays) the cursor and lag, and open rejections.</summary>
-public sealed record CityFederationState(Guid OriginMemberId, long AcknowledgedVersion, long Lag, IReadOnlyList<FeedState> Feeds, IReadOnlyList<RejectedChangeDto> Rejected);
+/// <summary>
+/// Federation state of one city at the hub: per delivering source (its node, relays) the cursor and lag, open rejections,
+/// and the counts of changes refused without being kept (callers without consent, rows the bounded quarantine dropped).
+/// </summary>
+public sealed record CityFederationState(Guid OriginMemberId, long AcknowledgedVersion, long Lag, IReadOnlyList<FeedState> Feeds,
+    IReadOnlyList<RejectedChangeDto> Rejected, IReadOnlyList<RefusalCountDto> Refused);
 
 public sealed record FeedState(Guid SourceMemberId, long AcknowledgedVersion, long HeadVersion, long Lag, DateTimeOffset UpdatedAt);
 
 public sealed record RejectedChangeDto(string? Kind, string OriginId, long Version, string Code, string? Field, string Reason, Guid SourceMemberId, DateTimeOffset ReceivedAt);
+
+public sealed record RefusalCountDto(Guid SourceMemberId, string Reason, long Count, DateTimeOffset FirstAt, DateTimeOffset LastAt);

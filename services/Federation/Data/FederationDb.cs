@@ -9,6 +9,7 @@ public sealed class FederationDb(DbContextOptions<FederationDb> options) : DbCon
     public DbSet<Replica> Replicas => Set<Replica>();
     public DbSet<FeedCursor> Cursors => Set<FeedCursor>();
     public DbSet<QuarantinedChange> Quarantine => Set<QuarantinedChange>();
+    public DbSet<RefusalCount> Refusals => Set<RefusalCount>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -41,6 +42,14 @@ public sealed class FederationDb(DbContextOptions<FederationDb> options) : DbCon
             quarantined.Property(q => q.Kind).HasConversion<string>().HasMaxLength(16);
             quarantined.Property(q => q.Code).HasMaxLength(32);
             quarantined.HasIndex(q => new { q.OriginMemberId, q.ResolvedAt });
+            quarantined.HasIndex(q => new { q.SourceMemberId, q.OriginMemberId, q.Id });
+        });
+        model.Entity<RefusalCount>(refusal =>
+        {
+            refusal.ToTable("refusal_counts");
+            refusal.HasKey(r => new { r.SourceMemberId, r.OriginMemberId, r.Reason });
+            refusal.Property(r => r.Reason).HasMaxLength(32);
+            refusal.HasIndex(r => r.OriginMemberId);
         });
         model.AddOutboxAndInbox();
     }

@@ -10,19 +10,27 @@ namespace Kommune20.Federation.Grpc;
 
 /// <summary>
 /// The hub side of federation: city nodes (and relays) push their change logs, ask for their cursor and re-sync.
-/// Who the caller is comes from its token (member_id, role city-node); every batch is checked for provenance.
+/// Who the caller is comes from its token (member_id, role city-node); every batch is checked for provenance. A stream
+/// carries at most <see cref="PushLimits.MaxBatchesPerStream"/> batches, and a credential that floods is refused for a
+/// while (<see cref="FloodGuard"/>); both end the call with RESOURCE_EXHAUSTED.
 /// </summary>
-public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck provenance, FederationDb db, TimeProvider clock) : Federation.FederationBase
+public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck provenance, FloodGuard guard, PushLimits limits,
+    FederationMetrics metrics, FederationDb db, TimeProvider clock) : Federation.FederationBase
 {
     public override async Task Push(IAsyncStreamReader<ChangeBatch> requestStream, IServerStreamWriter<BatchAck> responseStream, ServerCallContext context)
     {
         var caller = CallerOf(context);
         var cancellationToken = context.CancellationToken;
+        guard.EnsureAllowed(caller);
+        var batches = 0;
         await foreach (var batch in requestStream.ReadAllAsync(cancellationToken))
         {
+            EnsureWithinStream(caller, ++batches);
+            guard.EnsureAllowed(caller);
             var origin = OriginOf(batch.OriginMemberId, caller);
             if (batch.Changes.Count == 0)
             {
+                guard.Count(caller, refused: 0);
                 // Where to resume, answered at once: nothing to stage, so no turn in the writer's queue.
                 await responseStream.WriteAsync(new BatchAck { OriginMemberId = origin.ToString(), AcknowledgedVersion = await AcknowledgedAsync(caller, origin, cancellationToken) }, cancellationToken);
                 continue;
@@ -30,6 +38,9 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
             var permitted = await provenance.MayDeliverAsync(caller, origin, cancellationToken);
             var pushed = new PushedBatch(caller, origin, permitted, batch.HeadVersion, batch.Changes);
             var outcome = await writer.WriteAsync(pushed.Changes.Count, (unit, now, ct) => Replication.StageBatchAsync(unit, pushed, now, ct), cancellationToken);
+            if (!permitted)
+                metrics.Refused(caller, origin, RefusalCount.NoConsent, outcome.Rejections.Count);
+            guard.Count(caller, Refusals(outcome.Rejections));
             var ack = new BatchAck
             {
                 OriginMemberId = origin.ToString(),
@@ -45,6 +56,7 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
     public override async Task<Cursor> GetCursor(CursorRequest request, ServerCallContext context)
     {
         var caller = CallerOf(context);
+        guard.EnsureAllowed(caller);
         var origin = OriginOf(request.OriginMemberId, caller);
         return new Cursor { OriginMemberId = origin.ToString(), AcknowledgedVersion = await AcknowledgedAsync(caller, origin, context.CancellationToken) };
     }
@@ -65,9 +77,13 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
         long snapshotVersion = 0;
         var present = new HashSet<(RecordKind Kind, string OriginId)>();
         var summary = new ResyncSummary();
+        guard.EnsureAllowed(caller);
+        var chunks = 0;
 
         await foreach (var chunk in requestStream.ReadAllAsync(cancellationToken))
         {
+            EnsureWithinStream(caller, ++chunks);
+            guard.EnsureAllowed(caller);
             var chunkOrigin = OriginOf(chunk.OriginMemberId, caller);
             // Every chunk, not only the first: a consent withdrawn while a long re-sync runs ends it.
             await EnsureMayDeliverAsync(caller, chunkOrigin, cancellationToken);
@@ -91,6 +107,7 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
             }
             var pushed = new PushedBatch(caller, chunkOrigin, Permitted: true, snapshotVersion, chunk.Records, IsResync: true);
             var outcome = await writer.WriteAsync(pushed.Changes.Count, (unit, now, ct) => Replication.StageBatchAsync(unit, pushed, now, ct), cancellationToken);
+            guard.Count(caller, Refusals(outcome.Rejections));
             summary.Applied += outcome.Applied;
             summary.Rejections.AddRange(outcome.Rejections);
         }
@@ -104,6 +121,18 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
         summary.AcknowledgedVersion = snapshotVersion;
         return summary;
     }
+
+    /// <summary>A stream that goes on forever would hold the call (and its share of the writer) for good: past the bound it ends.</summary>
+    void EnsureWithinStream(Guid caller, int batches)
+    {
+        if (batches <= limits.MaxBatchesPerStream)
+            return;
+        metrics.Limited(caller, FederationMetrics.StreamBound);
+        throw new RpcException(new Status(StatusCode.ResourceExhausted,
+            $"Ein Stream trägt höchstens {limits.MaxBatchesPerStream} Stapel: bitte einen neuen öffnen und beim Stand des Hubs fortfahren."));
+    }
+
+    static int Refusals(IEnumerable<Rejection> rejections) => rejections.Count(rejection => rejection.Code == RejectionCode.PermissionDenied);
 
     async Task EnsureMayDeliverAsync(Guid caller, Guid origin, CancellationToken cancellationToken)
     {

@@ -5,14 +5,16 @@ namespace Kommune20.Federation.Provenance;
 /// <summary>
 /// Whether a caller may deliver records of an origin: a city always for itself; a network (a region, a digital hub)
 /// for a member city only while the Registry says the city belongs to it and allowed the relay. The Registry's answer
-/// is remembered for <see cref="RememberFor"/>, so a withdrawn consent takes effect within that time. At most
+/// is remembered for <paramref name="rememberFor"/> (<see cref="DefaultRememberFor"/>, 30 s; the tests shorten it), so a
+/// withdrawn consent takes effect within that time. At most
 /// <paramref name="capacity"/> answers are remembered: callers naming ever new origins cannot grow the cache; when it is
 /// full, expired answers are dropped, and a new answer that still finds no room is asked for again next time.
 /// </summary>
-public sealed class ProvenanceCheck(IRelayRegister register, TimeProvider clock, int capacity = ProvenanceCheck.DefaultCapacity)
+public sealed class ProvenanceCheck(IRelayRegister register, TimeProvider clock, TimeSpan? rememberFor = null, int capacity = ProvenanceCheck.DefaultCapacity)
 {
     public const int DefaultCapacity = 10_000;
-    public static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultRememberFor = TimeSpan.FromSeconds(30);
+    readonly TimeSpan _rememberFor = rememberFor ?? DefaultRememberFor;
     readonly ConcurrentDictionary<(Guid Network, Guid Member), (bool Allowed, DateTimeOffset Until)> _answers = new();
 
     public async ValueTask<bool> MayDeliverAsync(Guid caller, Guid origin, CancellationToken cancellationToken)
@@ -23,7 +25,7 @@ public sealed class ProvenanceCheck(IRelayRegister register, TimeProvider clock,
         if (_answers.TryGetValue((caller, origin), out var known) && known.Until > now)
             return known.Allowed;
         var allowed = await register.MayRelayAsync(caller, origin, cancellationToken);
-        Remember((caller, origin), (allowed, now + RememberFor), now);
+        Remember((caller, origin), (allowed, now + _rememberFor), now);
         return allowed;
     }
 

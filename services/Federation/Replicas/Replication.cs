@@ -11,7 +11,8 @@ namespace Kommune20.Federation.Replicas;
 /// <summary>
 /// The hub's apply rules, staged into a <see cref="ReplicaUnit"/> for the caller's SaveChanges: a change newer than
 /// the replica replaces it and announces an event; one that is not newer is skipped (so applying twice changes nothing);
-/// a refused one is quarantined and reported; the cursor moves past all of them.
+/// a rejected one is quarantined (at most <see cref="MaxQuarantinedPerFeed"/> per deliverer and origin) and reported; the
+/// cursor moves past all of them. A caller without consent for the origin is refused whole and only counted.
 /// </summary>
 public static class Replication
 {
@@ -24,9 +25,23 @@ public static class Replication
     /// </summary>
     public const long MaxVersionLead = 10_000;
 
+    /// <summary>
+    /// How many rejected changes the hub keeps per deliverer and origin (open or settled); a further one drops the oldest,
+    /// which is counted (<see cref="RefusalCount.QuarantineOverflow"/>). A buggy node cannot grow the hub's database.
+    /// </summary>
+    public const int MaxQuarantinedPerFeed = 1_000;
+
+    /// <summary>
+    /// How many origins a caller's consent refusals are counted under one by one; a caller naming ever new origins has
+    /// the rest counted under <see cref="Guid.Empty"/>, so that it cannot grow the counts either.
+    /// </summary>
+    public const int MaxRefusedOriginsPerCaller = 100;
+
     public static async Task<BatchOutcome> StageBatchAsync(ReplicaUnit unit, PushedBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = unit.Db;
+        if (!batch.Permitted)
+            return await RefuseAsync(db, batch, now, cancellationToken);
         var cursor = await CursorAsync(db, batch.Source, batch.Origin, cancellationToken);
         var limit = cursor.AcknowledgedVersion + MaxVersionLead;
         var rejections = new List<Rejection>();
@@ -39,8 +54,8 @@ public static class Replication
                 skipped++;
                 continue;
             }
-            (IncomingChange? read, Rejection? rejection) = !batch.Permitted ? (null, Refused(change, batch))
-                : change.Version > limit ? (null, TooFar(change, cursor.AcknowledgedVersion))
+            (IncomingChange? read, Rejection? rejection) = change.Version > limit
+                ? (null, TooFar(change, cursor.AcknowledgedVersion))
                 : ChangeReader.Read(change);
             if (rejection is not null)
             {
@@ -79,6 +94,9 @@ public static class Replication
                 }
             }
         }
+
+        if (rejections.Count > 0)
+            await BoundQuarantineAsync(db, batch.Source, batch.Origin, now, cancellationToken);
 
         var within = batch.Changes.Where(change => change.Version <= limit).Select(change => change.Version).DefaultIfEmpty(0).Max();
         cursor.AcknowledgedVersion = Math.Max(cursor.AcknowledgedVersion, within);
@@ -123,6 +141,66 @@ public static class Replication
         cursor.HeadVersion = snapshotVersion;
         cursor.UpdatedAt = now;
         return withdrawn;
+    }
+
+    /// <summary>
+    /// A caller without consent for the origin: every change is refused and reported, but nothing of it is kept, not even a
+    /// cursor; the refusal is counted per caller, origin and reason. The ack names the batch's last version, so the caller
+    /// is not sent round again by its own pusher.
+    /// </summary>
+    static async Task<BatchOutcome> RefuseAsync(FederationDb db, PushedBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rejections = batch.Changes.Select(change => Refused(change, batch)).ToList();
+        await TallyAsync(db, batch.Source, batch.Origin, RefusalCount.NoConsent, rejections.Count, now, cancellationToken);
+        var last = batch.Changes.Select(change => change.Version).DefaultIfEmpty(0).Max();
+        return new BatchOutcome(last, 0, 0, rejections);
+    }
+
+    static async Task TallyAsync(FederationDb db, Guid source, Guid origin, string reason, int count, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+            return;
+        var tally = await db.Refusals.FindAsync([source, origin, reason], cancellationToken);
+        if (tally is null && origin != Guid.Empty)
+        {
+            var stored = await db.Refusals.CountAsync(r => r.SourceMemberId == source && r.Reason == reason, cancellationToken);
+            var staged = db.ChangeTracker.Entries<RefusalCount>()
+                .Count(entry => entry.State == EntityState.Added && entry.Entity.SourceMemberId == source && entry.Entity.Reason == reason);
+            if (stored + staged >= MaxRefusedOriginsPerCaller)
+            {
+                await TallyAsync(db, source, Guid.Empty, reason, count, now, cancellationToken);
+                return;
+            }
+        }
+        if (tally is null)
+        {
+            tally = new RefusalCount { SourceMemberId = source, OriginMemberId = origin, Reason = reason, FirstAt = now };
+            db.Refusals.Add(tally);
+        }
+        tally.Count += count;
+        tally.LastAt = now;
+    }
+
+    /// <summary>Keeps at most <see cref="MaxQuarantinedPerFeed"/> rows of this deliverer and origin, dropping (and counting) the oldest.</summary>
+    static async Task BoundQuarantineAsync(FederationDb db, Guid source, Guid origin, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tracked = db.ChangeTracker.Entries<QuarantinedChange>()
+            .Where(entry => entry.Entity.SourceMemberId == source && entry.Entity.OriginMemberId == origin).ToList();
+        var staged = tracked.Where(entry => entry.State == EntityState.Added).Select(entry => entry.Entity).ToList();
+        var removed = tracked.Count(entry => entry.State == EntityState.Deleted);
+        var stored = await db.Quarantine.CountAsync(q => q.SourceMemberId == source && q.OriginMemberId == origin, cancellationToken);
+        var excess = stored - removed + staged.Count - MaxQuarantinedPerFeed;
+        if (excess <= 0)
+            return;
+
+        var oldest = await db.Quarantine.Where(q => q.SourceMemberId == source && q.OriginMemberId == origin)
+            .OrderBy(q => q.Id).Take(excess + removed).ToListAsync(cancellationToken);
+        var dropped = oldest.Where(q => db.Entry(q).State != EntityState.Deleted).Take(excess).ToList();
+        db.Quarantine.RemoveRange(dropped);
+        // Staged rows are the newest; only when the batch alone exceeds the bound do its first ones go too.
+        foreach (var row in staged.Take(excess - dropped.Count))
+            db.Entry(row).State = EntityState.Detached;
+        await TallyAsync(db, source, origin, RefusalCount.QuarantineOverflow, excess, now, cancellationToken);
     }
 
     enum Verdict { Apply, Skip, Refuse }
