@@ -1,4 +1,6 @@
+using System.Globalization;
 using Grpc.Core;
+using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Grpc;
 using FederationGrpcClient = Kommune20.Federation.Grpc.Federation.FederationClient;
 
@@ -6,7 +8,8 @@ namespace Kommune20.Federation.Client;
 
 /// <summary>
 /// Sends a change log to the hub over one push stream: asks for the cursor with an empty batch, streams the changes
-/// after it in batches and records each ack.
+/// after it in batches and records each ack. The hub ends a stream after a bounded number of batches
+/// (RESOURCE_EXHAUSTED without a retry-after): the pusher then opens a new one and resumes from the cursor.
 /// Holds no state of its own beyond the channel and the token source, so one process can push for many nodes
 /// (a relay, or a benchmark fleet) over one shared HTTP/2 channel, each call with its node's own token.
 /// </summary>
@@ -17,11 +20,37 @@ public sealed class ChangePusher(FederationGrpcClient hub, Func<CancellationToke
     /// <summary>Pushes everything the hub has not acknowledged yet and returns the acknowledged version.</summary>
     public async Task<long> PushPendingAsync(IChangeLog log, CancellationToken cancellationToken)
     {
+        var acknowledged = -1L;
+        while (true)
+        {
+            var before = acknowledged;
+            try
+            {
+                return await PushOverOneStreamAsync(log, version => acknowledged = version, cancellationToken);
+            }
+            catch (RpcException ended) when (ended.StatusCode == StatusCode.ResourceExhausted && RetryAfter(ended) is null && acknowledged > before)
+            {
+                // The stream reached its bound of batches; a new one goes on (unless the last one made no progress).
+            }
+        }
+    }
+
+    /// <summary>How long the hub asks this credential to wait (it flooded), or null when it did not ask.</summary>
+    public static TimeSpan? RetryAfter(RpcException exception) =>
+        exception.StatusCode == StatusCode.ResourceExhausted
+        && exception.Trailers.GetValue(PushTrailers.RetryAfter) is { } value
+        && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    async Task<long> PushOverOneStreamAsync(IChangeLog log, Action<long> acknowledgedNow, CancellationToken cancellationToken)
+    {
         var origin = log.OriginMemberId.ToString();
         using var call = hub.Push(await HeadersAsync(cancellationToken), cancellationToken: cancellationToken);
 
         // The first batch is empty: its ack says where to resume.
         var acknowledged = (await ExchangeAsync(call, new ChangeBatch { OriginMemberId = origin }, cancellationToken)).AcknowledgedVersion;
+        acknowledgedNow(acknowledged);
         var changes = await log.ReadAfterAsync(acknowledged, batchSize, cancellationToken);
         if (changes.Count == 0)
             await log.RecordAckAsync(acknowledged, [], cancellationToken);
@@ -35,6 +64,7 @@ public sealed class ChangePusher(FederationGrpcClient hub, Func<CancellationToke
                 throw new RpcException(new Status(StatusCode.Internal, $"The hub acknowledged {ack.AcknowledgedVersion}, not {last}."));
             await log.RecordAckAsync(ack.AcknowledgedVersion, ack.Rejections, cancellationToken);
             acknowledged = ack.AcknowledgedVersion;
+            acknowledgedNow(acknowledged);
             changes = await log.ReadAfterAsync(acknowledged, batchSize, cancellationToken);
         }
         await call.RequestStream.CompleteAsync();
@@ -53,8 +83,12 @@ public sealed class ChangePusher(FederationGrpcClient hub, Func<CancellationToke
         return call.ResponseStream.Current;
     }
 
-    /// <summary>Sends a full snapshot; the hub withdraws whatever of this origin the snapshot lacks.</summary>
-    public async Task<ResyncSummary> ResyncAsync(IChangeLog log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a full snapshot; the hub withdraws whatever of this origin the snapshot lacks. After a restore from a backup,
+    /// <paramref name="acknowledgedBeforeRestore"/> is the hub's cursor the node found beyond its log: what it delivered up
+    /// to there and lost goes too.
+    /// </summary>
+    public async Task<ResyncSummary> ResyncAsync(IChangeLog log, CancellationToken cancellationToken, long acknowledgedBeforeRestore = 0)
     {
         var origin = log.OriginMemberId.ToString();
         var (snapshotVersion, records) = await log.SnapshotAsync(cancellationToken);
@@ -64,7 +98,7 @@ public sealed class ChangePusher(FederationGrpcClient hub, Func<CancellationToke
             chunks.Add([]);
         foreach (var chunk in chunks)
         {
-            var message = new ResyncChunk { OriginMemberId = origin, SnapshotVersion = snapshotVersion };
+            var message = new ResyncChunk { OriginMemberId = origin, SnapshotVersion = snapshotVersion, AcknowledgedBeforeRestore = acknowledgedBeforeRestore };
             message.Records.AddRange(chunk);
             await call.RequestStream.WriteAsync(message, cancellationToken);
         }

@@ -22,4 +22,10 @@ public interface IChangeLog
 
     /// <summary>Keeps what the hub answered: the acknowledged version and the changes it rejected.</summary>
     Task RecordAckAsync(long acknowledgedVersion, IReadOnlyList<Rejection> rejections, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The hub has acknowledged <paramref name="hubVersion"/>, beyond the log's head: the log was restored from a backup,
+    /// and the push loop re-syncs. Called before the re-sync and again once it is done (<paramref name="resynced"/>).
+    /// </summary>
+    Task RecordRestoreAsync(long hubVersion, bool resynced, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -54,14 +54,17 @@ public sealed class ReplicaStore : IDisposable
     }
 
     public Task<int> ReconcileAsync(Guid origin, long snapshotVersion, params (RecordKind, string)[] present) =>
-        ReconcileAsync(origin, origin, snapshotVersion, present);
+        ReconcileAsync(origin, origin, new Snapshot(snapshotVersion, 0, present.ToHashSet()));
+
+    public Task<int> ReconcileAsync(Guid source, Guid origin, long snapshotVersion, params (RecordKind, string)[] present) =>
+        ReconcileAsync(source, origin, new Snapshot(snapshotVersion, 0, present.ToHashSet()));
 
     /// <summary>Ends a re-sync that <paramref name="source"/> (the origin itself or a relay) delivered.</summary>
-    public async Task<int> ReconcileAsync(Guid source, Guid origin, long snapshotVersion, params (RecordKind, string)[] present)
+    public async Task<int> ReconcileAsync(Guid source, Guid origin, Snapshot snapshot)
     {
         await using var db = Open();
         var startedAt = Tick();
-        var withdrawn = await Replication.StageReconcileAsync(new ReplicaUnit(db), source, origin, snapshotVersion, present.ToHashSet(), startedAt, Tick(), default);
+        var withdrawn = await Replication.StageReconcileAsync(new ReplicaUnit(db), source, origin, snapshot, startedAt, Tick(), default);
         await db.SaveChangesAsync();
         return withdrawn;
     }

@@ -174,6 +174,23 @@ public sealed class ReplicationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_restored_nodes_resync_withdraws_what_it_delivered_after_its_backup_but_not_what_a_relay_did()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1), Samples.PracticeChange("nach-der-sicherung", 2)));
+        await _store.PushAsync(Relayed(Samples.PracticeChange("vom-relais", 3)));
+
+        // The backup ends at version 1; the node found the hub at 2.
+        var withdrawn = await _store.ReconcileAsync(Samples.Heidelberg, Samples.Heidelberg,
+            new Snapshot(1, LostUpTo: 2, new HashSet<(Contracts.Federation.RecordKind, string)> { (Contracts.Federation.RecordKind.Practice, "digitallotsen") }));
+
+        Assert.Equal(1, withdrawn);
+        Assert.True((await ReplicaAsync("nach-der-sicherung"))!.IsWithdrawn);
+        Assert.False((await ReplicaAsync("vom-relais"))!.IsWithdrawn);
+        await using var db = _store.Open();
+        Assert.Equal(1, (await db.Cursors.FindAsync(Samples.Heidelberg, Samples.Heidelberg))!.AcknowledgedVersion);
+    }
+
+    [Fact]
     public async Task A_resync_from_a_restored_node_replaces_versions_the_node_no_longer_knows()
     {
         await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 8)));

@@ -63,6 +63,7 @@ public sealed class Hub : IAsyncDisposable
                     }.Concat(options.RegistrySettings),
                     "portal" => options.PortalSettings,
                     "library" => options.LibrarySettings,
+                    "federation" => options.FederationSettings,
                     _ => [],
                 };
                 await hub.StartServiceAsync(service.Name, service.Folder, service.Assembly, hub._addresses[service.Name].Http, hub.ServiceSettings(service, settings));
@@ -173,12 +174,17 @@ public sealed class Hub : IAsyncDisposable
         return StartServiceAsync(name, Topology.CityNodes.Folder, Topology.CityNodes.Assembly, address, settings);
     }
 
-    /// <summary>Kills a process the hub started (as a crash would) and starts it again with the same settings and data.</summary>
-    public async Task<ServiceProcess> RestartAsync(string name)
+    /// <summary>
+    /// Kills a process the hub started (as a crash would) and starts it again with the same settings and data; between the
+    /// two, <paramref name="whileStopped"/> may change its data (restore a backup).
+    /// </summary>
+    public async Task<ServiceProcess> RestartAsync(string name, Func<Task>? whileStopped = null)
     {
         var running = Process(name);
         await running.DisposeAsync();
         _processes.Remove(running);
+        if (whileStopped is not null)
+            await whileStopped();
         var (folder, assembly, address, environment) = _launches[name];
         return await StartServiceAsync(name, folder, assembly, address, environment);
     }
@@ -226,4 +232,7 @@ public sealed record HubOptions
 
     /// <summary>Settings on top of the library's (the benchmark's bulk load: <c>Library__OfficeBulkLoad</c>).</summary>
     public IReadOnlyDictionary<string, string> LibrarySettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Settings on top of Federation's (shorter push limits and consent cache: <c>Federation__Limits__BlockFor</c>).</summary>
+    public IReadOnlyDictionary<string, string> FederationSettings { get; init; } = new Dictionary<string, string>();
 }

@@ -12,7 +12,10 @@ namespace Kommune20.CityNode.Federation;
 public static class FederationApi
 {
     public sealed record NodeFederationState(Guid MemberId, string? Name, long HeadVersion, long AcknowledgedVersion, long Lag,
-        DateTimeOffset? LastAcknowledgedAt, string? LastError, IReadOnlyList<RejectedChangeDto> Rejected);
+        DateTimeOffset? LastAcknowledgedAt, string? LastError, IReadOnlyList<RejectedChangeDto> Rejected, RestoreDto? Restore);
+
+    /// <summary>The node was restored from a backup: noticed when, the hub's version then, and when the re-sync was done (null while it runs).</summary>
+    public sealed record RestoreDto(DateTimeOffset NoticedAt, long HubVersion, DateTimeOffset? ResyncedAt);
 
     public sealed record RejectedChangeDto(RecordKind Kind, string Id, long Version, string Code, string? Field, string Reason, DateTimeOffset RejectedAt);
 
@@ -34,7 +37,8 @@ public static class FederationApi
         var acknowledged = status?.AcknowledgedVersion ?? 0;
         return TypedResults.Ok(new NodeFederationState(settings.MemberId, settings.Name, head, acknowledged, Math.Max(0, head - acknowledged),
             status?.LastAcknowledgedAt, loop.LastError?.Message,
-            rejected.Select(r => new RejectedChangeDto(r.Kind, r.RecordId, r.Version, r.Code, r.Field, r.Reason, r.RejectedAt)).ToList()));
+            rejected.Select(r => new RejectedChangeDto(r.Kind, r.RecordId, r.Version, r.Code, r.Field, r.Reason, r.RejectedAt)).ToList(),
+            status is { RestoreNoticedAt: { } noticed } ? new RestoreDto(noticed, status.HubVersionAtRestore ?? 0, status.ResyncedAfterRestoreAt) : null));
     }
 
     static async Task<Results<Ok<ResyncResult>, ProblemHttpResult>> ResyncAsync(ChangePusher pusher, NodeChangeLog log, CancellationToken ct)

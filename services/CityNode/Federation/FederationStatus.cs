@@ -1,9 +1,16 @@
 namespace Kommune20.CityNode.Federation;
 
-/// <summary>What the hub last answered the node: the acknowledged version and when (one row).</summary>
+/// <summary>
+/// What the hub last answered the node: the acknowledged version and when (one row). When the hub's cursor lay beyond the
+/// node's log (the node was restored from a backup), when that was noticed, what the hub knew, and when the re-sync that
+/// followed was done.
+/// </summary>
 public sealed class FederationStatus
 {
     public int Id { get; set; } = 1;
     public long AcknowledgedVersion { get; set; }
     public DateTimeOffset? LastAcknowledgedAt { get; set; }
+    public DateTimeOffset? RestoreNoticedAt { get; set; }
+    public long? HubVersionAtRestore { get; set; }
+    public DateTimeOffset? ResyncedAfterRestoreAt { get; set; }
 }

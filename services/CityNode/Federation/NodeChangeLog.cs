@@ -73,6 +73,23 @@ public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate ga
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public async Task RecordRestoreAsync(long hubVersion, bool resynced, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
+        var status = await db.FederationStatus.FindAsync([1], cancellationToken) ?? db.FederationStatus.Add(new FederationStatus()).Entity;
+        if (resynced)
+        {
+            status.ResyncedAfterRestoreAt = clock.GetUtcNow();
+        }
+        else if (status.RestoreNoticedAt is null || status.ResyncedAfterRestoreAt is not null)
+        {
+            // A new restore (not the retry of a re-sync that failed): noticed now.
+            (status.RestoreNoticedAt, status.HubVersionAtRestore, status.ResyncedAfterRestoreAt) = (clock.GetUtcNow(), hubVersion, null);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     static Change ToChange(RecordKind kind, string id, long version, DateTimeOffset changedAt, string? body) => body is null
         ? RecordMessages.Withdrawn(id, version, changedAt, kind)
         : RecordMessages.Published(id, version, changedAt, RecordBody.Read(RecordDescriptors.Of(kind), body));

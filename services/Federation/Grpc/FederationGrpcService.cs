@@ -75,6 +75,7 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
         var startedAt = clock.GetUtcNow();
         Guid? origin = null;
         long snapshotVersion = 0;
+        long lostUpTo = 0;
         var present = new HashSet<(RecordKind Kind, string OriginId)>();
         var summary = new ResyncSummary();
         guard.EnsureAllowed(caller);
@@ -95,6 +96,8 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
                 if (snapshotVersion > acknowledged + Replication.MaxVersionLead)
                     throw new RpcException(new Status(StatusCode.InvalidArgument,
                         $"snapshot_version: {snapshotVersion} lies more than {Replication.MaxVersionLead} beyond the acknowledged {acknowledged}; push the log first"));
+                // A restored node lost what it delivered up to the cursor it found; never more than the hub acknowledged from it.
+                lostUpTo = Math.Min(chunk.AcknowledgedBeforeRestore, acknowledged);
             }
             else if (chunkOrigin != origin || chunk.SnapshotVersion != snapshotVersion)
             {
@@ -116,7 +119,7 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
             throw new RpcException(new Status(StatusCode.InvalidArgument, "records: a re-sync needs at least one chunk (it may be empty)"));
         await EnsureMayDeliverAsync(caller, resynced, cancellationToken);
         summary.Withdrawn = await writer.WriteAsync(present.Count, (unit, now, ct) =>
-            Replication.StageReconcileAsync(unit, caller, resynced, snapshotVersion, present, startedAt, now, ct), cancellationToken);
+            Replication.StageReconcileAsync(unit, caller, resynced, new Snapshot(snapshotVersion, lostUpTo, present), startedAt, now, ct), cancellationToken);
         summary.OriginMemberId = resynced.ToString();
         summary.AcknowledgedVersion = snapshotVersion;
         return summary;

@@ -11,3 +11,9 @@ public sealed record PushedBatch(Guid Source, Guid Origin, bool Permitted, long 
 
 /// <summary>What the hub did with a batch: the ack it sends back.</summary>
 public sealed record BatchOutcome(long AcknowledgedVersion, int Applied, int Skipped, IReadOnlyList<Rejection> Rejections);
+
+/// <summary>
+/// What a re-sync stated: the log's head when the snapshot was taken, the records it contains, and after a restore from a
+/// backup the version up to which the node lost what it had delivered (0 otherwise).
+/// </summary>
+public sealed record Snapshot(long Version, long LostUpTo, IReadOnlySet<(Contracts.Federation.RecordKind Kind, string OriginId)> Present);

@@ -107,18 +107,20 @@ public static class Replication
 
     /// <summary>
     /// Ends a re-sync: withdraws every live replica the snapshot lacks (unless a change newer than the snapshot brought
-    /// it), settles older quarantine entries, and sets the cursor to the snapshot. The origin's own node speaks for all
-    /// of its records; a relay only for those it delivered itself, so its snapshot never withdraws what the origin or
-    /// another relay delivered.
+    /// it, or, after a restore, newer than what the node lost), settles older quarantine entries, and sets the cursor to the
+    /// snapshot. The origin's own node speaks for all of its records; a relay only for those it delivered itself, so its
+    /// snapshot never withdraws what the origin or another relay delivered.
     /// </summary>
-    public static async Task<int> StageReconcileAsync(ReplicaUnit unit, Guid source, Guid origin, long snapshotVersion,
-        IReadOnlySet<(RecordKind Kind, string OriginId)> present, DateTimeOffset startedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<int> StageReconcileAsync(ReplicaUnit unit, Guid source, Guid origin, Snapshot snapshot,
+        DateTimeOffset startedAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = unit.Db;
+        var snapshotVersion = snapshot.Version;
         var relayed = source != origin;
         var live = await db.Replicas.Where(r => r.OriginMemberId == origin && r.Body != null && (!relayed || r.ReceivedFrom == source)).ToListAsync(cancellationToken);
         var withdrawn = 0;
-        foreach (var replica in live.Where(r => !present.Contains((r.Kind, r.OriginId)) && r.Version <= snapshotVersion))
+        bool Lost(Replica r) => r.Version <= snapshotVersion || (r.ReceivedFrom == source && r.Version <= snapshot.LostUpTo);
+        foreach (var replica in live.Where(r => !snapshot.Present.Contains((r.Kind, r.OriginId)) && Lost(r)))
         {
             replica.Body = null;
             replica.Version = snapshotVersion;

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Kommune20.Federation.Client;
@@ -99,6 +100,79 @@ public sealed class OriginWinsTests(FederationFixture fixture) : IDisposable
         Assert.Contains("snapshot_version", refused.Status.Detail);
         using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
         Assert.Null(await hub.PracticeAsync(Practices.Heidelberg, "relais-eingefroren"));
+    }
+
+    [Fact]
+    public async Task A_consent_withdrawn_during_a_long_resync_refuses_the_remaining_chunks_and_the_reconcile()
+    {
+        var relay = Hub.Credentials.ClientNamed("relay-metropolregion");
+        var office = Hub.Credentials.PersonNamed("geschaeftsstelle");
+        using var registry = SignIn.WithToken(Hub.Gateway, await Hub.SignIn.PersonTokenAsync(office.UserName, office.Password));
+        using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
+        async Task ConsentAsync(bool allowed)
+        {
+            using var response = await registry.PutAsJsonAsync($"/api/registry/members/{relay.MemberId}/members/{Practices.Heidelberg}", new { relayAllowed = allowed });
+            response.EnsureSuccessStatusCode();
+            // The hub remembers the Registry's answer this long (the fixture's setting; 30 s by default).
+            await Task.Delay(FederationFixture.ConsentCache + TimeSpan.FromMilliseconds(500));
+        }
+        string Id(string name) => $"{name}-{Guid.NewGuid():N}"[..24];
+
+        // A record the relay delivered itself: a reconcile of its re-sync, whose snapshot lacks it, would withdraw it.
+        var headers = new Metadata { { "Authorization", "Bearer " + await RelayTokenAsync() } };
+        var cursor = (await Federation.GetCursorAsync(new CursorRequest { OriginMemberId = Practices.Heidelberg.ToString() }, headers)).AcknowledgedVersion;
+        var kept = Id("relais-bleibt");
+        var planted = new ScriptedNode(Practices.Heidelberg, Practices.Published(kept, cursor + 1, Practices.Digitallotsen("Vom Relais, bleibt")));
+        await RelayPusher().PushPendingAsync(planted, default);
+        Assert.Empty(planted.Rejections);
+
+        async Task<AsyncClientStreamingCall<ResyncChunk, ResyncSummary>> StartResyncAsync(string first)
+        {
+            var call = Federation.Resync(headers);
+            var chunk = new ResyncChunk { OriginMemberId = Practices.Heidelberg.ToString(), SnapshotVersion = cursor + 3 };
+            chunk.Records.Add(Practices.Published(first, cursor + 2, Practices.Digitallotsen("Erster Abschnitt")));
+            await call.RequestStream.WriteAsync(chunk);
+            await Eventually.HoldsAsync(async () => Assert.NotNull(await hub.PracticeAsync(Practices.Heidelberg, first)));
+            return call;
+        }
+
+        try
+        {
+            // Withdrawn after the first chunk: the second is refused, and with it the call.
+            using (var call = await StartResyncAsync(Id("abschnitt-eins")))
+            {
+                await ConsentAsync(false);
+                var second = new ResyncChunk { OriginMemberId = Practices.Heidelberg.ToString(), SnapshotVersion = cursor + 3 };
+                var late = Id("abschnitt-zwei");
+                second.Records.Add(Practices.Published(late, cursor + 3, Practices.Digitallotsen("Zweiter Abschnitt")));
+                var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+                {
+                    await call.RequestStream.WriteAsync(second);
+                    await call.RequestStream.CompleteAsync();
+                    await call;
+                });
+                Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+                Assert.Null(await hub.PracticeAsync(Practices.Heidelberg, late));
+            }
+
+            // Withdrawn after the last chunk: the reconcile is refused, so the relay's own record stays.
+            await ConsentAsync(true);
+            using (var call = await StartResyncAsync(Id("einziger-abschnitt")))
+            {
+                await ConsentAsync(false);
+                var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+                {
+                    await call.RequestStream.CompleteAsync();
+                    await call;
+                });
+                Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+            }
+            Assert.NotNull(await hub.PracticeAsync(Practices.Heidelberg, kept));
+        }
+        finally
+        {
+            await ConsentAsync(true);
+        }
     }
 
     public void Dispose() => _channel.Dispose();
