@@ -1,10 +1,28 @@
+using Kommune20.Data;
+using Kommune20.Meetings;
+using Kommune20.Meetings.Assemblies;
+using Kommune20.Meetings.Attendance;
+using Kommune20.Meetings.Data;
+using Kommune20.Meetings.Motions;
+using Kommune20.Meetings.Votes;
+using Kommune20.Messaging;
+using Kommune20.Registry.Client;
 using Kommune20.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();                                   // telemetry, health, problem details, token validation
+builder.AddServiceDatabase<MeetingsDb>("meetings");             // assemblies, attendance, votes, minutes, outbox and inbox
+builder.AddMessaging<MeetingsDb>("meetings");                   // publishes AssemblyScheduled, InvitationSent, VoteClosed, MinutesApproved
+builder.AddAssemblies();                                        // the statutes, attendance and the voting register
+builder.AddRegistryClient("Meetings");                          // who may vote (gRPC, the service's own client credential)
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapAssembliesApi();
+app.MapDelegatesApi();
+app.MapProxiesApi();
+app.MapMotionsApi();
+app.MapVotesApi();
 app.Run();
 
 public partial class Program;

@@ -1,14 +1,10 @@
-using System.Text.Json;
-using Kommune20.Contracts.Federation;
+using Kommune20.Data;
 using Kommune20.Data.Audit;
 using Kommune20.Library.Adoptions;
 using Kommune20.Library.Members;
 using Kommune20.Library.Practices;
 using Kommune20.Messaging;
-using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kommune20.Library.Data;
 
@@ -26,7 +22,7 @@ public sealed class LibraryDb(DbContextOptions<LibraryDb> options) : DbContext(o
             practice.HasIndex(p => new { p.OriginMemberId, p.OriginId }).IsUnique();
             practice.Property(p => p.OriginId).HasMaxLength(RecordRules.MaxOriginIdLength);
             // The record is replaced whole, never edited in place, so it is kept as the JSON the city sent.
-            practice.Property(p => p.Record).HasConversion(JsonColumn<PracticeRecord>());
+            practice.Property(p => p.Record).HasJsonConversion();
             // Events for one practice arrive on several queues at once; a change saved on a stale read fails and is retried.
             practice.Property(p => p.Revision).IsConcurrencyToken();
             practice.Ignore(p => p.IsListed);
@@ -38,7 +34,7 @@ public sealed class LibraryDb(DbContextOptions<LibraryDb> options) : DbContext(o
             adoption.HasIndex(a => a.AdopterMemberId);
             adoption.HasIndex(a => a.OriginMemberId);
             adoption.Property(a => a.Stage).HasConversion<string>().HasMaxLength(16);
-            adoption.Property(a => a.Outcomes).HasConversion(JsonColumn<List<AdoptionOutcome>>(), OutcomesComparer);
+            adoption.Property(a => a.Outcomes).HasJsonConversion();
             adoption.HasOne<Practice>().WithMany().HasForeignKey(a => a.PracticeId).OnDelete(DeleteBehavior.Restrict);
             adoption.Ignore(a => a.IsVerified);
         });
@@ -51,14 +47,4 @@ public sealed class LibraryDb(DbContextOptions<LibraryDb> options) : DbContext(o
         model.AddOutboxAndInbox();
         model.AddAuditLog();
     }
-
-    // EF Core never hands null to a converter: a null property stays a null column.
-    static ValueConverter JsonColumn<T>() where T : class => new ValueConverter<T, string>(
-        value => JsonSerializer.Serialize(value, Json.Options),
-        json => JsonSerializer.Deserialize<T>(json, Json.Options)!);
-
-    static readonly ValueComparer<List<AdoptionOutcome>> OutcomesComparer = new(
-        (left, right) => left!.SequenceEqual(right!),
-        list => list.Aggregate(0, (hash, outcome) => HashCode.Combine(hash, outcome)),
-        list => list.ToList());
 }

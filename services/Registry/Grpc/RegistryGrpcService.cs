@@ -3,7 +3,7 @@ using Kommune20.Registry.Members;
 
 namespace Kommune20.Registry.Grpc;
 
-/// <summary>The register as other services ask it: member lookup, voting rights, network membership and relay consent.</summary>
+/// <summary>The register as other services ask it: member lookup, voting rights and the voting members, network membership and relay consent.</summary>
 public sealed class RegistryGrpcService(RegisterSnapshot register) : Registry.RegistryBase
 {
     public override async Task<MemberReply> GetMember(GetMemberRequest request, ServerCallContext context)
@@ -55,6 +55,15 @@ public sealed class RegistryGrpcService(RegisterSnapshot register) : Registry.Re
         var member = ParseId(request.MemberId, "member_id");
         var graph = (await register.GetAsync(context.CancellationToken)).Graph;
         return new CheckRelayReply { Allowed = graph.MayRelay(network, member) };
+    }
+
+    public override async Task<VotingMembersReply> ListVotingMembers(ListVotingMembersRequest request, ServerCallContext context)
+    {
+        var members = (await register.GetAsync(context.CancellationToken)).Members.Values;
+        var reply = new VotingMembersReply();
+        reply.Members.AddRange(members.Where(member => member.MayVote).OrderBy(member => member.Name).Select(member =>
+            new VotingMember { MemberId = member.Id.ToString(), Name = member.Name, Kind = MembersApi.Kebab(member.Kind) }));
+        return reply;
     }
 
     async Task<Member> FindAsync(Guid id, CancellationToken ct) =>

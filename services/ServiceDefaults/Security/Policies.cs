@@ -10,6 +10,7 @@ public static class Policies
     public const string CityEditor = Roles.CityEditor;
     public const string CityNode = Roles.CityNode;
     public const string Moderator = Roles.Moderator;
+    public const string Delegate = Roles.Delegate;
     public const string Service = Roles.Service;
 
     public static AuthorizationBuilder AddKommune20Policies(this AuthorizationBuilder authorization)

@@ -1,0 +1,71 @@
+using Kommune20.Data;
+using Kommune20.Meetings.Assemblies;
+using Kommune20.Meetings.Votes;
+using Kommune20.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Meetings.Data;
+
+public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext(options)
+{
+    public DbSet<GeneralAssembly> Assemblies => Set<GeneralAssembly>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Motion> Motions => Set<Motion>();
+    public DbSet<Amendment> Amendments => Set<Amendment>();
+    public DbSet<MemberDelegate> Delegates => Set<MemberDelegate>();
+    public DbSet<Proxy> Proxies => Set<Proxy>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<SecretBallot> SecretBallots => Set<SecretBallot>();
+    public DbSet<BallotCast> BallotsCast => Set<BallotCast>();
+    public DbSet<Minutes> Minutes => Set<Minutes>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<GeneralAssembly>(assembly =>
+        {
+            assembly.HasIndex(a => a.StartsAt);
+            assembly.HasMany(a => a.Agenda).WithOne().HasForeignKey(i => i.AssemblyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<AgendaItem>(item =>
+        {
+            item.HasIndex(i => new { i.AssemblyId, i.Position });
+            item.Property(i => i.Documents).HasJsonConversion();
+        });
+        model.Entity<Motion>(motion =>
+        {
+            motion.HasIndex(m => m.AssemblyId);
+            motion.Property(m => m.Kind).HasConversion<string>().HasMaxLength(24);
+            motion.HasOne<GeneralAssembly>().WithMany().HasForeignKey(m => m.AssemblyId).OnDelete(DeleteBehavior.Restrict);
+            motion.HasMany(m => m.Amendments).WithOne().HasForeignKey(a => a.MotionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<MemberDelegate>(delegation =>
+        {
+            delegation.HasIndex(d => new { d.AssemblyId, d.PersonId }).IsUnique();
+            delegation.HasIndex(d => new { d.AssemblyId, d.MemberId });
+        });
+        model.Entity<Proxy>(proxy => proxy.HasIndex(p => new { p.AssemblyId, p.GrantorId }));
+        model.Entity<Vote>(vote =>
+        {
+            vote.HasIndex(v => v.AssemblyId);
+            vote.Property(v => v.Majority).HasConversion<string>().HasMaxLength(24);
+            vote.Property(v => v.Roll).HasJsonConversion();
+            vote.Ignore(v => v.IsOpen);
+            vote.Ignore(v => v.Result);
+        });
+        // One ballot per member and vote, enforced by the database whatever the requests race to do.
+        model.Entity<Ballot>(ballot =>
+        {
+            ballot.HasKey(b => new { b.VoteId, b.MemberId });
+            ballot.Property(b => b.Choice).HasConversion<string>().HasMaxLength(8);
+        });
+        model.Entity<SecretBallot>(ballot =>
+        {
+            ballot.HasIndex(b => new { b.VoteId, b.ReceiptCode }).IsUnique();
+            ballot.Property(b => b.Choice).HasConversion<string>().HasMaxLength(8);
+        });
+        model.Entity<BallotCast>(cast => cast.HasKey(c => new { c.VoteId, c.MemberId }));
+        model.Entity<Minutes>(minutes => minutes.HasKey(m => m.AssemblyId));
+        model.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,24 @@
+using Kommune20.Meetings.Assemblies;
+using Kommune20.Meetings.Assemblies.Rules;
+using Kommune20.Meetings.Attendance;
+using Kommune20.Meetings.Members;
+
+namespace Kommune20.Meetings;
+
+public static class MeetingsExtensions
+{
+    /// <summary>
+    /// General assemblies under the association's statutes (<c>Meetings:Statutes</c>): the views, the live attendance and
+    /// the voting register that asks the Registry, whose silence becomes a 503 rather than a 500.
+    /// </summary>
+    public static IHostApplicationBuilder AddAssemblies(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Meetings:Statutes").Get<Statutes>() ?? new Statutes());
+        builder.Services.AddScoped<VotingRegister>();
+        builder.Services.AddScoped<AssemblyAttendance>();
+        builder.Services.AddScoped<AssemblyViews>();
+        builder.Services.AddExceptionHandler<RegisterUnavailableHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Security.Claims;
+using Kommune20.Contracts.Meetings;
+using Kommune20.Meetings.Assemblies;
+using Kommune20.Meetings.Assemblies.Rules;
+using Kommune20.Meetings.Attendance;
+using Kommune20.Meetings.Data;
+using Kommune20.Meetings.Members;
+using Kommune20.Messaging;
+using Kommune20.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Meetings.Votes;
+
+/// <summary>
+/// Votes on motions: the office opens one when the assembly has its quorum (the roll freezes), delegates cast one ballot
+/// per member they vote for and may change it until the office closes the vote, and the count is taken once.
+/// </summary>
+public static class VotesApi
+{
+    public static RouteGroupBuilder MapVotesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/meetings").WithTags("Votes");
+        group.MapPost("/assemblies/{assemblyId:guid}/votes", OpenAsync).RequireAuthorization(Policies.Office);
+        group.MapGet("/votes/{voteId:guid}", GetAsync).AllowAnonymous();
+        group.MapGet("/votes/{voteId:guid}/mine", MineAsync).RequireAuthorization(Policies.Delegate);
+        group.MapPost("/votes/{voteId:guid}/ballots", CastAsync).RequireAuthorization(Policies.Delegate);
+        group.MapPost("/votes/{voteId:guid}/close", CloseAsync).RequireAuthorization(Policies.Office);
+        group.MapGet("/votes/{voteId:guid}/receipts", ReceiptsAsync).AllowAnonymous();
+        return group;
+    }
+
+    static async Task<Results<Created<VoteDto>, ValidationProblem, NotFound, ProblemHttpResult>> OpenAsync(
+        Guid assemblyId, OpenVote input, MeetingsDb db, AssemblyAttendance attendance, Statutes statutes, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var assembly = await db.Assemblies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assemblyId, ct);
+        if (assembly is null)
+            return TypedResults.NotFound();
+        if (assembly.InvitedAt is null)
+            return Conflict("Die Versammlung ist noch nicht einberufen.", "Abgestimmt wird erst in einer Versammlung, zu der eingeladen wurde.");
+        var motion = input.MotionId is { } motionId
+            ? await db.Motions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == motionId && m.AssemblyId == assemblyId, ct)
+            : null;
+        if (motion is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["motionId"] = ["Zu dieser Versammlung gibt es keinen solchen Antrag."] });
+        if (await db.Votes.AnyAsync(v => v.AssemblyId == assemblyId && v.ClosedAt == null, ct))
+            return Conflict("Es läuft bereits eine Abstimmung.", "Bitte die laufende Abstimmung schließen, bevor die nächste beginnt.");
+        if (await db.Votes.AnyAsync(v => v.MotionId == motion.Id, ct))
+            return Conflict("Über diesen Antrag wurde bereits abgestimmt.", "Ein geschlossenes Ergebnis ändert sich nicht mehr.");
+
+        var (roll, _) = await attendance.RollAsync(assemblyId, ct);
+        if (!roll.QuorumReached(statutes))
+            return Conflict("Die Versammlung ist nicht beschlussfähig.",
+                $"Anwesend oder vertreten sind {roll.PresentOrRepresented} von {roll.VotingMembers} stimmberechtigten Mitgliedern; "
+                + $"die Satzung verlangt {statutes.QuorumOf(roll.VotingMembers)}.");
+
+        var vote = new Vote
+        {
+            Id = Guid.NewGuid(),
+            AssemblyId = assemblyId,
+            MotionId = motion.Id,
+            Secret = input.Secret,
+            Majority = statutes.MajorityFor(motion.Kind),
+            OpenedAt = clock.GetUtcNow(),
+            VotingMembers = roll.VotingMembers,
+            QuorumRequired = statutes.QuorumOf(roll.VotingMembers),
+            Present = roll.Present,
+            Represented = roll.Represented,
+            Roll = roll.CastBy.ToDictionary(),
+        };
+        db.Votes.Add(vote);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/meetings/votes/{vote.Id}", VoteDto.From(vote, motion.Title));
+    }
+
+    static async Task<Results<Ok<VoteDto>, NotFound>> GetAsync(Guid voteId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    {
+        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct);
+        if (vote is null || await db.FindVisibleAsync(vote.AssemblyId, user, ct) is null)
+            return TypedResults.NotFound();
+        return TypedResults.Ok(await ViewAsync(vote, db, ct));
+    }
+
+    static async Task<Results<Ok<MyBallots>, NotFound>> MineAsync(
+        Guid voteId, ClaimsPrincipal user, MeetingsDb db, VotingRegister register, CancellationToken ct)
+    {
+        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct);
+        if (vote is null)
+            return TypedResults.NotFound();
+        var mine = await RepresentedByAsync(vote, user, db, ct);
+        var memberIds = mine.ToList();
+        var open = vote.Secret ? [] : await db.Ballots.AsNoTracking()
+            .Where(b => b.VoteId == voteId && memberIds.Contains(b.MemberId)).ToDictionaryAsync(b => b.MemberId, b => b.Choice, ct);
+        var cast = vote.Secret ? await db.BallotsCast.AsNoTracking()
+            .Where(c => c.VoteId == voteId && memberIds.Contains(c.MemberId)).Select(c => c.MemberId).ToListAsync(ct) : [];
+        var nameOf = await register.VotingMembersAsync(ct);
+        return TypedResults.Ok(new MyBallots(await ViewAsync(vote, db, ct), memberIds.Select(id => new MyBallot(id,
+            nameOf.GetValueOrDefault(id, "–"), open.TryGetValue(id, out var choice) ? choice : null,
+            open.ContainsKey(id) || cast.Contains(id))).ToList()));
+    }
+
+    static async Task<Results<Ok<BallotReceipt>, ValidationProblem, NotFound, ProblemHttpResult>> CastAsync(
+        Guid voteId, CastBallot input, ClaimsPrincipal user, MeetingsDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (input.MemberId is not { } memberId || input.Choice is not { } choice)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [input.MemberId is null ? "memberId" : "choice"] = ["Bitte das Mitglied und die Stimme (yes, no, abstain) angeben."],
+            });
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.HoldForBallotAsync(voteId, ct);
+        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct);
+        if (vote is null)
+            return TypedResults.NotFound();
+        if (!vote.IsOpen)
+            return Conflict("Die Abstimmung ist geschlossen.", "Nach dem Schluss der Abstimmung wird keine Stimme mehr angenommen oder geändert.");
+        if (!(await RepresentedByAsync(vote, user, db, ct)).Contains(memberId))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Sie vertreten dieses Mitglied in dieser Abstimmung nicht.",
+                detail: "Abstimmen darf, wer für ein stimmberechtigtes Mitglied angemeldet und eingecheckt ist, für dieses Mitglied und die Mitglieder, deren Vollmacht es trägt.",
+                extensions: new Dictionary<string, object?> { ["field"] = "memberId" });
+
+        var now = clock.GetUtcNow();
+        var castBy = user.FindFirstValue(Kommune20Claims.Subject)!;
+        string? receipt = null;
+        if (!vote.Secret)
+        {
+            var ballot = await db.Ballots.FirstOrDefaultAsync(b => b.VoteId == voteId && b.MemberId == memberId, ct);
+            if (ballot is null)
+                db.Ballots.Add(new Ballot { VoteId = voteId, MemberId = memberId, CastBy = castBy, Choice = choice, CastAt = now });
+            else
+                (ballot.Choice, ballot.CastBy, ballot.CastAt) = (choice, castBy, now);
+        }
+        else if (await db.BallotsCast.AnyAsync(c => c.VoteId == voteId && c.MemberId == memberId, ct))
+        {
+            // The ballot is found by its receipt only: nothing stored links a secret ballot to the member that cast it.
+            var code = ReceiptCode.Normalize(input.ReceiptCode);
+            var ballot = code is null ? null : await db.SecretBallots.FirstOrDefaultAsync(b => b.VoteId == voteId && b.ReceiptCode == code, ct);
+            if (ballot is null)
+                return Conflict("Für dieses Mitglied ist bereits abgestimmt.",
+                    "Eine geheime Stimme ändert, wer den Quittungscode der ersten Stimme angibt (Feld receiptCode).");
+            ballot.Choice = choice;
+            receipt = ballot.ReceiptCode;
+        }
+        else
+        {
+            receipt = ReceiptCode.New();
+            db.BallotsCast.Add(new BallotCast { VoteId = voteId, MemberId = memberId, CastAt = now });
+            db.SecretBallots.Add(new SecretBallot { Id = Guid.NewGuid(), VoteId = voteId, ReceiptCode = receipt, Choice = choice });
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two ballots for one member at the same moment: the database kept the first.
+            return Conflict("Für dieses Mitglied ist gerade eine Stimme eingegangen.", "Bitte die Abstimmung neu laden; die Stimme lässt sich bis zum Schluss ändern.");
+        }
+        return TypedResults.Ok(new BallotReceipt(voteId, memberId, choice, receipt));
+    }
+
+    static async Task<Results<Ok<VoteDto>, NotFound, ProblemHttpResult>> CloseAsync(
+        Guid voteId, MeetingsDb db, TimeProvider clock, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.HoldForCloseAsync(voteId, ct);
+        var vote = await db.Votes.FirstOrDefaultAsync(v => v.Id == voteId, ct);
+        if (vote is null)
+            return TypedResults.NotFound();
+        if (!vote.IsOpen)
+            return Conflict("Die Abstimmung ist bereits geschlossen.", "Ein geschlossenes Ergebnis ändert sich nicht mehr.");
+
+        var choices = vote.Secret
+            ? await db.SecretBallots.Where(b => b.VoteId == voteId).Select(b => b.Choice).ToListAsync(ct)
+            : await db.Ballots.Where(b => b.VoteId == voteId).Select(b => b.Choice).ToListAsync(ct);
+        var tally = new Tally(choices.Count(c => c == Choice.Yes), choices.Count(c => c == Choice.No), choices.Count(c => c == Choice.Abstain));
+        var now = clock.GetUtcNow();
+        vote.ClosedAt = now;
+        (vote.Yes, vote.No, vote.Abstain) = (tally.Yes, tally.No, tally.Abstain);
+        vote.YesNeeded = tally.YesNeeded(vote.Majority, vote.VotingMembers);
+        vote.Passed = tally.Passes(vote.Majority, vote.VotingMembers);
+        var motionTitle = await db.Motions.Where(m => m.Id == vote.MotionId).Select(m => m.Title).FirstAsync(ct);
+        db.AddIntegrationEvent(new VoteClosed(vote.Id, vote.AssemblyId, vote.MotionId, motionTitle, tally.Yes, tally.No, tally.Abstain,
+            vote.Majority.ToString(), vote.Passed.Value, now));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(VoteDto.From(vote, motionTitle));
+    }
+
+    static async Task<Results<Ok<List<PublishedBallot>>, NotFound, ProblemHttpResult>> ReceiptsAsync(
+        Guid voteId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    {
+        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct);
+        if (vote is null || !vote.Secret || await db.FindVisibleAsync(vote.AssemblyId, user, ct) is null)
+            return TypedResults.NotFound();
+        if (vote.IsOpen)
+            return Conflict("Die Abstimmung läuft noch.", "Die Quittungen werden mit dem Ergebnis veröffentlicht, wenn die Abstimmung geschlossen ist.");
+        return TypedResults.Ok(await db.SecretBallots.AsNoTracking().Where(b => b.VoteId == voteId).OrderBy(b => b.ReceiptCode)
+            .Select(b => new PublishedBallot(b.ReceiptCode, b.Choice)).ToListAsync(ct));
+    }
+
+    /// <summary>The members on the vote's frozen roll whose votes the caller casts: through the member whose checked-in delegate it is.</summary>
+    static async Task<IEnumerable<Guid>> RepresentedByAsync(Vote vote, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    {
+        var person = user.FindFirstValue(Kommune20Claims.Subject);
+        var presentAs = await db.Delegates.AsNoTracking()
+            .Where(d => d.AssemblyId == vote.AssemblyId && d.PersonId == person && d.CheckedInAt != null)
+            .Select(d => (Guid?)d.MemberId).FirstOrDefaultAsync(ct);
+        return presentAs is { } member ? vote.Roll.Where(entry => entry.Value == member).Select(entry => entry.Key) : [];
+    }
+
+    static async Task<VoteDto> ViewAsync(Vote vote, MeetingsDb db, CancellationToken ct) =>
+        VoteDto.From(vote, await db.Motions.Where(m => m.Id == vote.MotionId).Select(m => m.Title).FirstAsync(ct));
+
+    static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+}
