@@ -12,7 +12,7 @@ namespace Kommune20.Data;
 /// </summary>
 public static class JsonColumns
 {
-    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class =>
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class? =>
         property.HasConversion(
             value => JsonSerializer.Serialize(value, Json.Options),
             // EF Core never hands null to a converter: a null property stays a null column.

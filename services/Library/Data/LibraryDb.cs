@@ -1,3 +1,4 @@
+using Kommune20.Contracts.Federation;
 using Kommune20.Data;
 using Kommune20.Data.Audit;
 using Kommune20.Library.Adoptions;

@@ -120,7 +120,8 @@ public static class AssembliesApi
             Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim(),
             Documents = (input.Documents ?? []).Select(d => new AgendaDocument(d!.Title!.Trim(), AssemblyRules.WebAddress(d.Url)!)).ToList(),
         };
-        assembly.Agenda.Add(item);
+        // Added through its set: a new item with its key already set, found only through the navigation, would be taken for an existing one.
+        db.AgendaItems.Add(item);
         if (motion is not null)
             motion.AgendaItemId = item.Id;
         await db.SaveChangesAsync(ct);

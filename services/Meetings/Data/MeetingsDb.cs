@@ -20,6 +20,8 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
     public DbSet<BallotCast> BallotsCast => Set<BallotCast>();
     public DbSet<Minutes> Minutes => Set<Minutes>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.StoreMomentsAsUtcTicks(this);
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<GeneralAssembly>(assembly =>

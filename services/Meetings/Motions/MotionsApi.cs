@@ -79,7 +79,7 @@ public static class MotionsApi
                 ["text"] = [$"Der Text des Änderungsantrags fehlt oder ist länger als {MaxTextLength} Zeichen."],
             });
 
-        motion.Amendments.Add(new Amendment { Id = Guid.NewGuid(), MotionId = motionId, FiledBy = user.GetMemberId()!.Value, Text = input.Text.Trim(), FiledAt = clock.GetUtcNow() });
+        db.Amendments.Add(new Amendment { Id = Guid.NewGuid(), MotionId = motionId, FiledBy = user.GetMemberId()!.Value, Text = input.Text.Trim(), FiledAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/meetings/assemblies/{motion.AssemblyId}", MotionDto.From(motion));
     }
