@@ -16,9 +16,10 @@ public sealed class AddressTests
     }
 
     [Fact]
-    public void The_registry_query_names_the_APIs_parameters_and_never_a_page_below_one()
+    public void The_registry_query_names_the_APIs_parameters_and_never_a_page_out_of_bounds()
     {
         Assert.Equal("/api/registry/members?kind=city&page=1&pageSize=25", new MemberFilter(null, "city", null, -2).ApiQuery());
+        Assert.Equal("/api/registry/members?page=10000&pageSize=25", new MemberFilter(null, null, null, int.MaxValue).ApiQuery());
     }
 
     [Fact]

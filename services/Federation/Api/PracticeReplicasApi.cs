@@ -4,6 +4,7 @@ using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Data;
 using Kommune20.Federation.Replicas;
 using Kommune20.ServiceDefaults;
+using Kommune20.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,10 +31,7 @@ public static class PracticeReplicasApi
         Guid? origin, int? page, int? pageSize, ClaimsPrincipal user, FederationDb db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page is < 1)
-            errors["page"] = ["Die Seite beginnt bei 1."];
-        if (pageSize is < 1 or > MaxPageSize)
-            errors["pageSize"] = [$"Zwischen 1 und {MaxPageSize} Einträge je Seite."];
+        Paging.Check(page, pageSize, MaxPageSize, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 

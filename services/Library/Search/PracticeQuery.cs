@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kommune20.Contracts.Federation;
+using Kommune20.ServiceDefaults.Problems;
 
 namespace Kommune20.Library.Search;
 
@@ -48,10 +49,7 @@ public sealed record PracticeQuery
         if (period is not null)
             Fail("period", $"\"{period}\" ist kein Zeitraum: erlaubt sind \"laufend\", \"abgeschlossen\" oder eine Jahreszahl wie 2021.");
 
-        if (Page is < 1)
-            Fail("page", "Die Seite beginnt bei 1.");
-        if (PageSize is < 1 or > MaxPageSize)
-            Fail("pageSize", $"Eine Seite hat 1 bis {MaxPageSize} Treffer.");
+        Paging.Check(Page, PageSize, MaxPageSize, errors);
         if (!errors.ContainsKey("page") && !errors.ContainsKey("pageSize") && (long)(Page ?? 1) * (PageSize ?? DefaultPageSize) > MaxDepth)
             Fail("page", $"Es lassen sich nur die ersten {MaxDepth} Treffer durchblättern; bitte die Suche eingrenzen.");
         return errors;

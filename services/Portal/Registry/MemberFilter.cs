@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.WebUi;
 
 namespace Kommune20.Portal.Registry;
@@ -8,7 +9,8 @@ public sealed record MemberFilter(string? Q, string? Kind, string? State, int Pa
 {
     public const int PageSize = 25;
 
-    int CurrentPage => Math.Max(1, Page);
+    // The Registry refuses pages beyond Paging.MaxPage; such an address shows the last page it serves (empty) instead.
+    int CurrentPage => Math.Clamp(Page, 1, Paging.MaxPage);
 
     /// <summary>The directory's own address with these filters ("/mitglieder?art=city&amp;seite=2").</summary>
     public string Href(int? page = null) =>

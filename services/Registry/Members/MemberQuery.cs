@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kommune20.ServiceDefaults.Problems;
 
 namespace Kommune20.Registry.Members;
 
@@ -36,10 +37,7 @@ public sealed record MemberQuery(string? Kind, string? State, string? Status, st
             errors["state"] = [$"\"{State}\" ist kein Bundesland (Name oder Schlüssel 01–16)."];
         if (Ags is not null && !Members.Ags.IsWellFormed(Ags))
             errors["ags"] = ["Der AGS besteht aus genau 8 Ziffern."];
-        if (Page is < 1)
-            errors["page"] = ["Die Seite beginnt bei 1."];
-        if (PageSize is < 1 or > MaxPageSize)
-            errors["pageSize"] = [$"Die Seitengröße liegt zwischen 1 und {MaxPageSize}."];
+        Paging.Check(Page, PageSize, MaxPageSize, errors);
         return errors;
     }
 }
