@@ -8,13 +8,19 @@ namespace Kommune20.Federation;
 public static class FederationExtensions
 {
     /// <summary>
+    /// The largest gRPC message the hub reads (a batch of changes, a re-sync chunk); larger ones fail with
+    /// RESOURCE_EXHAUSTED. Streams lift Kestrel's body limit, so this is what bounds them per message.
+    /// </summary>
+    public const int MaxMessageBytes = 4 * 1024 * 1024;
+
+    /// <summary>
     /// The replica writer, the provenance check, which asks the Registry about relays (<see cref="RegistryRelayRegister"/>),
     /// the push limits (<c>Federation:Limits</c>) with the flood guard, and the federation counters.
     /// </summary>
     public static IHostApplicationBuilder AddFederationHub(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection("Federation:Limits").Get<PushLimits>() ?? new PushLimits();
-        builder.Services.AddGrpc();
+        builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = MaxMessageBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReplicaWriter>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ReplicaWriter>());

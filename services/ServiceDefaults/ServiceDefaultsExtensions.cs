@@ -20,6 +20,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddKommune20Problems();
+        builder.Services.AddRequestBodyLimit();
         builder.Services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<GatewayServerTransformer>());
         builder.AddTokenValidation();
@@ -42,6 +43,7 @@ public static class ServiceDefaultsExtensions
         app.UseRouting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
         beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -6,6 +6,7 @@ using Kommune20.Library.Practices;
 using Kommune20.Library.Search;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Library.Office;
@@ -19,13 +20,15 @@ namespace Kommune20.Library.Office;
 public static class OfficeApi
 {
     public const int MaxBatch = 5000;
+    /// <summary>A full batch of 5,000 practices is several MiB of JSON, far above the default limit.</summary>
+    const long MaxBatchBytes = 64L * 1024 * 1024;
     public const string BulkLoadSetting = "Library:OfficeBulkLoad";
 
     public static RouteGroupBuilder MapOfficeApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/library/office").WithTags("Office").RequireAuthorization(Policies.Office);
         if (app.Configuration.GetValue<bool>(BulkLoadSetting))
-            group.MapPost("/practices", LoadAsync);
+            group.MapPost("/practices", LoadAsync).WithMetadata(new RequestSizeLimitAttribute(MaxBatchBytes));
         group.MapGet("/index", IndexStatusAsync);
         group.MapAuditLogApi<LibraryDb>("/audit");
         return group;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kommune20.ServiceDefaults.Problems;
@@ -23,11 +24,13 @@ internal sealed partial class BadRequestHandler(IProblemDetailsService problems)
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-            {
-                Status = badRequest.StatusCode,
-                Title = "Die Anfrage ist ungültig.",
-            },
+            ProblemDetails = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? RequestBodyLimit.TooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? RequestBodyLimit.DefaultBytes)
+                : new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+                {
+                    Status = badRequest.StatusCode,
+                    Title = "Die Anfrage ist ungültig.",
+                },
         });
     }
 

@@ -20,6 +20,7 @@ public static class ProblemTitles
         403 => "Dafür fehlt Ihnen die Berechtigung.",
         404 => "Nicht gefunden.",
         409 => "Der Eintrag wurde inzwischen geändert.",
+        413 => "Die Anfrage ist zu groß.",
         429 => "Zu viele Anfragen – bitte gleich noch einmal versuchen.",
         >= 500 => "Der Dienst ist gerade nicht erreichbar. Bitte später noch einmal versuchen.",
         _ => "Die Anfrage ist fehlgeschlagen.",
