@@ -12,10 +12,10 @@ public sealed class TemporaryIndex : IDisposable
 {
     readonly string _data = Directory.CreateTempSubdirectory("k20-index-").FullName;
 
-    public TemporaryIndex()
+    public TemporaryIndex(TimeProvider? clock = null)
     {
         Index = new PracticeIndex(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["K20_DATA"] = _data }).Build());
-        Search = new PracticeSearch(Index);
+        Search = new PracticeSearch(Index, clock ?? TimeProvider.System);
     }
 
     public PracticeIndex Index { get; }

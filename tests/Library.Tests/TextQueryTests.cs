@@ -77,10 +77,12 @@ public sealed class TextQueryTests : IDisposable
     public void Nothing_to_search_for_is_null(string input) => Assert.Null(TextQuery.Parse(input, _analyzer));
 
     [Fact]
-    public void Too_long_or_too_many_words_is_a_problem()
+    public void Too_long_too_many_words_or_too_many_prefixes_and_near_spellings_is_a_problem()
     {
         Assert.NotNull(TextQuery.Problem(new string('a', TextQuery.MaxLength + 1)));
         Assert.NotNull(TextQuery.Problem(string.Join(' ', Enumerable.Repeat("wort", TextQuery.MaxWords + 1))));
         Assert.Null(TextQuery.Problem("Digitallotsinnen Heidelberg"));
+        Assert.NotNull(TextQuery.Problem("Digi* Lots* Bürger* Heidel~1 Stadt~"));
+        Assert.Null(TextQuery.Problem("Bürger*innen Lehrer*innen Schüler*innen Einwohner*innen Nutzer*innen Digi* (Lots*)"));
     }
 }

@@ -33,7 +33,7 @@ public sealed class IndexSnapshot : IDisposable
         _reader = DirectoryReader.Open(_directory);
         _bare = new IndexSearcher(_reader);
         _index = new PracticeIndex(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["K20_DATA"] = dataFolder }).Build());
-        _library = new PracticeSearch(_index);
+        _library = new PracticeSearch(_index, TimeProvider.System);
     }
 
     public int Documents => _reader.NumDocs;

@@ -35,12 +35,16 @@ public static class LibraryPracticesApi
         catch (BooleanQuery.TooManyClausesException)
         {
             // A prefix or near spelling that expands to more words than a query may hold.
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["q"] = ["Die Suche ist zu weit gefasst (zu viele Wortformen); bitte genauer suchen."],
-            });
+            return TooExpensive("Die Suche ist zu weit gefasst (zu viele Wortformen); bitte genauer suchen.");
+        }
+        catch (TimeLimitingCollector.TimeExceededException)
+        {
+            return TooExpensive("Die Suche hat zu lange gedauert; bitte genauer suchen.");
         }
     }
+
+    static ValidationProblem TooExpensive(string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [message] });
 
     static async Task<Results<Ok<PracticeDetails>, NotFound>> GetAsync(
         Guid id, ClaimsPrincipal user, LibraryDb db, MemberCards cards, AdoptionViews views, PracticeSearch search, CancellationToken ct)

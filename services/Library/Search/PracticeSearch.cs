@@ -7,9 +7,15 @@ using Lucene.Net.Search;
 
 namespace Kommune20.Library.Search;
 
-/// <summary>Searches the practice index: relevance-ranked text search, facet filters and counts, snippets, similar practices.</summary>
-public sealed class PracticeSearch(PracticeIndex index)
+/// <summary>
+/// Searches the practice index: relevance-ranked text search, facet filters and counts, snippets, similar practices.
+/// A search that collects for longer than <see cref="TimeLimit"/> is given up with a
+/// <see cref="TimeLimitingCollector.TimeExceededException"/>, so one expensive query cannot hold a thread.
+/// </summary>
+public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
 {
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
+
     const int FacetValuesShown = 50;
     static readonly Sort Newest = new(new SortField(PracticeFields.Changed, SortFieldType.INT64, true));
     static readonly string[] SimilarityFields = [PracticeFields.Title, PracticeFields.Summary, PracticeFields.Goal, PracticeFields.Description];
@@ -34,7 +40,8 @@ public sealed class PracticeSearch(PracticeIndex index)
         }
         var facets = new FacetCounter(index.Facets);
 
-        searcher.Search(query, Filter(request.Filters, signedIn), MultiCollector.Wrap(top, facets));
+        var limited = new TimeLimitingCollector(MultiCollector.Wrap(top, facets), new ElapsedMilliseconds(clock), (long)TimeLimit.TotalMilliseconds);
+        searcher.Search(query, Filter(request.Filters, signedIn), limited);
 
         var hits = page();
         var marker = text is null ? null : new SnippetMarker(text, searcher.IndexReader, index.Analyzer);

@@ -18,6 +18,8 @@ public sealed class TextQuery : SimpleQueryParser
 {
     public const int MaxLength = 500;
     public const int MaxWords = 32;
+    /// <summary>Prefixes and near spellings each expand to many terms (near spellings to at most 50 per field).</summary>
+    public const int MaxExpandingWords = 4;
 
     readonly Analyzer _analyzer;
 
@@ -39,8 +41,12 @@ public sealed class TextQuery : SimpleQueryParser
     {
         if (text.Length > MaxLength)
             return $"Die Suche darf höchstens {MaxLength} Zeichen lang sein.";
-        if (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > MaxWords)
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > MaxWords)
             return $"Die Suche darf höchstens {MaxWords} Wörter enthalten.";
+        // A star inside a word is a gender form ("Bürger*innen"), a star at its end a prefix.
+        if (words.Count(word => word.TrimEnd(')', '"').EndsWith('*') || word.Contains('~')) > MaxExpandingWords)
+            return $"Die Suche darf höchstens {MaxExpandingWords} Wortanfänge (*) oder ähnliche Schreibweisen (~) enthalten.";
         return null;
     }
 
