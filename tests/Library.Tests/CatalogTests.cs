@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Kommune20.Library.Catalog;
 using Kommune20.Library.Members;
@@ -53,16 +54,43 @@ public sealed class CatalogTests
         Assert.Equal(Id.ToString(), dataset.GetProperty("dct:identifier")[0].GetProperty("@value").GetString());
     }
 
-    [Fact]
-    public void CSV_quotes_what_needs_quoting()
+    static async Task<string[]> CsvLinesAsync(params CatalogEntry[] entries)
     {
-        var csv = CsvCatalog.Write([new CatalogEntry(Id, PracticeSamples.Digitallotsen() with { Summary = "Wegweiser, \"Richtung\" Digitalisierung" },
-            Heidelberg, DateTimeOffset.UnixEpoch, 1)], Root);
-        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        using var stream = new MemoryStream();
+        await CsvCatalog.WriteAsync(stream, entries.ToAsyncEnumerable(), Root, CancellationToken.None);
+        return Encoding.UTF8.GetString(stream.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    [Fact]
+    public async Task CSV_quotes_what_needs_quoting()
+    {
+        var lines = await CsvLinesAsync(new CatalogEntry(Id, PracticeSamples.Digitallotsen() with { Summary = "Wegweiser, \"Richtung\" Digitalisierung" },
+            Heidelberg, DateTimeOffset.UnixEpoch, 1));
 
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("id,titel,zusammenfassung,", lines[0]);
         Assert.Contains("\"Wegweiser, \"\"Richtung\"\" Digitalisierung\"", lines[1]);
         Assert.Contains(",Heidelberg,Baden-Württemberg,Verwaltung; Digitalisierung,16.6,Digitale Zukunftskommune@bw,2019,,", lines[1]);
+    }
+
+    [Fact]
+    public async Task CSV_cells_a_spreadsheet_would_run_as_formulas_are_escaped()
+    {
+        var record = PracticeSamples.Digitallotsen() with
+        {
+            Title = "=HYPERLINK(\"https://example.org/\",\"Klick\")",
+            Summary = "+1+1",
+            Goal = "-2+3",
+            FundingProgramme = "@SUM(A1:A9)",
+            Beneficiaries = ["\tTab"],
+        };
+
+        var row = (await CsvLinesAsync(new CatalogEntry(Id, record, Heidelberg, DateTimeOffset.UnixEpoch, 1)))[1];
+
+        Assert.Contains("\"'=HYPERLINK(\"\"https://example.org/\"\",\"\"Klick\"\")\"", row);
+        Assert.Contains(",\"'+1+1\",\"'-2+3\",", row);
+        Assert.Contains("\"'@SUM(A1:A9)\"", row);
+        Assert.Contains("\"'\tTab\"", row);
+        Assert.DoesNotContain(",=", row);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kommune20.Contracts.Federation;
 using Kommune20.Library.Data;
 using Kommune20.Library.Members;
@@ -17,26 +18,30 @@ public static class CatalogApi
     {
         var group = app.MapGroup("/api/library").WithTags("Open data").AllowAnonymous();
         group.MapGet("/catalog.jsonld", async (HttpRequest request, LibraryDb db, MemberCards cards, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
-            Results.Text(JsonLdWriter.Write(DcatCatalog.Build(await EntriesAsync(db, cards, ct), Root(request), License(configuration), clock.GetUtcNow())),
+            Results.Text(JsonLdWriter.Write(DcatCatalog.Build(await Entries(db, cards, ct).ToListAsync(ct), Root(request), License(configuration), clock.GetUtcNow())),
                 "application/ld+json; charset=utf-8"));
         group.MapGet("/catalog.ttl", async (HttpRequest request, LibraryDb db, MemberCards cards, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
-            Results.Text(TurtleWriter.Write(DcatCatalog.Build(await EntriesAsync(db, cards, ct), Root(request), License(configuration), clock.GetUtcNow())),
+            Results.Text(TurtleWriter.Write(DcatCatalog.Build(await Entries(db, cards, ct).ToListAsync(ct), Root(request), License(configuration), clock.GetUtcNow())),
                 "text/turtle; charset=utf-8"));
-        group.MapGet("/catalog.csv", async (HttpRequest request, LibraryDb db, MemberCards cards, CancellationToken ct) =>
-            Results.Text(CsvCatalog.Write(await EntriesAsync(db, cards, ct), Root(request)), "text/csv; charset=utf-8"));
+        group.MapGet("/catalog.csv", (HttpRequest request, LibraryDb db, MemberCards cards, CancellationToken ct) =>
+            TypedResults.Stream(body => CsvCatalog.WriteAsync(body, Entries(db, cards, ct), Root(request), ct), "text/csv; charset=utf-8"));
         return group;
     }
 
-    static async Task<List<CatalogEntry>> EntriesAsync(LibraryDb db, MemberCards cards, CancellationToken ct)
+    /// <summary>The public practices one by one from the database, so the CSV never holds them all in memory.</summary>
+    static async IAsyncEnumerable<CatalogEntry> Entries(LibraryDb db, MemberCards cards, [EnumeratorCancellation] CancellationToken ct)
     {
-        var practices = (await db.Practices.AsNoTracking().Where(p => !p.IsWithdrawn && p.Record != null).OrderBy(p => p.Id).ToListAsync(ct))
-            .Where(p => p.Record!.Visibility == Visibility.Public)
-            .ToList();
-        var origins = await cards.KnownAsync(practices.Select(p => p.OriginMemberId), ct);
+        var listed = db.Practices.AsNoTracking().Where(p => !p.IsWithdrawn && p.Record != null);
+        var origins = await cards.KnownAsync(await listed.Select(p => p.OriginMemberId).Distinct().ToListAsync(ct), ct);
         var verified = await db.Adoptions.Where(a => a.ConfirmedAt != null).GroupBy(a => a.PracticeId)
             .Select(g => new { PracticeId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.PracticeId, g => g.Count, ct);
-        return practices.ConvertAll(p => new CatalogEntry(p.Id, p.Record!, origins.GetValueOrDefault(p.OriginMemberId), p.ChangedAt,
-            verified.GetValueOrDefault(p.Id)));
+        await foreach (var practice in listed.OrderBy(p => p.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            // Visibility lives in the record's JSON, so it is checked here rather than in SQL.
+            if (practice.Record!.Visibility == Visibility.Public)
+                yield return new CatalogEntry(practice.Id, practice.Record, origins.GetValueOrDefault(practice.OriginMemberId), practice.ChangedAt,
+                    verified.GetValueOrDefault(practice.Id));
+        }
     }
 
     /// <summary>The hub's public root as the caller reached it (the gateway's address, from the forwarded headers).</summary>

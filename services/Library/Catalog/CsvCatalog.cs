@@ -1,25 +1,31 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 
 namespace Kommune20.Library.Catalog;
 
-/// <summary>The public practices as CSV (RFC 4180, UTF-8, comma-separated, lists joined with "; ").</summary>
+/// <summary>
+/// The public practices as CSV (RFC 4180, UTF-8, comma-separated, lists joined with "; "), written record by record to
+/// the response. A cell that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>,
+/// tab or CR) is escaped with a leading <c>'</c>: the titles come from the cities, not from us.
+/// </summary>
 public static class CsvCatalog
 {
+    static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape };
+
     static readonly string[] Header =
     [
         "id", "titel", "zusammenfassung", "ziel", "kommune", "bundesland", "themen", "sdg_unterziele", "foerderprogramm",
         "beginn", "ende", "zielgruppen", "verifizierte_uebernahmen", "geaendert", "url",
     ];
 
-    public static string Write(IReadOnlyList<CatalogEntry> entries, Uri root)
+    public static async Task WriteAsync(Stream destination, IAsyncEnumerable<CatalogEntry> entries, Uri root, CancellationToken ct)
     {
-        var csv = new StringBuilder();
-        AppendRow(csv, Header);
-        foreach (var entry in entries)
+        await using var csv = CsvWriter.Create(destination, Options, leaveOpen: true);
+        await csv.WriteRecordAsync(Header, ct);
+        await foreach (var entry in entries.WithCancellation(ct))
         {
             var record = entry.Record;
-            AppendRow(csv,
+            await csv.WriteRecordAsync(
             [
                 entry.Id.ToString(), record.Title, record.Summary, record.Goal, entry.Origin?.Name, entry.Origin?.FederalState,
                 string.Join("; ", record.Topics), string.Join("; ", record.SdgTargets), record.FundingProgramme,
@@ -27,23 +33,8 @@ public static class CsvCatalog
                 string.Join("; ", record.Beneficiaries), entry.VerifiedAdoptions.ToString(CultureInfo.InvariantCulture),
                 entry.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 new Uri(root, $"api/library/practices/{entry.Id}").AbsoluteUri,
-            ]);
+            ], ct);
         }
-        return csv.ToString();
-    }
-
-    static void AppendRow(StringBuilder csv, IReadOnlyList<string?> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0)
-                csv.Append(',');
-            var cell = cells[i] ?? "";
-            if (cell.IndexOfAny([',', '"', '\r', '\n']) >= 0)
-                csv.Append('"').Append(cell.Replace("\"", "\"\"")).Append('"');
-            else
-                csv.Append(cell);
-        }
-        csv.Append("\r\n");
+        await csv.FlushAsync(ct);
     }
 }
