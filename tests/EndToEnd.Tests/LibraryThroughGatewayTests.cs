@@ -136,6 +136,8 @@ public sealed class LibraryThroughGatewayTests(HubFixture fixture) : IClassFixtu
     [InlineData("sdg=16.66", "sdg")]
     [InlineData("period=irgendwann", "period")]
     [InlineData("page=null", "page")]
+    [InlineData("page=2147483647", "page")]
+    [InlineData("q=Digi*%20Lots*%20B%C3%BCrger*%20Heidel~1%20Stadt~", "q")]
     [InlineData("adopted=vielleicht", "adopted")]
     public async Task Malformed_queries_and_filters_get_400_naming_the_parameter(string query, string parameter)
     {

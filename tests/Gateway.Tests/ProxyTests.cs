@@ -126,4 +126,18 @@ public sealed class ProxyTests
         Assert.Contains("\"title\":\"Registry\"", await response.Content.ReadAsStringAsync());
         Assert.Equal("/openapi/v1.json", Assert.Single(hub.Registry.Received).Path);
     }
+
+    [Fact]
+    public async Task A_body_over_one_MiB_gets_413_at_the_gateway_and_never_reaches_the_service()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+        using var office = hub.SignedIn("office-person", Roles.Office);
+
+        using var response = await office.PostAsync("/api/registry/members", new StringContent(new string(' ', 1024 * 1024 + 1), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"body\"", await response.Content.ReadAsStringAsync());
+        Assert.Empty(hub.Registry.Received);
+    }
 }

@@ -63,6 +63,41 @@ public sealed class AdoptionsApiTests(LibraryFixture fixture)
     }
 
     [Fact]
+    public async Task Server_owned_fields_a_client_sends_are_not_stored()
+    {
+        var practice = await PublishDigitallotsenAsync();
+        var chosenId = Guid.NewGuid();
+        using var pforzheim = await fixture.Registry.SignedInAsync(fixture.Library.CreateClient(), "pforzheim");
+
+        using var declared = await pforzheim.PostAsync($"/api/library/practices/{practice}/adoptions", Body($$"""
+            {"stage":"adopted","id":"{{chosenId}}","verified":true,"confirmedAt":"2020-01-01T00:00:00Z","declaredAt":"2000-01-01T00:00:00Z",
+             "adopterMemberId":"{{PracticeSamples.Heidelberg}}","adopter":{"id":"{{PracticeSamples.Heidelberg}}"},
+             "originMemberId":"{{PracticeSamples.Pforzheim}}","practiceId":"{{Guid.NewGuid()}}","declaredBy":"someone-else"}
+            """));
+        Assert.Equal(HttpStatusCode.Created, declared.StatusCode);
+        var adoption = (await declared.Content.ReadFromJsonAsync<AdoptionDto>(Json.Options))!;
+        Assert.NotEqual(chosenId, adoption.Id);
+        Assert.Equal((practice, PracticeSamples.Pforzheim, PracticeSamples.Heidelberg), (adoption.PracticeId, adoption.Adopter.Id, adoption.Origin.Id));
+        Assert.False(adoption.Verified);
+        Assert.Null(adoption.ConfirmedAt);
+        Assert.True(adoption.DeclaredAt > DateTimeOffset.UtcNow.AddMinutes(-5));
+
+        using var interested = await pforzheim.PostAsync($"/api/library/practices/{practice}/interests", Body($$"""
+            {"statement":"Wir wollen das auch.","id":"{{chosenId}}","memberId":"{{PracticeSamples.Heidelberg}}","recordedAt":"2000-01-01T00:00:00Z"}
+            """));
+        Assert.Equal(HttpStatusCode.Created, interested.StatusCode);
+        var interest = (await interested.Content.ReadFromJsonAsync<AdoptionInterestDto>(Json.Options))!;
+        Assert.NotEqual(chosenId, interest.Id);
+        Assert.Equal(PracticeSamples.Pforzheim, interest.Member.Id);
+        Assert.True(interest.RecordedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
+
+        using var anonymous = fixture.Library.CreateClient();
+        var stored = (await anonymous.GetFromJsonAsync<PracticeAdoptions>($"/api/library/practices/{practice}/adoptions", Json.Options))!;
+        Assert.Equal((0, 1), (stored.Verified, stored.Declared));
+        Assert.Equal(adoption.Id, Assert.Single(stored.Items).Id);
+    }
+
+    [Fact]
     public async Task Declarations_are_checked_and_each_member_declares_once()
     {
         var practice = await PublishDigitallotsenAsync();

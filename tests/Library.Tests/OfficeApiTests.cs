@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -80,5 +81,21 @@ public sealed class OfficeApiTests(LibraryFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         using var audit = await pforzheim.GetAsync("/api/library/office/audit");
         Assert.Equal(HttpStatusCode.Forbidden, audit.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bulk_load_may_be_larger_than_the_one_MiB_every_other_body_is_held_to()
+    {
+        var twoMiB = "[" + new string(' ', 2 * 1024 * 1024) + "]";
+        using var office = await AsOfficeAsync();
+
+        using var load = await office.PostAsync("/api/library/office/practices", new StringContent(twoMiB, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, load.StatusCode);
+        Assert.Contains("Die Liste der Praxen ist leer.", await load.Content.ReadAsStringAsync());
+
+        using var declaration = await office.PostAsync($"/api/library/practices/{Guid.NewGuid()}/adoptions", new StringContent(twoMiB, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declaration.StatusCode);
+        Assert.Equal("application/problem+json", declaration.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"body\"", await declaration.Content.ReadAsStringAsync());
     }
 }

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kommune20.Registry.Data;
 using Kommune20.Registry.Members;
 using Kommune20.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kommune20.Registry.Tests;
 
@@ -62,6 +65,8 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
     [InlineData("?kind=town", "kind")]
     [InlineData("?state=Atlantis", "state")]
     [InlineData("?page=0", "page")]
+    [InlineData("?page=10001", "page")]
+    [InlineData("?page=2147483647", "page")]
     [InlineData("?pageSize=1000", "pageSize")]
     [InlineData("?page=abc", "page")]
     [InlineData("?network=not-a-guid", "network")]
@@ -86,6 +91,23 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
 
         using var missing = await _anonymous.GetAsync($"/api/registry/members/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_one_MiB_gets_413_naming_the_body_before_anything_is_read()
+    {
+        using var office = await _registry.ClientAsAsync("office-integration");
+        var huge = $$"""{"kind":"city","name":"{{new string('x', 1024 * 1024)}}"}""";
+
+        foreach (var client in new[] { office, _anonymous })
+        {
+            using var response = await client.PostAsync("/api/registry/members", new StringContent(huge, System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("Die Anfrage ist zu groß.", problem.RootElement.GetProperty("title").GetString());
+            Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("body", out _), problem.RootElement.ToString());
+        }
     }
 
     [Fact]
@@ -116,6 +138,35 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
         var changed = (await suspended.Content.ReadFromJsonAsync<MemberDto>(Json.Options))!;
         Assert.Equal(MemberStatus.Suspended, changed.Status);
         Assert.False(changed.MayVote);
+    }
+
+    [Fact]
+    public async Task Server_owned_fields_the_office_sends_are_not_stored()
+    {
+        var chosenId = Guid.NewGuid();
+        using var office = await _registry.ClientAsAsync("office-integration");
+        using var created = await office.PostAsync("/api/registry/members", new StringContent($$"""
+            {"kind":"city","name":"Schwetzingen","ags":"08226084","id":"{{chosenId}}","updatedAt":"2000-01-01T00:00:00Z"}
+            """, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var member = (await created.Content.ReadFromJsonAsync<MemberDto>(Json.Options))!;
+        Assert.NotEqual(chosenId, member.Id);
+        Assert.True(member.UpdatedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
+
+        using var missing = await _anonymous.GetAsync($"/api/registry/members/{chosenId}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var stored = await _anonymous.GetFromJsonAsync<MemberDetails>($"/api/registry/members/{member.Id}", Json.Options);
+        Assert.Equal(member.UpdatedAt, stored!.Member.UpdatedAt);
+
+        using var person = await office.PostAsync("/api/registry/people", new StringContent($$"""
+            {"userName":"schwetzingen-redaktion","name":"Paula Schwetzinger","memberId":"{{member.Id}}","roles":["city-editor"],
+             "password":"ein-langes-passwort","id":"{{chosenId}}","passwordHash":"AQAAAAIAAYagAAAAEchosen","failedSignIns":0}
+            """, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, person.StatusCode);
+        using var scope = _registry.Services.CreateScope();
+        var saved = scope.ServiceProvider.GetRequiredService<RegistryDb>().People.AsNoTracking().Single(p => p.UserName == "schwetzingen-redaktion");
+        Assert.NotEqual(chosenId, saved.Id);
+        Assert.NotEqual("AQAAAAIAAYagAAAAEchosen", saved.PasswordHash);
     }
 
     [Theory]

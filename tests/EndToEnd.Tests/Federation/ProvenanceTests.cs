@@ -26,6 +26,22 @@ public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
         return new ChangePusher(new FederationGrpcClient(_channel), async _ => await Hub.SignIn.ClientTokenAsync(client.ClientId, client.ClientSecret));
     }
 
+    /// <summary>Federation's <c>FederationExtensions.MaxMessageBytes</c>.</summary>
+    const int HubMessageLimit = 4 * 1024 * 1024;
+
+    [Fact]
+    public async Task A_batch_over_the_hubs_message_limit_is_refused_with_resource_exhausted()
+    {
+        var huge = new ScriptedNode(Practices.Heidelberg,
+            Practices.Published("riesig", 1, Practices.Digitallotsen() with { Description = new string('x', HubMessageLimit) }));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => PusherFor("node-heidelberg").PushPendingAsync(huge, default));
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
+        Assert.Null(await hub.PracticeAsync(Practices.Heidelberg, "riesig"));
+    }
+
     [Fact]
     public async Task Pforzheim_cannot_publish_or_withdraw_Heidelberg_records_directly_or_through_a_relay_the_registry_does_not_allow()
     {

@@ -160,4 +160,23 @@ public sealed class PublishingTests(FederationFixture fixture)
         Assert.True(errors.TryGetProperty("record.links[0].url", out _));
         Assert.DoesNotContain(await heidelberg.PracticesAsync(), r => r.Id == "kaputt");
     }
+
+    [Fact]
+    public async Task Server_owned_fields_an_editor_sends_are_not_stored()
+    {
+        using var heidelberg = await CityNodeEditor.SignInAsync(Hub, fixture.Heidelberg, "heidelberg");
+        var id = "eigene-felder-" + Guid.NewGuid().ToString("N")[..6];
+        var record = JsonSerializer.Serialize(Practices.Digitallotsen(), ServiceDefaults.Json.Options);
+
+        using var created = await heidelberg.Http.PostAsync("/api/node/practices", new StringContent($$"""
+            {"id":"{{id}}","record":{{record}},"version":999999,"status":"withdrawn","updatedAt":"2000-01-01T00:00:00Z",
+             "origin":{"memberId":"{{Guid.NewGuid()}}","originId":"anderswo","version":999999} }
+            """, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var stored = Assert.Single(await heidelberg.PracticesAsync(), r => r.Id == id);
+        Assert.Equal("published", stored.Status);
+        Assert.True(stored.Version < 999999, $"version {stored.Version}");
+        Assert.Equal(stored.Version, (await heidelberg.FederationAsync()).HeadVersion);
+    }
 }
