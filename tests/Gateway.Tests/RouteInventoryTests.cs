@@ -1,0 +1,46 @@
+using Kommune20.Testing;
+
+namespace Kommune20.Gateway.Tests;
+
+/// <summary>
+/// Every route of the gateway needs a policy unless it is listed here as open on purpose. The proxied reads are open at
+/// the gateway; the services behind check again (their own inventory tests).
+/// </summary>
+public sealed class RouteInventoryTests
+{
+    static readonly Dictionary<string, string> OpenOnPurpose = new()
+    {
+        ["ANY /health/live"] = "probes: says only whether the process answers",
+        ["ANY /health/ready"] = "probes: whether the services answer",
+        ["GET /openapi/{documentName}.json"] = "the gateway's own API description",
+        ["GET /api/docs/{documentName}"] = "the API reference page (Scalar)",
+        ["GET /api/docs/favicon.svg"] = "the API reference page's icon",
+        ["GET /api/docs/scalar.aspnetcore.js"] = "the API reference page's script",
+        ["GET /api/docs/scalar.js"] = "the API reference page's script",
+        ["GET /api/registry/{**catch-all}"] = "reads of the register; the Registry guards people and clients itself",
+        ["HEAD /api/registry/{**catch-all}"] = "as GET",
+        ["ANY /connect/{**catch-all}"] = "OpenIddict's endpoints authenticate the client themselves",
+        ["ANY /.well-known/{**catch-all}"] = "the issuer's metadata and keys",
+        ["ANY /account/{**catch-all}"] = "the sign-in page",
+        ["GET /openapi/registry.json"] = "the Registry's API description",
+        ["HEAD /openapi/registry.json"] = "as GET",
+        ["GET /api/federation/{**catch-all}"] = "reads of public replicas; Federation guards its state itself",
+        ["HEAD /api/federation/{**catch-all}"] = "as GET",
+        ["GET /openapi/federation.json"] = "Federation's API description",
+        ["HEAD /openapi/federation.json"] = "as GET",
+        ["GET /api/library/{**catch-all}"] = "searching and reading public practices; the library guards the office's reads itself",
+        ["HEAD /api/library/{**catch-all}"] = "as GET",
+        ["GET /openapi/library.json"] = "the library's API description",
+        ["HEAD /openapi/library.json"] = "as GET",
+        ["ANY /{**catch-all}"] = "the portal's pages; the portal guards the office's and editors' pages itself",
+    };
+
+    [Fact]
+    public async Task Nothing_is_open_by_accident()
+    {
+        await using var hub = await GatewayWithRegistry.StartAsync();
+        using var http = hub.Anonymous();
+
+        await RouteInventory.AssertNothingOpenByAccidentAsync(hub.Gateway.Services, http, OpenOnPurpose);
+    }
+}
