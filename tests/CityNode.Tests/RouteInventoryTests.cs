@@ -9,7 +9,8 @@ public sealed class RouteInventoryTests(CityNodeFactory node)
     static readonly Dictionary<string, string> OpenOnPurpose = new()
     {
         ["ANY /health/live"] = "probes: says only whether the process answers",
-        ["ANY /health/ready"] = "probes: whether the database answers",
+        ["GET /health/ready"] = "probes: whether the database answers",
+        ["GET /health/ready/detail"] = "which dependency is down, answered only to a caller on the machine (404 otherwise)",
         ["GET /openapi/{documentName}.json"] = "the API's public description",
         ["POST /dapr/drafts"] = "the Dapr sidecar delivers drafts; the inbox checks the app token itself",
         ["GET /dapr/subscribe"] = "tells the Dapr sidecar which topic the inbox takes",

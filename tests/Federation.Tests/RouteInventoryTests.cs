@@ -30,7 +30,8 @@ public sealed class RouteInventoryTests
     static readonly Dictionary<string, string> OpenOnPurpose = new()
     {
         ["ANY /health/live"] = "probes: says only whether the process answers",
-        ["ANY /health/ready"] = "probes: whether the database and the broker answer",
+        ["GET /health/ready"] = "probes: whether the database and the broker answer",
+        ["GET /health/ready/detail"] = "which dependency is down, answered only to a caller on the machine (404 otherwise)",
         ["GET /openapi/{documentName}.json"] = "the API's public description",
         ["GET /api/federation/practices"] = "the public practices the hub holds (network-only ones need a sign-in)",
         ["GET /api/federation/practices/{originMemberId}/{originId}"] = "one of them",

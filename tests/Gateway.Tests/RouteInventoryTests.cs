@@ -11,7 +11,8 @@ public sealed class RouteInventoryTests
     static readonly Dictionary<string, string> OpenOnPurpose = new()
     {
         ["ANY /health/live"] = "probes: says only whether the process answers",
-        ["ANY /health/ready"] = "probes: whether the services answer",
+        ["GET /health/ready"] = "probes: whether the services answer",
+        ["GET /health/ready/detail"] = "which dependency is down, answered only to a caller on the machine (404 otherwise)",
         ["GET /openapi/{documentName}.json"] = "the gateway's own API description",
         ["GET /api/docs/{documentName}"] = "the API reference page (Scalar)",
         ["GET /api/docs/favicon.svg"] = "the API reference page's icon",

@@ -9,7 +9,8 @@ public sealed class RouteInventoryTests(LibraryFixture fixture)
     static readonly Dictionary<string, string> OpenOnPurpose = new()
     {
         ["ANY /health/live"] = "probes: says only whether the process answers",
-        ["ANY /health/ready"] = "probes: whether the database, the broker and the index answer",
+        ["GET /health/ready"] = "probes: whether the database, the broker and the index answer",
+        ["GET /health/ready/detail"] = "which dependency is down, answered only to a caller on the machine (404 otherwise)",
         ["GET /openapi/{documentName}.json"] = "the API's public description",
         ["GET /api/library/practices"] = "searching public practices (network-only ones need a sign-in)",
         ["GET /api/library/practices/{id}"] = "a public practice (network-only ones need a sign-in)",

@@ -8,7 +8,8 @@ public sealed class RouteInventoryTests
     static readonly Dictionary<string, string> OpenOnPurpose = new()
     {
         ["ANY /health/live"] = "probes: says only whether the process answers",
-        ["ANY /health/ready"] = "probes: whether the database answers",
+        ["GET /health/ready"] = "probes: whether the database answers",
+        ["GET /health/ready/detail"] = "which dependency is down, answered only to a caller on the machine (404 otherwise)",
         ["GET /openapi/{documentName}.json"] = "the API's public description",
         ["GET /api/registry/members"] = "the member directory is public",
         ["GET /api/registry/members/{id}"] = "a member's public entry",
