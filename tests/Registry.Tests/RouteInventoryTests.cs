@@ -16,6 +16,7 @@ public sealed class RouteInventoryTests
         ["GET /api/registry/members/{id}/members"] = "a network's members are public",
         ["GET /api/registry/members/{id}/networks"] = "a member's networks are public",
         ["GET /account/login"] = "the sign-in page",
+        ["GET /account/login.css"] = "the sign-in page's stylesheet (no inline style under the CSP)",
         ["POST /account/login"] = "signing in (antiforgery, throttled)",
         ["POST /connect/token"] = "OpenIddict checks the client's secret itself (throttled)",
         ["GET /connect/authorize"] = "OpenIddict: sends a person who is not signed in to the sign-in page",
