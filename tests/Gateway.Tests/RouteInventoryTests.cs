@@ -33,6 +33,10 @@ public sealed class RouteInventoryTests
         ["HEAD /api/library/{**catch-all}"] = "as GET",
         ["GET /openapi/library.json"] = "the library's API description",
         ["HEAD /openapi/library.json"] = "as GET",
+        ["GET /api/meetings/{**catch-all}"] = "published assemblies, votes and receipts; Meetings guards drafts, delegates and proxies itself",
+        ["HEAD /api/meetings/{**catch-all}"] = "as GET",
+        ["GET /openapi/meetings.json"] = "the Meetings service's API description",
+        ["HEAD /openapi/meetings.json"] = "as GET",
         ["ANY /{**catch-all}"] = "the portal's pages; the portal guards the office's and editors' pages itself",
     };
 
