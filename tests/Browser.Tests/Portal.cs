@@ -87,7 +87,9 @@ public sealed class Portal : IAsyncLifetime
         var person = Hub.Credentials.PersonNamed(userName);
         await page.GetByLabel("Benutzername").FillAsync(person.UserName);
         await page.GetByLabel("Passwort").FillAsync(person.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        // Signing in is the longest chain of a journey (issuer, code exchange, the app's first token validation);
+        // on a loaded machine the first one of a run may take longer than a page's usual limit.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync(new() { Timeout = 60_000 });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
