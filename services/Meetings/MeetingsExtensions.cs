@@ -2,6 +2,7 @@ using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Assemblies.Rules;
 using Kommune20.Meetings.Attendance;
 using Kommune20.Meetings.Members;
+using Kommune20.Meetings.Proceedings;
 using Kommune20.Meetings.Seed;
 
 namespace Kommune20.Meetings;
@@ -10,7 +11,7 @@ public static class MeetingsExtensions
 {
     /// <summary>
     /// General assemblies under the association's statutes (<c>Meetings:Statutes</c>): the views, the live attendance and
-    /// the voting register that asks the Registry, whose silence becomes a 503 rather than a 500; with
+    /// the minutes' recorder, and the voting register that asks the Registry, whose silence becomes a 503 rather than a 500; with
     /// <c>Seed:DemoData=true</c> the demo's 6th general assembly.
     /// </summary>
     public static IHostApplicationBuilder AddAssemblies(this IHostApplicationBuilder builder)
@@ -20,6 +21,7 @@ public static class MeetingsExtensions
         builder.Services.AddScoped<VotingRegister>();
         builder.Services.AddScoped<AssemblyAttendance>();
         builder.Services.AddScoped<AssemblyViews>();
+        builder.Services.AddScoped<MinutesRecorder>();
         builder.Services.AddExceptionHandler<RegisterUnavailableHandler>();
         if (builder.Configuration.GetValue("Seed:DemoData", false))
             builder.Services.AddHostedService<DemoAssembly>();

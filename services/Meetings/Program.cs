@@ -4,6 +4,7 @@ using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Attendance;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Motions;
+using Kommune20.Meetings.Proceedings;
 using Kommune20.Meetings.Votes;
 using Kommune20.Messaging;
 using Kommune20.Registry.Client;
@@ -23,6 +24,7 @@ app.MapDelegatesApi();
 app.MapProxiesApi();
 app.MapMotionsApi();
 app.MapVotesApi();
+app.MapMinutesApi();
 app.Run();
 
 public partial class Program;

@@ -67,7 +67,11 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
             ballot.Property(b => b.Choice).HasConversion<string>().HasMaxLength(8);
         });
         model.Entity<BallotCast>(cast => cast.HasKey(c => new { c.VoteId, c.MemberId }));
-        model.Entity<Minutes>(minutes => minutes.HasKey(m => m.AssemblyId));
+        model.Entity<Minutes>(minutes =>
+        {
+            minutes.HasKey(m => m.AssemblyId);
+            minutes.Property(m => m.Version).IsConcurrencyToken();
+        });
         model.AddOutboxAndInbox();
     }
 }

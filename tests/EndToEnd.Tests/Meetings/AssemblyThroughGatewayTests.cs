@@ -1,6 +1,10 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Kommune20.Contracts.Meetings;
 using Kommune20.Testing;
 
 namespace Kommune20.EndToEnd.Tests.Meetings;
@@ -8,16 +12,17 @@ namespace Kommune20.EndToEnd.Tests.Meetings;
 /// <summary>
 /// A whole general assembly through the gateway, as the office and the members' delegates do it: invitation within the
 /// notice period, delegates, the quorum missed and then reached, a proxy, three votes (a simple majority with
-/// abstentions, a statute change one vote short of three quarters, a secret ballot whose receipts a voter checks), and
-/// every way a delegate might try to vote where it may not.
+/// abstentions, a statute change one vote short of three quarters, a secret ballot whose receipts a voter checks), every
+/// way a delegate might try to vote where it may not, and the minutes approved by two persons, whose figures are the votes'.
 /// </summary>
 public sealed class AssemblyThroughGatewayTests(HubFixture fixture) : IClassFixture<HubFixture>
 {
     Hub Hub => fixture.Hub;
 
     [Fact]
-    public async Task An_assembly_from_invitation_to_its_votes()
+    public async Task An_assembly_from_invitation_to_its_approved_minutes()
     {
+        await using var approved = await EventProbe<MinutesApproved>.SubscribeAsync(Hub);
         using var office = await SignedInAsync("geschaeftsstelle");
         var delegates = new Dictionary<string, HttpClient>();
         foreach (var name in new[] { "heidelberg", "pforzheim", "heilbronn", "metropolregion", "merseburg", "digihub" })
@@ -126,6 +131,62 @@ public sealed class AssemblyThroughGatewayTests(HubFixture fixture) : IClassFixt
 
         var detail = await anonymous.GetFromJsonAsync<JsonElement>($"/api/meetings/assemblies/{assembly}");
         Assert.Equal(3, detail.GetProperty("votes").GetArrayLength());
+
+        // The minutes: a draft only the office reads, approved by two persons, then final, public and unchangeable.
+        var minutes = $"/api/meetings/assemblies/{assembly}/minutes";
+        using (var generated = await office.PostAsync(minutes, null))
+            Assert.Equal("draft", (await JsonOf(generated)).GetProperty("status").GetString());
+        foreach (var reader in new[] { anonymous, delegates["heidelberg"] })
+            using (var hidden = await reader.GetAsync($"{minutes}.md"))
+                Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        using var minuteTaker = await NewOfficePersonAsync("Erika Protokoll");
+        using (var chair = await office.PostAsJsonAsync($"{minutes}/approval", new { @as = "chair" }))
+            Assert.Equal("draft", (await JsonOf(chair)).GetProperty("status").GetString());
+        using (var samePerson = await office.PostAsJsonAsync($"{minutes}/approval", new { @as = "minute-taker" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, samePerson.StatusCode);
+            Assert.Contains("derselben Person", (await Problem(samePerson)).GetProperty("title").GetString());
+        }
+        using (var taker = await minuteTaker.PostAsJsonAsync($"{minutes}/approval", new { @as = "minute-taker" }))
+            Assert.Equal("final", (await JsonOf(taker)).GetProperty("status").GetString());
+        await Eventually.HoldsAsync(() =>
+        {
+            Assert.Single(approved.Consumed, e => e.AssemblyId == assembly);
+            return Task.CompletedTask;
+        });
+
+        var markdown = await anonymous.GetStringAsync($"{minutes}.md");
+        var html = await anonymous.GetStringAsync($"{minutes}.html");
+        var pdf = PdfText(await anonymous.GetByteArrayAsync($"{minutes}.pdf"));
+        foreach (var (format, text) in new[] { ("Markdown", markdown), ("HTML", html), ("PDF", pdf) })
+        {
+            var figures = new[]
+            {
+                "Digitallotsen im Netzwerk verbreiten", "Ja 3, Nein 1, Enthaltungen 2", "nötig waren 3 Ja-Stimmen", "Der Antrag ist angenommen.",
+                "Satzungsänderung § 7: Online-Versammlungen", "Ja 4, Nein 2, Enthaltungen 0", "nötig waren 5 Ja-Stimmen", "Der Antrag ist abgelehnt.",
+                "Wahl der Kassenprüfung", "geheim", "Ja 4, Nein 0, Enthaltungen 1", "Der Antrag ist angenommen.",
+                "gez. Max Schulze-Vorberg", "gez. Erika Protokoll",
+            };
+            var flat = Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(text, "<[^>]+>|\\\\|\\*\\*", "")), "\\s+", " ");
+            var at = 0;
+            foreach (var figure in figures)
+            {
+                var found = flat.IndexOf(figure, at, StringComparison.Ordinal);
+                Assert.True(found >= 0, $"{format}: \"{figure}\" missing after position {at}:\n{flat}");
+                at = found + figure.Length;
+            }
+            Assert.Equal(3, Regex.Matches(flat, "8 stimmberechtigte Mitglieder, 5 anwesend, 1 vertreten, erforderlich 4").Count);
+            Assert.DoesNotContain("Entwurf", flat);
+        }
+
+        // Final minutes never change: neither regenerated nor approved again.
+        foreach (var change in new[] { office.PostAsync(minutes, null), minuteTaker.PostAsJsonAsync($"{minutes}/approval", new { @as = "chair" }) })
+            using (var refused = await change)
+            {
+                Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+                Assert.Equal("Das Protokoll ist genehmigt und endgültig.", (await Problem(refused)).GetProperty("title").GetString());
+            }
+        Assert.Equal(markdown, await anonymous.GetStringAsync($"{minutes}.md"));
     }
 
     [Fact]
@@ -151,6 +212,43 @@ public sealed class AssemblyThroughGatewayTests(HubFixture fixture) : IClassFixt
     {
         var person = Hub.Credentials.PersonNamed(userName);
         return SignIn.WithToken(Hub.Gateway, await Hub.SignIn.PersonTokenAsync(person.UserName, person.Password));
+    }
+
+    /// <summary>A second person of the association's office, created through the Registry, signed in.</summary>
+    async Task<HttpClient> NewOfficePersonAsync(string name)
+    {
+        using var office = await SignedInAsync("geschaeftsstelle");
+        var (userName, password) = ($"protokoll-{Guid.NewGuid():N}"[..24], $"Protokoll-{Guid.NewGuid():N}");
+        using var created = await office.PostAsJsonAsync("/api/registry/people", new
+        {
+            userName, name, password, roles = new[] { "office" }, memberId = Hub.Credentials.PersonNamed("geschaeftsstelle").MemberId,
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return SignIn.WithToken(Hub.Gateway, await Hub.SignIn.PersonTokenAsync(userName, password));
+    }
+
+    /// <summary>The PDF's text as Debian's pdftotext (poppler-utils) reads it; <c>./kommune20 test</c> installs it.</summary>
+    static string PdfText(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"minutes-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true })!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"pdftotext could not read the minutes' PDF (exit code {process.ExitCode}).");
+            return text;
+        }
+        catch (Win32Exception)
+        {
+            Assert.Fail("pdftotext is missing: install Debian's poppler-utils (apt-get install poppler-utils); ./kommune20 test does.");
+            throw;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     async Task<Guid> CreateAsync(HttpClient office, DateTimeOffset startsAt)
@@ -202,6 +300,13 @@ public sealed class AssemblyThroughGatewayTests(HubFixture fixture) : IClassFixt
         Assert.True(response.StatusCode == expected,
             $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{Hub.Process("meetings").RecentLog}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    async Task<JsonElement> JsonOf(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{Hub.Process("meetings").RecentLog}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     static async Task<JsonElement> Problem(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
