@@ -19,6 +19,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPracticeReplicasApi();
 app.MapStateApi();
+app.MapOutboxApi("federation");
 app.MapGrpcService<FederationGrpcService>().RequireAuthorization(Policies.CityNode);
 app.Run();
 

@@ -23,6 +23,7 @@ app.MapLibraryPracticesApi();
 app.MapAdoptionsApi();
 app.MapCatalogApi();
 app.MapOfficeApi();
+app.MapOutboxApi("library");
 app.Run();
 
 public partial class Program;

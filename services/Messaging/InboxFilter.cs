@@ -17,6 +17,7 @@ public sealed class InboxFilter<TMessage>(InboxStore inbox, ILogger<InboxFilter<
         var consumer = context.ReceiveContext.InputAddress.AbsolutePath.Trim('/');
         if (await inbox.HasProcessedAsync(messageId, consumer, context.CancellationToken))
         {
+            MessagingMetrics.RedeliveriesSkipped.Add(1);
             logger.LogInformation("Skipping {MessageType} {MessageId}: {Consumer} handled it before", typeof(TMessage).Name, messageId, consumer);
             return;
         }

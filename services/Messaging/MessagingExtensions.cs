@@ -6,6 +6,7 @@ using MassTransit.Monitoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -30,8 +31,12 @@ public static class MessagingExtensions
         services.AddSingleton<OutboxSignal>();
         // Wakes the dispatcher right after a commit instead of at its next poll.
         services.ConfigureDbContext<TDb>((provider, options) => options.AddInterceptors(new OutboxSignalInterceptor(provider.GetRequiredService<OutboxSignal>())));
+        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxRelay>();
         services.AddHostedService<OutboxDispatcher<TDb>>();
         services.AddScoped(provider => new InboxStore(provider.GetRequiredService<TDb>()));
+        services.AddScoped(provider => new OutboxStore(provider.GetRequiredService<TDb>()));
 
         var broker = new Uri(builder.Configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/");
         var instance = builder.Configuration["Messaging:Instance"];
@@ -66,7 +71,7 @@ public static class MessagingExtensions
             });
         });
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(DiagnosticHeaders.DefaultListenerName));
-        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(InstrumentationOptions.MeterName));
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(InstrumentationOptions.MeterName, MessagingMetrics.MeterName));
         return builder;
     }
 }

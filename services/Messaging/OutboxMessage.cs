@@ -12,4 +12,10 @@ public sealed class OutboxMessage
     public string? TraceParent { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>Set after a failed publish: the message (and every later one) waits until then.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Set when the message was given up after <see cref="OutboxOptions.MaxAttempts"/>; <see cref="LastError"/> says why.</summary>
+    public DateTimeOffset? DeadLetteredAt { get; set; }
 }

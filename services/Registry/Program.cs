@@ -30,6 +30,7 @@ app.MapNetworksApi();
 app.MapPeopleApi();
 app.MapClientsApi();
 app.MapLockoutsApi();
+app.MapOutboxApi("registry");
 app.MapConnectApi();
 app.MapAccountApi();
 app.MapAuditLogApi<RegistryDb>("/api/registry/office/audit");   // the office's actions, append-only
