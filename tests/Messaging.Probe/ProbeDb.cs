@@ -1,0 +1,35 @@
+using Kommune20.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Messaging.Probe;
+
+public sealed class ProbeDb(DbContextOptions<ProbeDb> options) : DbContext(options)
+{
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+
+    protected override void OnModelCreating(ModelBuilder model) => model.AddOutboxAndInbox();
+}
+
+/// <summary>An event number received, and how often its effect was applied (more than once would be a duplicate).</summary>
+public sealed class Receipt
+{
+    public int Id { get; set; }
+    public int Applications { get; set; }
+}
+
+public sealed record ProbeEvent(int Number, bool Poison);
+
+/// <summary>Applies an event by counting it; a poison event fails every time, as a consumer bug would.</summary>
+public sealed class ProbeEventConsumer(ProbeDb db) : IConsumer<ProbeEvent>
+{
+    public async Task Consume(ConsumeContext<ProbeEvent> context)
+    {
+        if (context.Message.Poison)
+            throw new InvalidOperationException($"Event {context.Message.Number} is poison.");
+        var receipt = await db.Receipts.FindAsync([context.Message.Number], context.CancellationToken)
+            ?? db.Receipts.Add(new Receipt { Id = context.Message.Number }).Entity;
+        receipt.Applications++;
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
