@@ -23,16 +23,7 @@ public sealed class InboxFilter<TMessage>(InboxStore inbox, ILogger<InboxFilter<
         }
 
         inbox.Record(messageId, consumer);
-        try
-        {
-            await next.Send(context);
-        }
-        catch
-        {
-            // A retry may run in the same scope: it must not find this attempt's unsaved changes and apply them twice.
-            inbox.Discard();
-            throw;
-        }
+        await next.Send(context);
         await inbox.SaveAsync(context.CancellationToken);
     }
 
@@ -49,6 +40,4 @@ public sealed class InboxStore(DbContext db)
         db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = DateTimeOffset.UtcNow });
 
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
-
-    public void Discard() => db.ChangeTracker.Clear();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Messaging.Probe;
@@ -12,7 +13,7 @@ public static class ProbeApi
     }
 
     /// <summary>Commits events <paramref name="from"/> to from + count − 1, <paramref name="batch"/> per transaction; every number in <paramref name="poison"/> is poison.</summary>
-    static async Task<IResult> EmitAsync(int from, int count, int batch, int[]? poison, ProbeDb db, CancellationToken ct)
+    static async Task<IResult> EmitAsync(int from, int count, int batch, [FromQuery] int[]? poison, ProbeDb db, CancellationToken ct)
     {
         var poisoned = poison?.ToHashSet() ?? [];
         for (var number = from; number < from + count; number++)

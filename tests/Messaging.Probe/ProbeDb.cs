@@ -8,7 +8,12 @@ public sealed class ProbeDb(DbContextOptions<ProbeDb> options) : DbContext(optio
 {
     public DbSet<Receipt> Receipts => Set<Receipt>();
 
-    protected override void OnModelCreating(ModelBuilder model) => model.AddOutboxAndInbox();
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddOutboxAndInbox();
+        // The event's number is the key: generated keys would file event 0 under a number of its own choosing.
+        model.Entity<Receipt>().Property(receipt => receipt.Id).ValueGeneratedNever();
+    }
 }
 
 /// <summary>An event number received, and how often its effect was applied (more than once would be a duplicate).</summary>
