@@ -7,6 +7,9 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>How many publishes may await the broker's confirm at once (1: each confirmed before the next starts).</summary>
+    public int PublishWindow { get; set; } = 50;
+
     /// <summary>After this many failed publishes a message is dead-lettered and the messages behind it flow on.</summary>
     public int MaxAttempts { get; set; } = 10;
 
@@ -15,7 +18,7 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>A publish that takes longer counts as failed (a broker that accepts the connection but never confirms).</summary>
+    /// <summary>A window of publishes not confirmed by then counts as failed (a broker that accepts the connection but never confirms).</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long sent outbox messages and handled inbox entries are kept. The inbox recognises a redelivery only within it.</summary>

@@ -57,6 +57,33 @@ public sealed class OutboxRulesTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_after_one_that_fails_in_flight_stay_pending_and_leave_again_after_it()
+    {
+        await _db.CommitEventsAsync(5);
+        var relay = Relay();
+        var refuseSecond = true;
+        var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Func<OutboxMessage, CancellationToken, Task> confirmLater = async (message, _) =>
+        {
+            _published.Add(message.Sequence);
+            if (message.Sequence == 5)
+                allStarted.TrySetResult();
+            await allStarted.Task; // the confirms come once the whole window is in flight
+            if (refuseSecond && message.Sequence == 2)
+                throw new InvalidOperationException("no confirm for 2");
+        };
+
+        Assert.Equal(1, await relay.DispatchAsync(_db, confirmLater, default));
+        Assert.Equal(4, (await new OutboxStore(_db).CountAsync(default)).Pending);
+        refuseSecond = false;
+        _time.Advance(_options.FirstRetryDelay);
+        Assert.Equal(4, await relay.DispatchAsync(_db, confirmLater, default));
+
+        Assert.Equal([1, 2, 3, 4, 5, 2, 3, 4, 5], _published); // 3 to 5 twice, with their message ids: the inbox drops the copies
+        Assert.Equal(0, (await new OutboxStore(_db).CountAsync(default)).Pending);
+    }
+
+    [Fact]
     public async Task After_the_attempt_cap_a_message_is_dead_lettered_with_its_reason_and_the_rest_flows_on()
     {
         await _db.CommitEventsAsync(3);
