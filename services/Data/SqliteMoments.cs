@@ -19,7 +19,8 @@ public static class SqliteMoments
         }
     }
 
-    sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    /// <summary>For a column that must compare on every provider without the convention (the outbox's and inbox's moments).</summary>
+    public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         moment => moment.UtcTicks,
         ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 }

@@ -1,16 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Kommune20.Data;
 using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kommune20.Messaging;
 
 public static class MessagingModel
 {
-    // SQLite cannot compare DateTimeOffset values, and pruning compares these two with the cutoff: UTC ticks compare anywhere.
-    static readonly ValueConverter<DateTimeOffset, long> UtcTicks = new(time => time.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
-
     /// <summary>Adds the outbox and inbox tables to a service's own database.</summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder model)
     {
@@ -20,7 +17,8 @@ public static class MessagingModel
             outbox.HasKey(message => message.Sequence);
             outbox.Property(message => message.Sequence).ValueGeneratedOnAdd();
             outbox.HasIndex(message => message.MessageId).IsUnique();
-            outbox.Property(message => message.SentAt).HasConversion(UtcTicks);
+            // Pruning compares these two with a cutoff, which SQLite cannot do with DateTimeOffset: UTC ticks compare anywhere.
+            outbox.Property(message => message.SentAt).HasConversion<SqliteMoments.UtcTicksConverter>();
             outbox.HasIndex(message => message.SentAt);
             outbox.HasIndex(message => message.DeadLetteredAt);
         });
@@ -28,7 +26,7 @@ public static class MessagingModel
         {
             inbox.ToTable("inbox_messages");
             inbox.HasKey(message => new { message.MessageId, message.Consumer });
-            inbox.Property(message => message.ProcessedAt).HasConversion(UtcTicks);
+            inbox.Property(message => message.ProcessedAt).HasConversion<SqliteMoments.UtcTicksConverter>();
             inbox.HasIndex(message => message.ProcessedAt);
         });
         return model;
