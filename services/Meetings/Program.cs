@@ -25,6 +25,7 @@ app.MapProxiesApi();
 app.MapMotionsApi();
 app.MapVotesApi();
 app.MapMinutesApi();
+app.MapOutboxApi("meetings");
 app.Run();
 
 public partial class Program;
