@@ -7,8 +7,11 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>How many publishes may await the broker's confirm at once (1: each confirmed before the next starts).</summary>
-    public int PublishWindow { get; set; } = 50;
+    /// <summary>
+    /// How many publishes may await the broker's confirm at once (1: each confirmed before the next starts). 1 until a
+    /// hang is understood: with 50, the Registry's demo seeding never finished its second SaveChanges at start.
+    /// </summary>
+    public int PublishWindow { get; set; } = 1;
 
     /// <summary>After this many failed publishes a message is dead-lettered and the messages behind it flow on.</summary>
     public int MaxAttempts { get; set; } = 10;
