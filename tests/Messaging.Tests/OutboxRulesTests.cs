@@ -59,6 +59,7 @@ public sealed class OutboxRulesTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Messages_after_one_that_fails_in_flight_stay_pending_and_leave_again_after_it()
     {
+        _options.PublishWindow = 50;
         await _db.CommitEventsAsync(5);
         var relay = Relay();
         var refuseSecond = true;
