@@ -2,6 +2,7 @@ using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Assemblies.Rules;
 using Kommune20.Meetings.Attendance;
 using Kommune20.Meetings.Members;
+using Kommune20.Meetings.OParl;
 using Kommune20.Meetings.Proceedings;
 using Kommune20.Meetings.Seed;
 
@@ -10,8 +11,8 @@ namespace Kommune20.Meetings;
 public static class MeetingsExtensions
 {
     /// <summary>
-    /// General assemblies under the association's statutes (<c>Meetings:Statutes</c>): the views, the live attendance and
-    /// the minutes' recorder, and the voting register that asks the Registry, whose silence becomes a 503 rather than a 500; with
+    /// General assemblies under the association's statutes (<c>Meetings:Statutes</c>): the views, the OParl catalogue, the
+    /// live attendance and the minutes' recorder, and the voting register that asks the Registry, whose silence becomes a 503 rather than a 500; with
     /// <c>Seed:DemoData=true</c> the demo's 6th general assembly.
     /// </summary>
     public static IHostApplicationBuilder AddAssemblies(this IHostApplicationBuilder builder)
@@ -22,6 +23,7 @@ public static class MeetingsExtensions
         builder.Services.AddScoped<AssemblyAttendance>();
         builder.Services.AddScoped<AssemblyViews>();
         builder.Services.AddScoped<MinutesRecorder>();
+        builder.Services.AddScoped<OParlCatalog>();
         builder.Services.AddExceptionHandler<RegisterUnavailableHandler>();
         if (builder.Configuration.GetValue("Seed:DemoData", false))
             builder.Services.AddHostedService<DemoAssembly>();

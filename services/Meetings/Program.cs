@@ -4,6 +4,7 @@ using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Attendance;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Motions;
+using Kommune20.Meetings.OParl;
 using Kommune20.Meetings.Proceedings;
 using Kommune20.Meetings.Votes;
 using Kommune20.Messaging;
@@ -26,6 +27,7 @@ app.MapMotionsApi();
 app.MapVotesApi();
 app.MapMinutesApi();
 app.MapOutboxApi("meetings");
+app.MapOParlApi();
 app.Run();
 
 public partial class Program;
