@@ -94,6 +94,7 @@ public sealed class OParlCatalog(MeetingsDb db, VotingRegister register, TimePro
         IReadOnlyDictionary<Guid, string> members, List<OParlConsultation> consultations, DateTimeOffset invited)
     {
         var paper = urls.Object(OParlKinds.Papers, motion.Id);
+        // The office's motions are filed on the draft; in OParl they exist from the invitation on.
         var filed = motion.FiledAt > invited ? motion.FiledAt : invited;
         List<OParlConsultation> consultation = motion.AgendaItemId is { } itemId
             ? [new OParlConsultation(urls.Object(OParlKinds.Consultations, motion.Id), paper, urls.Object(OParlKinds.AgendaItems, itemId),
