@@ -35,6 +35,8 @@ public sealed class RouteInventoryTests
         ["HEAD /openapi/library.json"] = "as GET",
         ["GET /api/meetings/{**catch-all}"] = "published assemblies, votes and receipts; Meetings guards drafts, delegates and proxies itself",
         ["HEAD /api/meetings/{**catch-all}"] = "as GET",
+        ["GET /oparl/{**catch-all}"] = "the invited assemblies as OParl 1.1, public by design; Meetings shows no drafts there",
+        ["HEAD /oparl/{**catch-all}"] = "as GET",
         ["GET /openapi/meetings.json"] = "the Meetings service's API description",
         ["HEAD /openapi/meetings.json"] = "as GET",
         ["ANY /{**catch-all}"] = "the portal's pages; the portal guards the office's and editors' pages itself",

@@ -1,0 +1,55 @@
+using Kommune20.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Kommune20.Meetings.Tests;
+
+/// <summary>Every route of Meetings needs a policy unless it is listed here as open on purpose, and its API is documented.</summary>
+public sealed class RouteInventoryTests
+{
+    /// <summary>Meetings in-process over a SQLite file of its own, with queues of its own on the test broker.</summary>
+    sealed class MeetingsApp : WebApplicationFactory<Program>
+    {
+        readonly string _data = TestEnvironment.NewDataDirectory("meetings");
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("K20_DATA", _data);
+            builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMq);
+            builder.UseSetting("Messaging:Instance", Guid.NewGuid().ToString("N")[..8]);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing && Directory.Exists(_data))
+                Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    static readonly Dictionary<string, string> OpenOnPurpose = new()
+    {
+        ["ANY /health/live"] = "probes: says only whether the process answers",
+        ["GET /health/ready"] = "probes: whether the database and the broker answer",
+        ["GET /health/ready/detail"] = "which dependency is down, answered only to a caller on the machine (404 otherwise)",
+        ["GET /openapi/{documentName}.json"] = "the API's public description",
+        ["GET /api/meetings/assemblies"] = "the invited assemblies (drafts only for the office)",
+        ["GET /api/meetings/assemblies/{assemblyId}"] = "one of them",
+        ["GET /api/meetings/votes/{voteId}"] = "a vote of an invited assembly and, once closed, its result",
+        ["GET /api/meetings/votes/{voteId}/receipts"] = "a closed secret ballot's receipts, for voters to find theirs",
+        ["GET /oparl/v1.1"] = "OParl 1.1: the System, public by design",
+        ["GET /oparl/v1.1/bodies"] = "OParl: the association as a body",
+        ["GET /oparl/v1.1/bodies/kommune20"] = "OParl: the body",
+        ["GET /oparl/v1.1/bodies/kommune20/{kind}"] = "OParl: the body's lists of invited assemblies, their agendas, motions and final minutes",
+        ["GET /oparl/v1.1/{kind}/{key}"] = "OParl: each object of those lists",
+    };
+
+    [Fact]
+    public async Task Nothing_is_open_by_accident_and_every_API_route_is_documented()
+    {
+        using var meetings = new MeetingsApp();
+        using var http = meetings.CreateClient();
+
+        await RouteInventory.AssertNothingOpenByAccidentAsync(meetings.Services, http, OpenOnPurpose);
+    }
+}
