@@ -1,32 +1,10 @@
 using Kommune20.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Kommune20.Federation.Tests;
 
 /// <summary>Every route and gRPC method of Federation needs a policy unless it is listed here as open on purpose, and its API is documented.</summary>
 public sealed class RouteInventoryTests
 {
-    /// <summary>Federation in-process over a SQLite file of its own, with queues of its own on the test broker.</summary>
-    sealed class FederationApp : WebApplicationFactory<Program>
-    {
-        readonly string _data = TestEnvironment.NewDataDirectory("federation");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("K20_DATA", _data);
-            builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMq);
-            builder.UseSetting("Messaging:Instance", Guid.NewGuid().ToString("N")[..8]);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing && Directory.Exists(_data))
-                Directory.Delete(_data, recursive: true);
-        }
-    }
-
     static readonly Dictionary<string, string> OpenOnPurpose = new()
     {
         ["ANY /health/live"] = "probes: says only whether the process answers",
@@ -40,7 +18,7 @@ public sealed class RouteInventoryTests
     [Fact]
     public async Task Nothing_is_open_by_accident_and_every_API_route_is_documented()
     {
-        using var federation = new FederationApp();
+        using var federation = new IsolatedService<Program>("federation");
         using var http = federation.CreateClient();
 
         await RouteInventory.AssertNothingOpenByAccidentAsync(federation.Services, http, OpenOnPurpose);

@@ -1,32 +1,10 @@
 using Kommune20.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Kommune20.Meetings.Tests;
 
 /// <summary>Every route of Meetings needs a policy unless it is listed here as open on purpose, and its API is documented.</summary>
 public sealed class RouteInventoryTests
 {
-    /// <summary>Meetings in-process over a SQLite file of its own, with queues of its own on the test broker.</summary>
-    sealed class MeetingsApp : WebApplicationFactory<Program>
-    {
-        readonly string _data = TestEnvironment.NewDataDirectory("meetings");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("K20_DATA", _data);
-            builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMq);
-            builder.UseSetting("Messaging:Instance", Guid.NewGuid().ToString("N")[..8]);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing && Directory.Exists(_data))
-                Directory.Delete(_data, recursive: true);
-        }
-    }
-
     static readonly Dictionary<string, string> OpenOnPurpose = new()
     {
         ["ANY /health/live"] = "probes: says only whether the process answers",
@@ -51,7 +29,7 @@ public sealed class RouteInventoryTests
     [Fact]
     public async Task Nothing_is_open_by_accident_and_every_API_route_is_documented()
     {
-        using var meetings = new MeetingsApp();
+        using var meetings = new IsolatedService<Program>("meetings");
         using var http = meetings.CreateClient();
 
         await RouteInventory.AssertNothingOpenByAccidentAsync(meetings.Services, http, OpenOnPurpose);
