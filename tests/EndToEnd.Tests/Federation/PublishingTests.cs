@@ -23,6 +23,8 @@ public sealed class PublishingTests(FederationFixture fixture)
         await using var withdrawn = await EventProbe<PracticeWithdrawn>.SubscribeAsync(Hub);
         using var editor = await CityNodeEditor.SignInAsync(Hub, fixture.Heidelberg, "heidelberg");
         using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
+        // Other tests of the collection publish on Heidelberg's node too: its log may not start empty.
+        var before = (await editor.FederationAsync()).HeadVersion;
 
         using (var response = await editor.PublishAsync("digitallotsen", Practices.Digitallotsen()))
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -31,12 +33,12 @@ public sealed class PublishingTests(FederationFixture fixture)
             var replica = await hub.PracticeAsync(Practices.Heidelberg, "digitallotsen");
             Assert.NotNull(replica);
             Assert.Equal(Practices.Heidelberg, replica.OriginMemberId);
-            Assert.Equal(1, replica.Version);
+            Assert.Equal(before + 1, replica.Version);
             Assert.Equal(["16.6"], replica.Practice.SdgTargets);
         });
         await Eventually.HoldsAsync(() =>
         {
-            Assert.Contains(published.Consumed, e => e.Origin is { OriginId: "digitallotsen", Version: 1 } && e.Origin.OriginMemberId == Practices.Heidelberg);
+            Assert.Contains(published.Consumed, e => e.Origin is { OriginId: "digitallotsen" } && e.Origin.Version == before + 1 && e.Origin.OriginMemberId == Practices.Heidelberg);
             return Task.CompletedTask;
         });
 
@@ -45,7 +47,7 @@ public sealed class PublishingTests(FederationFixture fixture)
         await Eventually.HoldsAsync(async () =>
         {
             var replica = await hub.PracticeAsync(Practices.Heidelberg, "digitallotsen");
-            Assert.Equal(2, replica!.Version);
+            Assert.Equal(before + 2, replica!.Version);
             Assert.Equal("Digitallotsinnen und Digitallotsen in allen Ämtern", replica.Practice.Title);
         });
 
@@ -55,9 +57,9 @@ public sealed class PublishingTests(FederationFixture fixture)
         {
             Assert.Null(await hub.PracticeAsync(Practices.Heidelberg, "digitallotsen"));
             Assert.DoesNotContain(await hub.PracticesOfAsync(Practices.Heidelberg), r => r.OriginId == "digitallotsen");
-            Assert.Contains(withdrawn.Consumed, e => e.Origin is { OriginId: "digitallotsen", Version: 3 });
+            Assert.Contains(withdrawn.Consumed, e => e.Origin is { OriginId: "digitallotsen" } && e.Origin.Version == before + 3);
             var state = await editor.FederationAsync();
-            Assert.Equal((3L, 3L, 0L), (state.HeadVersion, state.AcknowledgedVersion, state.Lag));
+            Assert.Equal((before + 3, before + 3, 0L), (state.HeadVersion, state.AcknowledgedVersion, state.Lag));
         });
     }
 
