@@ -106,9 +106,11 @@ public sealed class BrokerFaultTests(ThrowawayRabbitMq broker, ITestOutputHelper
             var reasons = new List<string>();
             var factory = new ConnectionFactory { Uri = new Uri(broker.Uri) };
             await using var connection = await factory.CreateConnectionAsync();
-            await using var channel = await connection.CreateChannelAsync();
             await Eventually.HoldsAsync(async () =>
             {
+                // A channel per look: until the first fault has been moved there (after its retries) the error queue does
+                // not exist, and the broker closes a channel that asks for a queue it does not know.
+                await using var channel = await connection.CreateChannelAsync();
                 var fault = await channel.BasicGetAsync($"{_scenario}-probe-event_error", autoAck: true);
                 if (fault is not null)
                     reasons.Add(Encoding.UTF8.GetString((byte[])fault.BasicProperties.Headers!["MT-Fault-Message"]!));
