@@ -178,7 +178,6 @@ public static class AssembliesApi
     static AssemblyScheduled Scheduled(GeneralAssembly assembly, DateTimeOffset now) =>
         new(assembly.Id, assembly.Title, assembly.StartsAt, assembly.EndsAt, assembly.Place, assembly.OnlineUrl, now);
 
-    static ProblemHttpResult AlreadyInvited() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: "Die Einladung ist bereits verschickt.",
-        detail: "Nach der Einladung bleiben Zeit, Ort und Tagesordnung, wie die Mitglieder sie erhalten haben.");
+    static ProblemHttpResult AlreadyInvited() => MeetingsProblems.Conflict("Die Einladung ist bereits verschickt.",
+        "Nach der Einladung bleiben Zeit, Ort und Tagesordnung, wie die Mitglieder sie erhalten haben.");
 }

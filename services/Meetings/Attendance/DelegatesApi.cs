@@ -47,8 +47,8 @@ public static class DelegatesApi
         if (assembly is null)
             return TypedResults.NotFound();
         if (assembly.InvitedAt is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Die Einladung ist noch nicht verschickt.",
-                detail: "Delegierte werden benannt, sobald die Mitglieder eingeladen sind.");
+            return MeetingsProblems.Conflict("Die Einladung ist noch nicht verschickt.",
+                "Delegierte werden benannt, sobald die Mitglieder eingeladen sind.");
 
         var office = user.IsInRole(Roles.Office);
         if (!office && !user.IsInRole(Roles.Delegate))
@@ -70,8 +70,8 @@ public static class DelegatesApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         if (await db.Delegates.AnyAsync(d => d.AssemblyId == assemblyId && d.PersonId == personId, ct))
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Diese Person ist bereits als Delegierte benannt.",
-                detail: "Eine Person vertritt bei einer Versammlung ein Mitglied.");
+            return MeetingsProblems.Conflict("Diese Person ist bereits als Delegierte benannt.",
+                "Eine Person vertritt bei einer Versammlung ein Mitglied.");
 
         var named = new MemberDelegate
         {

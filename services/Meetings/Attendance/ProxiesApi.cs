@@ -76,8 +76,8 @@ public static class ProxiesApi
         if (!user.IsInRole(Roles.Office) && user.GetMemberId() != proxy.GrantorId)
             return SpeaksForNoMember();
         if (await db.Votes.AnyAsync(v => v.AssemblyId == assemblyId && v.ClosedAt == null, ct))
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Gerade läuft eine Abstimmung.",
-                detail: "Eine Vollmacht lässt sich widerrufen, bis eine Abstimmung eröffnet wird; bitte nach deren Schluss erneut versuchen.");
+            return MeetingsProblems.Conflict("Gerade läuft eine Abstimmung.",
+                "Eine Vollmacht lässt sich widerrufen, bis eine Abstimmung eröffnet wird; bitte nach deren Schluss erneut versuchen.");
         proxy.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

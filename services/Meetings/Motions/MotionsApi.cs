@@ -71,8 +71,8 @@ public static class MotionsApi
         if (!IsMembersPerson(user))
             return MembersOnly();
         if (await db.Votes.AnyAsync(v => v.MotionId == motionId, ct))
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Über diesen Antrag wird bereits abgestimmt.",
-                detail: "Änderungsanträge sind möglich, bis der Antrag zur Abstimmung gestellt wird.");
+            return MeetingsProblems.Conflict("Über diesen Antrag wird bereits abgestimmt.",
+                "Änderungsanträge sind möglich, bis der Antrag zur Abstimmung gestellt wird.");
         if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Length > MaxTextLength)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {

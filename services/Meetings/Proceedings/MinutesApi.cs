@@ -36,9 +36,9 @@ public static class MinutesApi
         if (assembly is null)
             return TypedResults.NotFound();
         if (assembly.InvitedAt is null)
-            return Conflict("Die Versammlung ist noch nicht einberufen.", "Ein Protokoll gibt es für eine Versammlung, zu der eingeladen wurde.");
+            return MeetingsProblems.Conflict("Die Versammlung ist noch nicht einberufen.", "Ein Protokoll gibt es für eine Versammlung, zu der eingeladen wurde.");
         if (await db.Votes.AnyAsync(v => v.AssemblyId == assemblyId && v.ClosedAt == null, ct))
-            return Conflict("Es läuft noch eine Abstimmung.", "Das Protokoll nennt nur geschlossene Ergebnisse; bitte die Abstimmung zuerst schließen.");
+            return MeetingsProblems.Conflict("Es läuft noch eine Abstimmung.", "Das Protokoll nennt nur geschlossene Ergebnisse; bitte die Abstimmung zuerst schließen.");
         var minutes = await db.Minutes.FirstOrDefaultAsync(m => m.AssemblyId == assemblyId, ct);
         if (minutes?.FinalAt is not null)
             return AlreadyFinal(minutes);
@@ -82,10 +82,10 @@ public static class MinutesApi
             ? (minutes.ApprovedByChair, minutes.MinuteTakerApproverId)
             : (minutes.ApprovedByMinuteTaker, minutes.ChairApproverId);
         if (given is not null)
-            return Conflict($"Die {Role(asChair)} hat bereits genehmigt.",
+            return MeetingsProblems.Conflict($"Die {Role(asChair)} hat bereits genehmigt.",
                 $"Genehmigt hat {given}. Eine Genehmigung gilt für den Entwurf, bis er neu erstellt wird.");
         if (other == person)
-            return Conflict("Beide Genehmigungen von derselben Person.",
+            return MeetingsProblems.Conflict("Beide Genehmigungen von derselben Person.",
                 $"Die {Role(!asChair)} hat bereits als {name} genehmigt; die {Role(asChair)} genehmigt eine andere Person.");
 
         var now = clock.GetUtcNow();
@@ -143,18 +143,15 @@ public static class MinutesApi
         }
         catch (DbUpdateException)
         {
-            return Conflict("Das Protokoll wurde gerade geändert.", "Bitte neu laden und erneut versuchen.");
+            return MeetingsProblems.Conflict("Das Protokoll wurde gerade geändert.", "Bitte neu laden und erneut versuchen.");
         }
     }
 
     static string Role(bool chair) => chair ? "Versammlungsleitung" : "Protokollführung";
 
-    static ProblemHttpResult AlreadyFinal(Minutes minutes) => Conflict("Das Protokoll ist genehmigt und endgültig.",
+    static ProblemHttpResult AlreadyFinal(Minutes minutes) => MeetingsProblems.Conflict("Das Protokoll ist genehmigt und endgültig.",
         $"Genehmigt von {minutes.ApprovedByChair} (Versammlungsleitung) und {minutes.ApprovedByMinuteTaker} (Protokollführung); "
         + "ein genehmigtes Protokoll wird weder neu erstellt noch erneut genehmigt.");
-
-    static ProblemHttpResult Conflict(string title, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 }
 
 /// <summary>In which role the signed-in office person approves: <c>chair</c> or <c>minute-taker</c>.</summary>
