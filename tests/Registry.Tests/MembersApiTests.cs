@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kommune20.Registry.Data;
+using Kommune20.Data.Lists;
 using Kommune20.Registry.Members;
 using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
@@ -207,9 +208,19 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
         using var office = await _registry.ClientAsAsync("office-integration");
-        var people = await office.GetFromJsonAsync<List<JsonElement>>($"/api/registry/people?member={Samples.Heidelberg}");
-        Assert.Equal("Svenja Baumgärtner", Assert.Single(people!).GetProperty("name").GetString());
-        Assert.DoesNotContain("passwordHash", people![0].ToString(), StringComparison.OrdinalIgnoreCase);
+        var page = await office.GetFromJsonAsync<JsonElement>($"/api/registry/people?member={Samples.Heidelberg}");
+        var people = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal("Svenja Baumgärtner", Assert.Single(people).GetProperty("name").GetString());
+        Assert.Equal(1, page.GetProperty("total").GetInt32());
+        Assert.DoesNotContain("passwordHash", people[0].ToString(), StringComparison.OrdinalIgnoreCase);
+
+        foreach (var (query, field) in new[] { ("page=10001", "page"), ("pageSize=201", "pageSize"), ("pageSize=0", "pageSize") })
+        {
+            using var outOfBounds = await office.GetAsync($"/api/registry/people?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, outOfBounds.StatusCode);
+            using var bounds = JsonDocument.Parse(await outOfBounds.Content.ReadAsStringAsync());
+            Assert.True(bounds.RootElement.GetProperty("errors").TryGetProperty(field, out _), query);
+        }
 
         using var invalid = await office.PostAsJsonAsync("/api/registry/people", new { userName = "x", name = "", roles = new[] { "king" } });
         using var problem = JsonDocument.Parse(await invalid.Content.ReadAsStringAsync());

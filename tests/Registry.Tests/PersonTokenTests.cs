@@ -47,7 +47,7 @@ public sealed class PersonTokenTests : IDisposable
     {
         var tokens = await SignInAsync("pforzheim");
         using var office = await _registry.ClientAsAsync("office-integration");
-        var person = (await office.GetFromJsonAsync<List<JsonElement>>($"/api/registry/people?member={Samples.Pforzheim}"))!.Single();
+        var person = (await office.GetFromJsonAsync<JsonElement>($"/api/registry/people?member={Samples.Pforzheim}")).GetProperty("items").EnumerateArray().Single();
         using var deactivated = await office.PutAsJsonAsync($"/api/registry/people/{person.GetProperty("id").GetString()}", new
         {
             name = person.GetProperty("name").GetString(),

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Kommune20.Data.Lists;
 using Kommune20.Registry.Members;
 using Kommune20.ServiceDefaults;
 using Kommune20.Testing;

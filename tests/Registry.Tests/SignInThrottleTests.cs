@@ -50,8 +50,8 @@ public sealed class SignInThrottleTests : IDisposable
         Assert.InRange(int.Parse(locked.Headers.GetValues("Retry-After").Single()), 1, (int)SignInThrottle.FirstWait.TotalSeconds);
         Assert.Contains("Zu viele Fehlversuche", await locked.Content.ReadAsStringAsync());
 
-        var people = await office.GetFromJsonAsync<List<JsonElement>>($"/api/registry/people?member={Samples.Heidelberg}");
-        var personId = people!.Single().GetProperty("id").GetString();
+        var people = await office.GetFromJsonAsync<JsonElement>($"/api/registry/people?member={Samples.Heidelberg}");
+        var personId = people.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetString();
         using var lifted = await office.DeleteAsync($"/api/registry/people/{personId}/lockout");
         Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Kommune20.CityNode.Federation;
 using Kommune20.CityNode.Records;
 using Kommune20.Contracts.Federation;
+using Kommune20.Data.Lists;
 using Kommune20.ServiceDefaults;
 using Kommune20.WebUi.Problems;
 
@@ -15,8 +16,9 @@ public sealed class NodeClient(HttpClient http)
 {
     const string Practices = "/api/node/practices";
 
-    public async Task<IReadOnlyList<NodeRecordDto<PracticeRecord>>> PracticesAsync(CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<List<NodeRecordDto<PracticeRecord>>>(Practices, Json.Options, ct) ?? [];
+    public async Task<PagedList<NodeRecordDto<PracticeRecord>>> PracticesAsync(int page, CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<PagedList<NodeRecordDto<PracticeRecord>>>($"{Practices}?page={page}", Json.Options, ct)
+        ?? new PagedList<NodeRecordDto<PracticeRecord>>([], page, CityRecordsApi.DefaultPageSize, 0);
 
     public async Task<NodeRecordDto<PracticeRecord>?> PracticeAsync(string id, CancellationToken ct = default)
     {

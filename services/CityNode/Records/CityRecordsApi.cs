@@ -1,5 +1,7 @@
 using Kommune20.CityNode.Data;
 using Kommune20.Contracts.Federation;
+using Kommune20.Data.Lists;
+using Kommune20.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +13,9 @@ namespace Kommune20.CityNode.Records;
 /// </summary>
 public static class CityRecordsApi
 {
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 200;
+
     public static RouteGroupBuilder MapCityRecords<T>(this IEndpointRouteBuilder app, RecordType<T> type) where T : class
     {
         var group = app.MapGroup(type.Route).WithTags(type.Tag).RequireAuthorization(EditorPolicy.Name);
@@ -26,7 +31,8 @@ public static class CityRecordsApi
 
     sealed class Endpoints<T>(RecordType<T> type) where T : class
     {
-        public Task<Ok<List<NodeRecordDto<T>>>> ListAsync(NodeDb db, CancellationToken ct) => CityRecordsApi.ListAsync(type, db, ct);
+        public Task<Results<Ok<PagedList<NodeRecordDto<T>>>, ValidationProblem>> ListAsync(int? page, int? pageSize, NodeDb db, CancellationToken ct) =>
+            CityRecordsApi.ListAsync(type, page, pageSize, db, ct);
 
         public Task<Results<Ok<NodeRecordDto<T>>, NotFound>> GetAsync(string id, NodeDb db, CancellationToken ct) => CityRecordsApi.GetAsync(type, id, db, ct);
 
@@ -43,10 +49,15 @@ public static class CityRecordsApi
             CityRecordsApi.WithdrawAsync(type, id, db, log, ct);
     }
 
-    static async Task<Ok<List<NodeRecordDto<T>>>> ListAsync<T>(RecordType<T> type, NodeDb db, CancellationToken ct) where T : class
+    static async Task<Results<Ok<PagedList<NodeRecordDto<T>>>, ValidationProblem>> ListAsync<T>(
+        RecordType<T> type, int? page, int? pageSize, NodeDb db, CancellationToken ct) where T : class
     {
-        var records = await db.Records.AsNoTracking().Where(r => r.Kind == type.Kind).OrderBy(r => r.Id).ToListAsync(ct);
-        return TypedResults.Ok(records.Select(NodeRecordDto<T>.From).ToList());
+        var errors = new Dictionary<string, string[]>();
+        Paging.Check(page, pageSize, MaxPageSize, errors);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await db.Records.AsNoTracking().Where(r => r.Kind == type.Kind).OrderBy(r => r.Id)
+            .ToPagedListAsync(page ?? 1, pageSize ?? DefaultPageSize, NodeRecordDto<T>.From, ct));
     }
 
     static async Task<Results<Ok<NodeRecordDto<T>>, NotFound>> GetAsync<T>(RecordType<T> type, string id, NodeDb db, CancellationToken ct) where T : class =>

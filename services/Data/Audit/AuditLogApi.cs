@@ -1,3 +1,5 @@
+using Kommune20.Data.Lists;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,30 +16,19 @@ public static class AuditLogApi
 
     public sealed record AuditEntryDto(long Sequence, DateTimeOffset At, string Actor, string? ActorName, string Action, string Subject, string? Before, string? After);
 
-    public sealed record AuditPage(IReadOnlyList<AuditEntryDto> Items, int Page, int PageSize, int Total);
-
     /// <summary>Maps <c>GET {path}</c> (e.g. <c>/api/registry/office/audit</c>) for the office only.</summary>
     public static RouteHandlerBuilder MapAuditLogApi<TDb>(this IEndpointRouteBuilder app, string path) where TDb : DbContext =>
         app.MapGet(path, ListAsync<TDb>).WithTags("Audit").RequireAuthorization(Policies.Office);
 
-    static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAsync<TDb>(TDb db, int? page, int? pageSize, CancellationToken ct)
+    static async Task<Results<Ok<PagedList<AuditEntryDto>>, ValidationProblem>> ListAsync<TDb>(TDb db, int? page, int? pageSize, CancellationToken ct)
         where TDb : DbContext
     {
         var errors = new Dictionary<string, string[]>();
-        if (page is < 1 or > 100_000)
-            errors["page"] = ["Die Seite liegt zwischen 1 und 100.000."];
-        if (pageSize is < 1 or > MaxPageSize)
-            errors["pageSize"] = [$"Die Seitengröße liegt zwischen 1 und {MaxPageSize}."];
+        Paging.Check(page, pageSize, MaxPageSize, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        var number = page ?? 1;
-        var size = pageSize ?? 50;
-        var entries = db.Set<AuditEntry>().AsNoTracking();
-        var total = await entries.CountAsync(ct);
-        var items = await entries.OrderByDescending(e => e.Sequence).Skip((number - 1) * size).Take(size)
-            .Select(e => new AuditEntryDto(e.Sequence, e.At, e.Actor, e.ActorName, e.Action, e.Subject, e.Before, e.After))
-            .ToListAsync(ct);
-        return TypedResults.Ok(new AuditPage(items, number, size, total));
+        return TypedResults.Ok(await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).ToPagedListAsync(
+            page ?? 1, pageSize ?? 50, e => new AuditEntryDto(e.Sequence, e.At, e.Actor, e.ActorName, e.Action, e.Subject, e.Before, e.After), ct));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Kommune20.Contracts.Federation;
+using Kommune20.Data.Lists;
 using Kommune20.Federation.Data;
 using Kommune20.Federation.Replicas;
 using Kommune20.ServiceDefaults;
@@ -27,7 +28,7 @@ public static class PracticeReplicasApi
         return group;
     }
 
-    static async Task<Results<Ok<PracticePage>, ValidationProblem>> ListAsync(
+    static async Task<Results<Ok<PagedList<PracticeReplicaDto>>, ValidationProblem>> ListAsync(
         Guid? origin, int? page, int? pageSize, ClaimsPrincipal user, FederationDb db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -38,12 +39,8 @@ public static class PracticeReplicasApi
         var practices = Visible(db, user);
         if (origin is { } originMemberId)
             practices = practices.Where(r => r.OriginMemberId == originMemberId);
-        var number = page ?? 1;
-        var size = pageSize ?? DefaultPageSize;
-        var total = await practices.CountAsync(ct);
-        var items = await practices.OrderBy(r => r.Title).ThenBy(r => r.OriginMemberId).ThenBy(r => r.OriginId)
-            .Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new PracticePage(items.Select(ToDto).ToList(), number, size, total));
+        return TypedResults.Ok(await practices.OrderBy(r => r.Title).ThenBy(r => r.OriginMemberId).ThenBy(r => r.OriginId)
+            .ToPagedListAsync(page ?? 1, pageSize ?? DefaultPageSize, ToDto, ct));
     }
 
     static async Task<Results<Ok<PracticeReplicaDto>, NotFound>> GetAsync(

@@ -5,8 +5,6 @@ namespace Kommune20.Federation.Api;
 /// <summary>A practice as the hub holds it: the city's record with its provenance.</summary>
 public sealed record PracticeReplicaDto(Guid OriginMemberId, string OriginId, long Version, DateTimeOffset ChangedAt, Visibility Visibility, PracticeRecord Practice);
 
-public sealed record PracticePage(IReadOnlyList<PracticeReplicaDto> Items, int Page, int PageSize, int Total);
-
 /// <summary>
 /// Federation state of one city at the hub: per delivering source (its node, relays) the cursor and lag, open rejections,
 /// and the counts of changes refused without being kept (callers without consent, rows the bounded quarantine dropped).

@@ -43,8 +43,9 @@ public sealed class RegistryClient(HttpClient http)
     public async Task<ApiResult<Member>> UpdateMemberAsync(Guid id, MemberInput input, CancellationToken ct = default) =>
         await ApiResult<Member>.ReadAsync(await http.PutAsJsonAsync($"/api/registry/members/{id}", input, ct), ct);
 
-    public async Task<IReadOnlyList<Person>> PeopleAsync(Guid? memberId, CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<List<Person>>("/api/registry/people" + (memberId is { } id ? $"?member={id}" : ""), ct) ?? [];
+    /// <summary>A member's people, up to the API's largest page (200); an organisation has far fewer.</summary>
+    public async Task<IReadOnlyList<Person>> PeopleAsync(Guid memberId, CancellationToken ct = default) =>
+        (await http.GetFromJsonAsync<PagedList<Person>>($"/api/registry/people?member={memberId}&pageSize=200", ct))?.Items ?? [];
 
     public async Task<ApiResult<Person>> CreatePersonAsync(PersonInput input, CancellationToken ct = default) =>
         await ApiResult<Person>.ReadAsync(await http.PostAsJsonAsync("/api/registry/people", input, ct), ct);

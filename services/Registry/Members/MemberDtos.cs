@@ -25,8 +25,6 @@ public sealed record MemberSummary(Guid Id, MemberKind Kind, string Name)
 /// <summary>A member with its place in the network of networks: the networks it belongs to and its own members (direct).</summary>
 public sealed record MemberDetails(MemberDto Member, IReadOnlyList<MemberSummary> Networks, IReadOnlyList<MemberSummary> Members);
 
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 public sealed record NetworkMembershipInput(DateOnly? Since, bool? RelayAllowed);
 
 public sealed record NetworkMembershipDto(Guid NetworkId, Guid MemberId, DateOnly? Since, bool RelayAllowed)

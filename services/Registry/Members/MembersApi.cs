@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kommune20.Contracts.Registry;
 using Kommune20.Data.Audit;
+using Kommune20.Data.Lists;
 using Kommune20.Messaging;
 using Kommune20.Registry.Data;
 using Kommune20.ServiceDefaults.Security;
@@ -50,13 +51,8 @@ public static class MembersApi
             members = members.Where(m => ids.Contains(m.Id));
         }
 
-        var page = query.Page ?? 1;
-        var pageSize = query.PageSize ?? MemberQuery.DefaultPageSize;
-        var total = await members.CountAsync(ct);
-        var items = await members.OrderBy(m => m.SortKey).ThenBy(m => m.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(ct);
-        return TypedResults.Ok(new PagedList<MemberDto>(items.Select(MemberDto.From).ToList(), page, pageSize, total));
+        return TypedResults.Ok(await members.OrderBy(m => m.SortKey).ThenBy(m => m.Id).ToPagedListAsync(
+            query.Page ?? 1, query.PageSize ?? MemberQuery.DefaultPageSize, MemberDto.From, ct));
     }
 
     static async Task<Results<Ok<MemberDetails>, NotFound>> GetAsync(Guid id, RegistryDb db, CancellationToken ct)

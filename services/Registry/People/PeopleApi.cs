@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Kommune20.Data.Audit;
+using Kommune20.Data.Lists;
 using Kommune20.Registry.Data;
 using Kommune20.Registry.Identity;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -12,6 +14,9 @@ namespace Kommune20.Registry.People;
 /// <summary>People and their roles. Personal data: only the association office reads and writes it.</summary>
 public static class PeopleApi
 {
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 200;
+
     public static RouteGroupBuilder MapPeopleApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/registry/people").WithTags("People").RequireAuthorization(Policies.Office);
@@ -22,13 +27,18 @@ public static class PeopleApi
         return group;
     }
 
-    static async Task<Ok<List<PersonDto>>> ListAsync(Guid? member, RegistryDb db, CancellationToken ct)
+    static async Task<Results<Ok<PagedList<PersonDto>>, ValidationProblem>> ListAsync(
+        Guid? member, int? page, int? pageSize, RegistryDb db, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        Paging.Check(page, pageSize, MaxPageSize, errors);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+
         var people = db.People.AsNoTracking();
         if (member is { } memberId)
             people = people.Where(p => p.MemberId == memberId);
-        var list = await people.OrderBy(p => p.Name).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(PersonDto.From).ToList());
+        return TypedResults.Ok(await people.OrderBy(p => p.Name).ThenBy(p => p.Id).ToPagedListAsync(page ?? 1, pageSize ?? DefaultPageSize, PersonDto.From, ct));
     }
 
     static async Task<Results<Created<PersonDto>, ValidationProblem>> CreateAsync(

@@ -10,6 +10,8 @@ public sealed class CityNodeEditor(HttpClient http) : IDisposable
 {
     public sealed record NodeRecord(string Id, string Status, long Version, PracticeRecord Record);
 
+    sealed record RecordPage(List<NodeRecord> Items, int Total);
+
     public sealed record Rejected(string Kind, string Id, long Version, string Code, string? Field, string Reason);
 
     public sealed record NodeState(Guid MemberId, long HeadVersion, long AcknowledgedVersion, long Lag, string? LastError, List<Rejected> Rejected);
@@ -32,8 +34,19 @@ public sealed class CityNodeEditor(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> WithdrawAsync(string id) => http.DeleteAsync($"/api/node/practices/{id}");
 
-    public async Task<List<NodeRecord>> PracticesAsync() =>
-        await http.GetFromJsonAsync<List<NodeRecord>>("/api/node/practices", Json.Options) ?? [];
+    /// <summary>Every practice on the node, page by page.</summary>
+    public async Task<List<NodeRecord>> PracticesAsync()
+    {
+        var records = new List<NodeRecord>();
+        for (var page = 1; ; page++)
+        {
+            var list = await http.GetFromJsonAsync<RecordPage>($"/api/node/practices?page={page}&pageSize=200", Json.Options)
+                ?? throw new InvalidOperationException("no page");
+            records.AddRange(list.Items);
+            if (records.Count >= list.Total || list.Items.Count == 0)
+                return records;
+        }
+    }
 
     public async Task<NodeState> FederationAsync() =>
         await http.GetFromJsonAsync<NodeState>("/api/node/federation", Json.Options) ?? throw new InvalidOperationException("no state");

@@ -181,4 +181,21 @@ public sealed class PublishingTests(FederationFixture fixture)
         Assert.True(stored.Version < 999999, $"version {stored.Version}");
         Assert.Equal(stored.Version, (await heidelberg.FederationAsync()).HeadVersion);
     }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("page=10001", "page")]
+    [InlineData("pageSize=201", "pageSize")]
+    public async Task The_node_lists_its_records_a_bounded_page_at_a_time(string query, string field)
+    {
+        using var heidelberg = await CityNodeEditor.SignInAsync(Hub, fixture.Heidelberg, "heidelberg");
+        using var outOfBounds = await heidelberg.Http.GetAsync($"/api/node/practices?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, outOfBounds.StatusCode);
+        using var problem = JsonDocument.Parse(await outOfBounds.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), query);
+
+        var page = await heidelberg.Http.GetFromJsonAsync<JsonElement>("/api/node/practices?pageSize=1");
+        Assert.Equal(1, page.GetProperty("items").GetArrayLength());
+        Assert.True(page.GetProperty("total").GetInt32() >= 1);
+    }
 }
