@@ -12,6 +12,7 @@ public static class ProblemsExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             ProblemTitles.Germanize(context.ProblemDetails);
+            RequestBodyLimit.NameTheBody(context);
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestHandler>();

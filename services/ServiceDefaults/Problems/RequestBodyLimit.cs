@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -42,6 +43,19 @@ public static class RequestBodyLimit
             Status = StatusCodes.Status413PayloadTooLarge,
             Title = ProblemTitles.For(StatusCodes.Status413PayloadTooLarge),
         };
+
+    /// <summary>
+    /// A body without a declared length is stopped by Kestrel while it is read, and its 413 reaches the client through the
+    /// status-code problem, which knows nothing of the limit: it gets the same German title and the field <c>body</c>.
+    /// </summary>
+    internal static void NameTheBody(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status != StatusCodes.Status413PayloadTooLarge || context.ProblemDetails is ValidationProblemDetails)
+            return;
+        var limit = context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? DefaultBytes;
+        context.ProblemDetails.Title = ProblemTitles.For(StatusCodes.Status413PayloadTooLarge);
+        context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [Message(limit)] };
+    }
 
     internal static string Message(long limit) => $"Der Inhalt ist größer als erlaubt (höchstens {limit / 1024} KiB).";
 }
