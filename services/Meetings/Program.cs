@@ -1,4 +1,5 @@
 using Kommune20.Data;
+using Kommune20.Data.Audit;
 using Kommune20.Meetings;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Attendance;
@@ -27,6 +28,7 @@ app.MapMotionsApi();
 app.MapVotesApi();
 app.MapMinutesApi();
 app.MapOutboxApi("meetings");
+app.MapAuditLogApi<MeetingsDb>("/api/meetings/office/audit");   // the office's actions, append-only
 app.MapOParlApi();
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kommune20.Contracts.Meetings;
+using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies.Rules;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Members;
@@ -49,7 +50,7 @@ public static class AssembliesApi
     }
 
     static async Task<Results<Created<AssemblyDetail>, ValidationProblem>> CreateAsync(
-        AssemblyInput input, MeetingsDb db, AssemblyViews views, TimeProvider clock, CancellationToken ct)
+        AssemblyInput input, ClaimsPrincipal user, MeetingsDb db, AssemblyViews views, TimeProvider clock, CancellationToken ct)
     {
         var errors = AssemblyRules.Validate(input);
         if (errors.Count > 0)
@@ -67,12 +68,13 @@ public static class AssembliesApi
         Apply(input, assembly);
         db.Assemblies.Add(assembly);
         db.AddIntegrationEvent(Scheduled(assembly, now));
+        db.AddAuditEntry(user, "assembly.created", Subject(assembly), before: null, after: AuditView(assembly));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/meetings/assemblies/{assembly.Id}", await views.DetailAsync(assembly, ct));
     }
 
     static async Task<Results<Ok<AssemblyDetail>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
-        Guid assemblyId, AssemblyInput input, MeetingsDb db, AssemblyViews views, TimeProvider clock, CancellationToken ct)
+        Guid assemblyId, AssemblyInput input, ClaimsPrincipal user, MeetingsDb db, AssemblyViews views, TimeProvider clock, CancellationToken ct)
     {
         var assembly = await db.Assemblies.Include(a => a.Agenda).FirstOrDefaultAsync(a => a.Id == assemblyId, ct);
         if (assembly is null)
@@ -83,17 +85,19 @@ public static class AssembliesApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
+        var before = AuditView(assembly);
         assembly.Title = input.Title!.Trim();
         assembly.Chair = input.Chair!.Trim();
         assembly.MinuteTaker = input.MinuteTaker!.Trim();
         Apply(input, assembly);
         db.AddIntegrationEvent(Scheduled(assembly, clock.GetUtcNow()));
+        db.AddAuditEntry(user, "assembly.changed", Subject(assembly), before, AuditView(assembly));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await views.DetailAsync(assembly, ct));
     }
 
     static async Task<Results<Created<AgendaItemDto>, ValidationProblem, NotFound, ProblemHttpResult>> AddAgendaItemAsync(
-        Guid assemblyId, AgendaItemInput input, MeetingsDb db, CancellationToken ct)
+        Guid assemblyId, AgendaItemInput input, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
     {
         var assembly = await db.Assemblies.Include(a => a.Agenda).FirstOrDefaultAsync(a => a.Id == assemblyId, ct);
         if (assembly is null)
@@ -124,14 +128,16 @@ public static class AssembliesApi
         db.AgendaItems.Add(item);
         if (motion is not null)
             motion.AgendaItemId = item.Id;
+        db.AddAuditEntry(user, "assembly.agenda-item-added", Subject(assembly), before: null,
+            after: new { item.Id, item.Position, item.Title, MotionId = motion?.Id });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/meetings/assemblies/{assembly.Id}",
             new AgendaItemDto(item.Id, item.Position, item.Title, item.Description, item.Documents, motion is null ? [] : [motion.Id]));
     }
 
     static async Task<Results<Ok<AssemblyDetail>, NotFound, ProblemHttpResult>> InviteAsync(
-        Guid assemblyId, MeetingsDb db, AssemblyViews views, VotingRegister register, Statutes statutes, TimeProvider clock,
-        CancellationToken ct)
+        Guid assemblyId, ClaimsPrincipal user, MeetingsDb db, AssemblyViews views, VotingRegister register, Statutes statutes,
+        TimeProvider clock, CancellationToken ct)
     {
         var assembly = await db.Assemblies.Include(a => a.Agenda).FirstOrDefaultAsync(a => a.Id == assemblyId, ct);
         if (assembly is null)
@@ -153,9 +159,15 @@ public static class AssembliesApi
         var invited = await register.VotingMembersAsync(ct);
         assembly.InvitedAt = now;
         db.AddIntegrationEvent(new InvitationSent(assembly.Id, assembly.Title, assembly.StartsAt, invited.Keys.ToList(), now));
+        db.AddAuditEntry(user, "assembly.invited", Subject(assembly), before: null, after: new { InvitedAt = now, VotingMembers = invited.Count });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await views.DetailAsync(assembly, ct));
     }
+
+    internal static string Subject(GeneralAssembly assembly) => $"assembly/{assembly.Id}";
+
+    static object AuditView(GeneralAssembly assembly) =>
+        new { assembly.Title, assembly.StartsAt, assembly.EndsAt, assembly.Place, assembly.OnlineUrl, assembly.Chair, assembly.MinuteTaker };
 
     static void Apply(AssemblyInput input, GeneralAssembly assembly)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Members;
@@ -88,22 +89,25 @@ public static class DelegatesApi
     }
 
     static Task<Results<Ok<DelegateDto>, NotFound>> CheckInAsync(
-        Guid assemblyId, Guid delegateId, MeetingsDb db, VotingRegister register, TimeProvider clock, CancellationToken ct) =>
-        SetCheckInAsync(assemblyId, delegateId, clock.GetUtcNow(), db, register, ct);
+        Guid assemblyId, Guid delegateId, ClaimsPrincipal user, MeetingsDb db, VotingRegister register, TimeProvider clock, CancellationToken ct) =>
+        SetCheckInAsync(assemblyId, delegateId, clock.GetUtcNow(), user, db, register, ct);
 
     static Task<Results<Ok<DelegateDto>, NotFound>> CheckOutAsync(
-        Guid assemblyId, Guid delegateId, MeetingsDb db, VotingRegister register, CancellationToken ct) =>
-        SetCheckInAsync(assemblyId, delegateId, null, db, register, ct);
+        Guid assemblyId, Guid delegateId, ClaimsPrincipal user, MeetingsDb db, VotingRegister register, CancellationToken ct) =>
+        SetCheckInAsync(assemblyId, delegateId, null, user, db, register, ct);
 
     static async Task<Results<Ok<DelegateDto>, NotFound>> SetCheckInAsync(
-        Guid assemblyId, Guid delegateId, DateTimeOffset? at, MeetingsDb db, VotingRegister register, CancellationToken ct)
+        Guid assemblyId, Guid delegateId, DateTimeOffset? at, ClaimsPrincipal user, MeetingsDb db, VotingRegister register, CancellationToken ct)
     {
         var named = await db.Delegates.FirstOrDefaultAsync(d => d.Id == delegateId && d.AssemblyId == assemblyId, ct);
         if (named is null)
             return TypedResults.NotFound();
         // Checking in twice keeps the first time: the attendance list says when a delegate arrived.
+        var before = named.CheckedInAt;
         if (at is null || named.CheckedInAt is null)
             named.CheckedInAt = at;
+        db.AddAuditEntry(user, at is null ? "delegate.checked-out" : "delegate.checked-in", $"assembly/{assemblyId}/delegate/{named.Id}",
+            new { named.MemberId, named.Name, CheckedInAt = before }, new { named.MemberId, named.Name, named.CheckedInAt });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(named, await register.VotingMembersAsync(ct)));
     }

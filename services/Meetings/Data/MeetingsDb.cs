@@ -1,4 +1,5 @@
 using Kommune20.Data;
+using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Votes;
 using Kommune20.Messaging;
@@ -73,5 +74,6 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
             minutes.Property(m => m.Version).IsConcurrencyToken();
         });
         model.AddOutboxAndInbox();
+        model.AddAuditLog();
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kommune20.Data.Audit;
 using System.Text;
 using Kommune20.Contracts.Meetings;
 using Kommune20.Meetings.Assemblies;
@@ -30,7 +31,7 @@ public static class MinutesApi
     }
 
     static async Task<Results<Ok<MinutesDto>, NotFound, ProblemHttpResult>> GenerateAsync(
-        Guid assemblyId, MeetingsDb db, MinutesRecorder recorder, TimeProvider clock, CancellationToken ct)
+        Guid assemblyId, ClaimsPrincipal user, MeetingsDb db, MinutesRecorder recorder, TimeProvider clock, CancellationToken ct)
     {
         var assembly = await db.Assemblies.AsNoTracking().Include(a => a.Agenda).FirstOrDefaultAsync(a => a.Id == assemblyId, ct);
         if (assembly is null)
@@ -55,6 +56,7 @@ public static class MinutesApi
         (minutes.ApprovedByChair, minutes.ChairApproverId, minutes.ChairApprovedAt) = (null, null, null);
         (minutes.ApprovedByMinuteTaker, minutes.MinuteTakerApproverId, minutes.MinuteTakerApprovedAt) = (null, null, null);
         minutes.Version++;
+        db.AddAuditEntry(user, "minutes.generated", $"assembly/{assemblyId}/minutes", before: null, after: new { minutes.Version, minutes.GeneratedAt });
         if (await SaveAsync(db, ct) is { } conflict)
             return conflict;
         return TypedResults.Ok(MinutesDto.From(minutes, assembly));
@@ -99,6 +101,8 @@ public static class MinutesApi
             db.AddIntegrationEvent(new MinutesApproved(assemblyId, assembly.Title, now));
         }
         minutes.Version++;
+        db.AddAuditEntry(user, asChair ? "minutes.approved-as-chair" : "minutes.approved-as-minute-taker", $"assembly/{assemblyId}/minutes",
+            before: null, after: new { minutes.Version, minutes.FinalAt });
         if (await SaveAsync(db, ct) is { } conflict)
             return conflict;
         return TypedResults.Ok(MinutesDto.From(minutes, assembly));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kommune20.Data.Audit;
 using Kommune20.Contracts.Meetings;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Assemblies.Rules;
@@ -31,8 +32,8 @@ public static class VotesApi
     }
 
     static async Task<Results<Created<VoteDto>, ValidationProblem, NotFound, ProblemHttpResult>> OpenAsync(
-        Guid assemblyId, OpenVote input, MeetingsDb db, AssemblyAttendance attendance, Statutes statutes, TimeProvider clock,
-        CancellationToken ct)
+        Guid assemblyId, OpenVote input, ClaimsPrincipal user, MeetingsDb db, AssemblyAttendance attendance, Statutes statutes,
+        TimeProvider clock, CancellationToken ct)
     {
         var assembly = await db.Assemblies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assemblyId, ct);
         if (assembly is null)
@@ -70,6 +71,8 @@ public static class VotesApi
             Roll = roll.CastBy.ToDictionary(),
         };
         db.Votes.Add(vote);
+        db.AddAuditEntry(user, "vote.opened", $"assembly/{vote.AssemblyId}/vote/{vote.Id}", before: null,
+            after: new { vote.MotionId, vote.Secret, vote.Majority, vote.VotingMembers, vote.Present, vote.Represented });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/meetings/votes/{vote.Id}", VoteDto.From(vote, motion.Title));
     }
@@ -162,7 +165,7 @@ public static class VotesApi
     }
 
     static async Task<Results<Ok<VoteDto>, NotFound, ProblemHttpResult>> CloseAsync(
-        Guid voteId, MeetingsDb db, TimeProvider clock, CancellationToken ct)
+        Guid voteId, ClaimsPrincipal user, MeetingsDb db, TimeProvider clock, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.HoldForCloseAsync(voteId, ct);
@@ -184,6 +187,8 @@ public static class VotesApi
         var motionTitle = await db.Motions.Where(m => m.Id == vote.MotionId).Select(m => m.Title).FirstAsync(ct);
         db.AddIntegrationEvent(new VoteClosed(vote.Id, vote.AssemblyId, vote.MotionId, motionTitle, tally.Yes, tally.No, tally.Abstain,
             vote.Majority.ToString(), vote.Passed.Value, now));
+        db.AddAuditEntry(user, "vote.closed", $"assembly/{vote.AssemblyId}/vote/{vote.Id}", before: null,
+            after: new { vote.Yes, vote.No, vote.Abstain, vote.YesNeeded, vote.Passed, vote.ClosedAt });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return TypedResults.Ok(VoteDto.From(vote, motionTitle));

@@ -187,6 +187,17 @@ public sealed class AssemblyThroughGatewayTests(HubFixture fixture) : IClassFixt
                 Assert.Equal("Das Protokoll ist genehmigt und endgültig.", (await Problem(refused)).GetProperty("title").GetString());
             }
         Assert.Equal(markdown, await anonymous.GetStringAsync($"{minutes}.md"));
+
+        // The office's log has each of its acts on this assembly, by whom; nobody else reads it.
+        var audit = await office.GetFromJsonAsync<JsonElement>("/api/meetings/office/audit?pageSize=200");
+        var acts = audit.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("subject").GetString()!.StartsWith($"assembly/{assembly}", StringComparison.Ordinal))
+            .Select(e => e.GetProperty("action").GetString()).ToList();
+        foreach (var act in new[] { "assembly.created", "assembly.agenda-item-added", "assembly.invited", "delegate.checked-in", "vote.opened",
+                     "vote.closed", "minutes.generated", "minutes.approved-as-chair", "minutes.approved-as-minute-taker" })
+            Assert.Contains(act, acts);
+        using (var notOffice = await delegates["heidelberg"].GetAsync("/api/meetings/office/audit"))
+            Assert.Equal(HttpStatusCode.Forbidden, notOffice.StatusCode);
     }
 
     [Fact]
