@@ -39,6 +39,18 @@ public sealed class LockoutJourneys(Portal portal)
         await Expect(office.GetByRole(AriaRole.Row).Filter(new() { HasText = "Marc Groß" })).ToHaveCountAsync(0);
         await Accessibility.AssertNoSeriousViolationsAsync(office);
 
+        // The lifted lock-out is in the office's log, with who lifted it.
+        await office.GotoAsync("/geschaeftsstelle/protokoll");
+        await Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Änderungsprotokoll");
+        var entry = office.GetByRole(AriaRole.Row).Filter(new() { HasText = "Sperre einer Person aufgehoben" }).First;
+        await Expect(entry).ToContainTextAsync("Max Schulze-Vorberg");
+        await Accessibility.AssertNoSeriousViolationsAsync(office);
+        await Screenshots.SaveAsync(office, "geschaeftsstelle-protokoll");
+        await office.GetByRole(AriaRole.Navigation, new() { Name = "Bereiche des Protokolls" })
+            .GetByRole(AriaRole.Link, new() { Name = "Versammlungen" }).ClickAsync();
+        await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("im Bereich Versammlungen");
+        await Accessibility.AssertNoSeriousViolationsAsync(office);
+
         var person = await portal.SignedInAsync("moderation-kgst", "/mitglieder");
         await Expect(person.GetByText("Angemeldet: Marc Groß")).ToBeVisibleAsync();
     }
