@@ -1,6 +1,7 @@
 using Kommune20.Portal.Federation;
 using Kommune20.Portal.Library;
 using Kommune20.Portal.Office;
+using Kommune20.Portal.Meetings;
 using Kommune20.Portal.Registry;
 using Kommune20.WebUi.SignIn;
 
@@ -17,6 +18,7 @@ public static class PortalClients
         builder.Services.AddTransient<VisitorHandler>();
         builder.AddGatewayClient<RegistryClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.AddGatewayClient<LibraryClient>().AddHttpMessageHandler<VisitorHandler>();
+        builder.AddGatewayClient<MeetingsClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.AddGatewayClient<ReplicaStateClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.AddGatewayClient<AuditClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.Services.AddSingleton<CityNodes>();

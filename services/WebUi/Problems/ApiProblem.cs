@@ -6,9 +6,10 @@ namespace Kommune20.WebUi.Problems;
 
 /// <summary>
 /// A refusal from a service (RFC 7807 problem details): its title and, for a validation problem, the messages per
-/// JSON field, so a form can show each message beside the field it names.
+/// JSON field, so a form can show each message beside the field it names; the detail says why and what to do
+/// (the notice period an invitation misses, the quorum a vote lacks).
 /// </summary>
-public sealed record ApiProblem(int Status, string Title, IReadOnlyDictionary<string, string[]> Errors)
+public sealed record ApiProblem(int Status, string Title, IReadOnlyDictionary<string, string[]> Errors, string? Detail = null)
 {
     /// <summary>The messages for a field and its parts ("sdgTargets" also collects "sdgTargets[1]").</summary>
     public string? MessageFor(string field)
@@ -32,7 +33,8 @@ public sealed record ApiProblem(int Status, string Title, IReadOnlyDictionary<st
             {
                 var document = await response.Content.ReadFromJsonAsync<ProblemDocument>(cancellationToken);
                 if (document is not null)
-                    return new ApiProblem(status, document.Title ?? ProblemTitles.For(status), document.Errors ?? new Dictionary<string, string[]>());
+                    return new ApiProblem(status, document.Title ?? ProblemTitles.For(status), document.Errors ?? new Dictionary<string, string[]>(),
+                        string.IsNullOrWhiteSpace(document.Detail) ? null : document.Detail);
             }
             catch (JsonException)
             {
@@ -42,5 +44,5 @@ public sealed record ApiProblem(int Status, string Title, IReadOnlyDictionary<st
         return new ApiProblem(status, ProblemTitles.For(status), new Dictionary<string, string[]>());
     }
 
-    sealed record ProblemDocument(string? Title, Dictionary<string, string[]>? Errors);
+    sealed record ProblemDocument(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
 }
