@@ -59,23 +59,23 @@ public sealed class Portal : IAsyncLifetime
         }, TimeSpan.FromSeconds(180));
     }
 
-    /// <summary>A fresh browser context (no cookies: signed out) at desktop width, German.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (no cookies: signed out), German, at desktop width unless <paramref name="size"/> says otherwise.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? size = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Address.AbsoluteUri,
-            ViewportSize = Widths.Desktop,
+            ViewportSize = size ?? Widths.Desktop,
             Locale = "de-DE",
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in on the issuer's login page as the demo person <paramref name="userName"/>, starting at <paramref name="path"/>.</summary>
-    public async Task<IPage> SignedInAsync(string userName, string path = "/")
+    /// <summary>Signs in on the issuer's login page as the demo person <paramref name="userName"/>, starting at <paramref name="path"/> (on a phone: <see cref="Widths.Phone"/>).</summary>
+    public async Task<IPage> SignedInAsync(string userName, string path = "/", ViewportSize? size = null)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(size);
         await page.GotoAsync("/anmelden?returnUrl=" + Uri.EscapeDataString(path));
         await FillLoginAsync(page, userName);
         return page;
@@ -96,7 +96,7 @@ public sealed class Portal : IAsyncLifetime
     /// <summary>Where the last lines of each process's log are kept after the run, to see why a journey failed.</summary>
     public static string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "k20-browser-logs");
 
-    static readonly string[] Processes = ["registry", "federation", "library", "portal", "gateway", "node-heidelberg", "node-pforzheim"];
+    static readonly string[] Processes = ["registry", "federation", "library", "meetings", "portal", "gateway", "node-heidelberg", "node-pforzheim"];
 
     public async Task DisposeAsync()
     {
