@@ -45,14 +45,14 @@ public sealed class AssemblyJourneys(Portal portal)
         await office.GetByLabel("Antragstext").FillAsync("Die Mitgliederversammlung beschließt den Haushalt 2028 in der vorgelegten Fassung.");
         await office.GetByRole(AriaRole.Button, new() { Name = "Tagesordnungspunkt hinzufügen" }).ClickAsync();
         await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("TOP 2: Haushalt 2028");
-        await Expect(office.GetByRole(AriaRole.Heading, new() { Name = "Antrag: Den Haushalt 2028 beschließen" })).ToBeVisibleAsync();
+        await Expect(office.GetByRole(AriaRole.Heading, new() { Name = "Antrag: Den Haushalt 2028 beschließen", Exact = true })).ToBeVisibleAsync();
         await Expect(office.GetByRole(AriaRole.Link, new() { Name = "Haushaltsentwurf 2028" })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(office);
         await Screenshots.SaveAsync(office, "geschaeftsstelle-versammlung-tagesordnung");
 
         await office.GetByRole(AriaRole.Button, new() { Name = "Einladung verschicken" }).ClickAsync();
         await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("Die Einladung ist verschickt");
-        await Expect(office.Locator("dl.angaben")).ToContainTextAsync("verschickt am");
+        await Expect(office.Locator("dl.angaben").First).ToContainTextAsync("verschickt am");
 
         // Ten days ahead is too late for the statutes' four weeks: the service's refusal is shown as it explains it.
         await office.GotoAsync("/geschaeftsstelle/versammlungen");
@@ -62,7 +62,7 @@ public sealed class AssemblyJourneys(Portal portal)
         var refusal = office.GetByRole(AriaRole.Alert);
         await Expect(refusal).ToContainTextAsync("Die Einladungsfrist ist nicht mehr einzuhalten.");
         await Expect(refusal).ToContainTextAsync(new Regex("Die Satzung verlangt 28 Tage .* zu spät"));
-        await Expect(office.Locator("dl.angaben")).ToContainTextAsync("noch nicht verschickt");
+        await Expect(office.Locator("dl.angaben").First).ToContainTextAsync("noch nicht verschickt");
         await Accessibility.AssertNoSeriousViolationsAsync(office);
         await Screenshots.SaveAsync(office, "geschaeftsstelle-einladung-zu-spaet");
 
@@ -88,7 +88,7 @@ public sealed class AssemblyJourneys(Portal portal)
         // Heidelberg's and Pforzheim's delegates name themselves; Pforzheim's is on a phone.
         var heidelberg = await portal.SignedInAsync("heidelberg", $"/versammlungen/{assembly}");
         await Expect(Heading(heidelberg)).ToHaveTextAsync(DemoAssembly);
-        await Expect(heidelberg.GetByRole(AriaRole.Heading, new() { Name = $"Antrag: {DemoMotion}" })).ToBeVisibleAsync();
+        await Expect(heidelberg.GetByRole(AriaRole.Heading, new() { Name = $"Antrag: {DemoMotion}", Exact = true })).ToBeVisibleAsync();
         await heidelberg.GetByRole(AriaRole.Button, new() { Name = "Mich als Delegierte Person benennen" }).ClickAsync();
         await Expect(heidelberg.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sie sind als Delegierte Person benannt.");
         await Accessibility.AssertNoSeriousViolationsAsync(heidelberg);
@@ -98,12 +98,20 @@ public sealed class AssemblyJourneys(Portal portal)
         await pforzheim.GetByRole(AriaRole.Button, new() { Name = "Mich als Delegierte Person benennen" }).ClickAsync();
         await Expect(pforzheim.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sie sind als Delegierte Person benannt.");
 
-        // #freiburg_gestalten cannot come and gives its vote to Heidelberg; DIGIHUB cannot give its vote to a member that gave its own away.
+        // A member files a motion before the deadline.
+        await heidelberg.GetByLabel("Titel des Antrags").FillAsync("Eine Arbeitsgruppe Open Data einrichten");
+        await heidelberg.GetByLabel("Antragstext").FillAsync("Die Mitgliederversammlung richtet eine Arbeitsgruppe Open Data ein.");
+        await heidelberg.GetByRole(AriaRole.Button, new() { Name = "Antrag einreichen" }).ClickAsync();
+        await Expect(heidelberg.GetByRole(AriaRole.Status)).ToContainTextAsync("Ihr Antrag „Eine Arbeitsgruppe Open Data einrichten“ ist eingereicht.");
+        await Expect(heidelberg.GetByRole(AriaRole.Heading, new() { Name = "Antrag: Eine Arbeitsgruppe Open Data einrichten" })).ToBeVisibleAsync();
+
+        // #freiburg_gestalten cannot come: it gives its vote to Pforzheim, thinks better of it and gives it to Heidelberg.
+        // DIGIHUB cannot give its vote to a member that gave its own away.
         var freiburg = await portal.SignedInAsync("freiburg-gestalten", $"/versammlungen/{assembly}/vollmacht");
-        await freiburg.GetByLabel("Bevollmächtigtes Mitglied").SelectOptionAsync(new SelectOptionValue { Label = "Heidelberg" });
-        await freiburg.GetByRole(AriaRole.Button, new() { Name = "Stimme übertragen" }).ClickAsync();
-        await Expect(freiburg.GetByRole(AriaRole.Status)).ToContainTextAsync("hat seine Stimme an Heidelberg übertragen");
-        await Expect(freiburg.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Vollmacht widerrufen") })).ToBeVisibleAsync();
+        await GiveProxyAsync(freiburg, "Pforzheim");
+        await freiburg.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Vollmacht widerrufen") }).ClickAsync();
+        await Expect(freiburg.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Vollmacht an Pforzheim ist widerrufen.");
+        await GiveProxyAsync(freiburg, "Heidelberg");
 
         var digihub = await portal.SignedInAsync("digihub", $"/versammlungen/{assembly}/vollmacht");
         await digihub.GetByLabel("Bevollmächtigtes Mitglied").SelectOptionAsync(new SelectOptionValue { Label = "#freiburg_gestalten / ArTik e. V." });
@@ -136,6 +144,11 @@ public sealed class AssemblyJourneys(Portal portal)
         await office.GetByRole(AriaRole.Button, new() { Name = "Abstimmung eröffnen" }).ClickAsync();
         await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("ist eröffnet");
         await Expect(office.GetByRole(AriaRole.Heading, new() { Name = $"Läuft: {DemoMotion}" })).ToBeVisibleAsync();
+
+        // While the vote is open the roll is frozen: the proxy stays.
+        await freiburg.GotoAsync($"/versammlungen/{assembly}/vollmacht");
+        await freiburg.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Vollmacht widerrufen") }).ClickAsync();
+        await Expect(freiburg.GetByRole(AriaRole.Alert)).ToContainTextAsync("Gerade läuft eine Abstimmung.");
 
         // Heidelberg's delegate votes for Heidelberg and, by proxy, for #freiburg_gestalten.
         await heidelberg.GotoAsync($"/versammlungen/{assembly}/abstimmung");
@@ -185,6 +198,14 @@ public sealed class AssemblyJourneys(Portal portal)
         await office.GetByLabel("Protokollführung").FillAsync("Geschäftsstelle Kommune 2.0 e. V.");
         await office.GetByRole(AriaRole.Button, new() { Name = "Als Entwurf anlegen" }).ClickAsync();
         await Expect(Heading(office)).ToHaveTextAsync(title);
+    }
+
+    static async Task GiveProxyAsync(IPage page, string holder)
+    {
+        await page.GetByLabel("Bevollmächtigtes Mitglied").SelectOptionAsync(new SelectOptionValue { Label = holder });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stimme übertragen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"hat seine Stimme an {holder} übertragen");
+        await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = $"an {holder}" })).ToContainTextAsync("seit");
     }
 
     static async Task AddAgendaItemAsync(IPage office, string title)
