@@ -24,7 +24,7 @@ public sealed class ContentSecurityPolicyJourneys(Portal portal)
     {
         var visitor = await portal.NewPageAsync();
         WatchRefusals(visitor);
-        foreach (var path in new[] { "/", "/mitglieder", $"/mitglieder/{DemoMembers.Heidelberg}", "/netzwerk", "/praxisbeispiele?q=Digitallotsinnen", "/api/docs/", "/nicht-gefunden" })
+        foreach (var path in new[] { "/", "/mitglieder", $"/mitglieder/{DemoMembers.Heidelberg}", "/netzwerk", "/praxisbeispiele?q=Digitallotsinnen", "/versammlungen", "/api/docs/", "/nicht-gefunden" })
         {
             await visitor.GotoAsync(path);
             await visitor.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -36,7 +36,7 @@ public sealed class ContentSecurityPolicyJourneys(Portal portal)
 
         var office = await portal.SignedInAsync("geschaeftsstelle", "/geschaeftsstelle");
         WatchRefusals(office);
-        foreach (var path in new[] { "/geschaeftsstelle", $"/geschaeftsstelle/mitglieder/{DemoMembers.Heidelberg}/personen" })
+        foreach (var path in new[] { "/geschaeftsstelle", $"/geschaeftsstelle/mitglieder/{DemoMembers.Heidelberg}/personen", "/geschaeftsstelle/versammlungen" })
         {
             await office.GotoAsync(path);
             await office.WaitForLoadStateAsync(LoadState.NetworkIdle);
