@@ -24,6 +24,7 @@ app.MapDraftsInbox();                      // Dapr: CloudEvents with drafts from
 app.MapCityPracticesApi();
 app.MapProfileApi();
 app.MapProjectUpdatesApi();
+app.MapCityEventsApi();
 app.MapFederationApi();
 app.MapWebPages<App>();                    // German culture and error pages, /anmelden, /abmelden, the editor's pages
 app.Run();

@@ -27,6 +27,9 @@ public static class RecordMessages
                 case ProjectUpdateRecord update:
                     change.ProjectUpdate = ToMessage(update);
                     break;
+                case CityEventRecord cityEvent:
+                    change.CityEvent = ToMessage(cityEvent);
+                    break;
                 default:
                     throw new ArgumentException($"Not a federated record: {record.GetType().Name}", nameof(record));
             }
@@ -86,6 +89,20 @@ public static class RecordMessages
         Text = update.Text ?? "",
         HappenedOn = update.HappenedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         Visibility = ToMessage(update.Visibility),
+    };
+
+    public static CityEvent ToMessage(CityEventRecord cityEvent) => new()
+    {
+        Title = cityEvent.Title ?? "",
+        Description = cityEvent.Description ?? "",
+        // An unset time stays unset on the wire, for the hub to name the field.
+        StartsAt = cityEvent.StartsAt == default ? null : Timestamp.FromDateTimeOffset(cityEvent.StartsAt),
+        EndsAt = cityEvent.EndsAt == default ? null : Timestamp.FromDateTimeOffset(cityEvent.EndsAt),
+        Place = cityEvent.Place ?? "",
+        OnlineUrl = cityEvent.OnlineUrl ?? "",
+        Link = cityEvent.Link ?? "",
+        Cancelled = cityEvent.Cancelled,
+        Visibility = ToMessage(cityEvent.Visibility),
     };
 
     static MessageVisibility ToMessage(ContractVisibility visibility) => visibility switch

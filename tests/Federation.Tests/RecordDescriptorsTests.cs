@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Grpc;
 using Kommune20.Federation.Replicas;
@@ -18,6 +19,11 @@ public sealed class RecordDescriptorsTests
         Contacts = [new PracticeContact(" Projektbeteiligte ", "Stadt Heidelberg", "", " ")],
     };
 
+    /// <summary>A "Digitalität@Heidelberg" talk as typed on the node: padded text, a blank description, Berlin's offset.</summary>
+    static readonly CityEventRecord TalkTypedByAnEditor = new(" Digitalität@Heidelberg ", " ",
+        new DateTimeOffset(2027, 3, 11, 18, 0, 0, TimeSpan.FromHours(1)), new DateTimeOffset(2027, 3, 11, 20, 0, 0, TimeSpan.FromHours(1)),
+        " Heidelberg ", "", "https://www.heidelberg.de", Cancelled: false, Visibility.Public);
+
     [Fact]
     public void Every_kind_has_one_descriptor_with_its_own_case_in_the_proto()
     {
@@ -32,7 +38,7 @@ public sealed class RecordDescriptorsTests
             Assert.NotEqual(Change.RecordOneofCase.Tombstone, (Change.RecordOneofCase)descriptor.ChangeField);
         }
         Assert.Null(RecordDescriptors.OfKindCode((int)RecordKindCode.Unspecified));
-        Assert.Equal(["practice", "city-profile", "project-update"], RecordDescriptors.All.Select(descriptor => descriptor.Name));
+        Assert.Equal(["practice", "city-profile", "project-update", "city-event"], RecordDescriptors.All.Select(descriptor => descriptor.Name));
     }
 
     [Fact]
@@ -56,11 +62,51 @@ public sealed class RecordDescriptorsTests
                      (RecordDescriptors.Practice, TypedByAnEditor),
                      (RecordDescriptors.CityProfile, new CityProfileRecord(" Stadt Heidelberg ", [new CityMilestone(" 2019 ", " Digitallotsen ")], "", null, ["Kommune 2.0", "Kommune 2.0 "], [], Visibility.Public)),
                      (RecordDescriptors.ProjectUpdate, new ProjectUpdateRecord(" reallabore-heilbronn", " Vernissage Digital ", " Zwischenergebnisse ", null, Visibility.Network)),
+                     (RecordDescriptors.CityEvent, TalkTypedByAnEditor),
                  })
         {
             var canonical = descriptor.Normalize(record);
             Assert.Equal(AsJson(canonical), AsJson(descriptor.Normalize(canonical)));
         }
+    }
+
+    [Fact]
+    public void A_city_event_is_kept_in_UTC_with_blank_optional_text_as_null()
+    {
+        var talk = RecordDescriptors.CityEvent.Normalize(TalkTypedByAnEditor);
+
+        Assert.Equal("Digitalität@Heidelberg", talk.Title);
+        Assert.Equal(new DateTimeOffset(2027, 3, 11, 17, 0, 0, TimeSpan.Zero), talk.StartsAt);
+        Assert.Equal(TimeSpan.Zero, talk.StartsAt.Offset);
+        Assert.Equal(TimeSpan.Zero, talk.EndsAt.Offset);
+        Assert.Null(talk.Description);
+        Assert.Null(talk.OnlineUrl);
+        Assert.Equal("Heidelberg", talk.Place);
+        Assert.Empty(RecordDescriptors.CityEvent.Validate(talk));
+    }
+
+    [Fact]
+    public void The_hub_reads_a_pushed_city_event_as_the_node_sent_it()
+    {
+        var talk = RecordDescriptors.CityEvent.Normalize(TalkTypedByAnEditor);
+        var (change, rejection) = ChangeReader.Read(TalkChange());
+
+        Assert.Null(rejection);
+        Assert.Equal(RecordKind.CityEvent, change!.Kind);
+        Assert.Equal(AsJson(talk), AsJson(change.Record!));
+    }
+
+    [Fact]
+    public void A_pushed_city_event_without_a_start_is_rejected_naming_the_field()
+    {
+        var message = TalkChange();
+        message.CityEvent.StartsAt = null;
+
+        var (change, rejection) = ChangeReader.Read(message);
+
+        Assert.Null(change);
+        Assert.Equal("startsAt", rejection!.Field);
+        Assert.Equal(RecordKindCode.CityEvent, rejection.Kind);
     }
 
     [Fact]
@@ -96,14 +142,34 @@ public sealed class RecordDescriptorsTests
         RecordDescriptors.Practice.AnnouncePublished(events, origin, Samples.Digitallotsen, wasLive: true);
         RecordDescriptors.CityProfile.AnnouncePublished(events, origin, new CityProfileRecord("Stadt Heidelberg", [], null, null, [], [], Visibility.Public), wasLive: false);
         RecordDescriptors.ProjectUpdate.AnnouncePublished(events, origin, new ProjectUpdateRecord("reallabore", "Vernissage", "Text", null, Visibility.Public), wasLive: false);
+        RecordDescriptors.CityEvent.AnnouncePublished(events, origin, TalkTypedByAnEditor, wasLive: false);
+        RecordDescriptors.CityEvent.AnnouncePublished(events, origin, TalkTypedByAnEditor, wasLive: true);
         foreach (var descriptor in RecordDescriptors.All)
             descriptor.AnnounceWithdrawn(events, origin);
 
         Assert.Equal(
             [typeof(PracticePublished), typeof(PracticeUpdated), typeof(CityProfileUpdated), typeof(ProjectUpdatePosted),
-             typeof(PracticeWithdrawn), typeof(CityProfileWithdrawn), typeof(ProjectUpdateWithdrawn)],
+             typeof(CityEventPublished), typeof(CityEventUpdated),
+             typeof(PracticeWithdrawn), typeof(CityProfileWithdrawn), typeof(ProjectUpdateWithdrawn), typeof(CityEventWithdrawn)],
             events.Types);
     }
+
+    /// <summary>The talk as Heidelberg's node pushes it (Kommune20.Federation.Client.RecordMessages on the node's side).</summary>
+    static Change TalkChange() => new()
+    {
+        OriginId = "digitalitaet-2027-03",
+        Version = 1,
+        ChangedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch),
+        CityEvent = new CityEvent
+        {
+            Title = "Digitalität@Heidelberg",
+            StartsAt = Timestamp.FromDateTimeOffset(TalkTypedByAnEditor.StartsAt),
+            EndsAt = Timestamp.FromDateTimeOffset(TalkTypedByAnEditor.EndsAt),
+            Place = "Heidelberg",
+            Link = "https://www.heidelberg.de",
+            Visibility = Grpc.Visibility.Public,
+        },
+    };
 
     static RecordOrigin Origin() => new(Samples.Heidelberg, "digitallotsen", 1, DateTimeOffset.UnixEpoch);
 

@@ -79,4 +79,24 @@ public sealed class RecordRulesTests
 
         Assert.Equal(["milestones[0].what", "organisation"], errors.Keys.Order());
     }
+
+    [Fact]
+    public void A_city_event_needs_a_title_a_start_before_its_end_and_a_place_or_online_address()
+    {
+        var start = new DateTimeOffset(2027, 3, 11, 17, 0, 0, TimeSpan.Zero);
+        var errors = RecordRules.Validate(new CityEventRecord(" ", null, start, start.AddHours(-1), null, " ", "www.heidelberg.de", false, Visibility.Public));
+
+        Assert.Equal(["endsAt", "link", "place", "title"], errors.Keys.Order());
+    }
+
+    [Fact]
+    public void A_city_event_without_times_names_both_and_one_of_many_weeks_is_refused()
+    {
+        var start = new DateTimeOffset(2027, 3, 11, 17, 0, 0, TimeSpan.Zero);
+        Assert.Equal(["endsAt", "startsAt"],
+            RecordRules.Validate(new CityEventRecord("Forum Digitale Stadt", null, default, default, "Heidelberg", null, null, false, Visibility.Public)).Keys.Order());
+        Assert.Equal(["endsAt"],
+            RecordRules.Validate(new CityEventRecord("Forum Digitale Stadt", null, start, start.AddDays(40), "Heidelberg", null, null, false, Visibility.Public)).Keys);
+        Assert.Empty(RecordRules.Validate(new CityEventRecord("Forum Digitale Stadt", null, start, start.AddHours(3), null, "https://meet.example.org/forum", null, false, Visibility.Network)));
+    }
 }

@@ -12,7 +12,7 @@ public sealed class CityRecord
     public required string Id { get; set; }
     public RecordStatus Status { get; set; }
 
-    /// <summary>The record as JSON (PracticeRecord, CityProfileRecord or ProjectUpdateRecord).</summary>
+    /// <summary>The record as JSON (PracticeRecord, CityProfileRecord, ProjectUpdateRecord or CityEventRecord).</summary>
     public required string Body { get; set; }
     public long Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -14,7 +14,8 @@ namespace Kommune20.CityNode.Seed;
 internal sealed class DemoSeeder(IServiceProvider services, IConfiguration configuration, NodeSettings settings, ILogger<DemoSeeder> logger) : IHostedService
 {
     public sealed record SeedRecord<T>(string Id, T Record);
-    public sealed record CitySeed(Guid MemberId, string Name, CityProfileRecord? Profile, List<SeedRecord<PracticeRecord>> Practices, List<SeedRecord<ProjectUpdateRecord>> ProjectUpdates);
+    public sealed record CitySeed(Guid MemberId, string Name, CityProfileRecord? Profile, List<SeedRecord<PracticeRecord>> Practices, List<SeedRecord<ProjectUpdateRecord>> ProjectUpdates,
+        List<SeedRecord<CityEventRecord>>? Events);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +39,8 @@ internal sealed class DemoSeeder(IServiceProvider services, IConfiguration confi
             await PublishAsync(log, RecordDescriptors.Practice, practice.Id, practice.Record, cancellationToken);
         foreach (var update in seed.ProjectUpdates)
             await PublishAsync(log, RecordDescriptors.ProjectUpdate, update.Id, update.Record, cancellationToken);
+        foreach (var cityEvent in seed.Events ?? [])
+            await PublishAsync(log, RecordDescriptors.CityEvent, cityEvent.Id, cityEvent.Record, cancellationToken);
         logger.LogInformation("Published the demo records of {City}", seed.Name);
     }
 

@@ -20,7 +20,7 @@ public abstract class RecordDescriptor
     /// <summary>The field number of the record in the <c>oneof record</c> of a <c>Change</c> in proto/federation.proto.</summary>
     public abstract int ChangeField { get; }
 
-    /// <summary>The kind as APIs name it ("practice", "city-profile", "project-update").</summary>
+    /// <summary>The kind as APIs name it ("practice", "city-profile", "project-update", "city-event").</summary>
     public string Name => JsonNamingPolicy.KebabCaseLower.ConvertName(Kind.ToString());
 
     /// <summary>The canonical form: text trimmed, blanks of optional text null, lists present and without repeats, SDG targets as "16.a".</summary>

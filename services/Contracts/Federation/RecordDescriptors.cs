@@ -6,8 +6,9 @@ public static class RecordDescriptors
     public static PracticeDescriptor Practice { get; } = new();
     public static CityProfileDescriptor CityProfile { get; } = new();
     public static ProjectUpdateDescriptor ProjectUpdate { get; } = new();
+    public static CityEventDescriptor CityEvent { get; } = new();
 
-    public static IReadOnlyList<RecordDescriptor> All { get; } = [Practice, CityProfile, ProjectUpdate];
+    public static IReadOnlyList<RecordDescriptor> All { get; } = [Practice, CityProfile, ProjectUpdate, CityEvent];
 
     public static RecordDescriptor Of(RecordKind kind) =>
         All.FirstOrDefault(descriptor => descriptor.Kind == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "No descriptor for this kind.");

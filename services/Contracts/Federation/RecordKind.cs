@@ -9,4 +9,5 @@ public enum RecordKind
     Practice,
     CityProfile,
     ProjectUpdate,
+    CityEvent,
 }

@@ -11,6 +11,8 @@ public static class RecordRules
     public const int MaxTitleLength = 200;
     public const int MaxTextLength = 20_000;
     public const int MaxListLength = 50;
+    /// <summary>An event longer than this is a programme, not a calendar entry (a festival week fits).</summary>
+    public const int MaxEventDays = 31;
     const int FirstYear = 1900;
     const int LastYear = 2100;
 
@@ -101,6 +103,29 @@ public static class RecordRules
         return errors.ToDictionary();
     }
 
+    public static Dictionary<string, string[]> Validate(CityEventRecord cityEvent)
+    {
+        var errors = new Errors();
+        errors.RequireText("title", cityEvent.Title, MaxTitleLength);
+        errors.OptionalText("description", cityEvent.Description, MaxTextLength);
+        var startsAt = errors.Moment("startsAt", cityEvent.StartsAt, "Der Beginn fehlt.");
+        var endsAt = errors.Moment("endsAt", cityEvent.EndsAt, "Das Ende fehlt.");
+        if (startsAt is { } start && endsAt is { } end)
+        {
+            if (end <= start)
+                errors.Add("endsAt", "Das Ende liegt nicht nach dem Beginn.");
+            else if (end - start > TimeSpan.FromDays(MaxEventDays))
+                errors.Add("endsAt", $"Ein Termin dauert höchstens {MaxEventDays} Tage.");
+        }
+        errors.OptionalText("place", cityEvent.Place, MaxTitleLength);
+        if (string.IsNullOrWhiteSpace(cityEvent.Place) && string.IsNullOrWhiteSpace(cityEvent.OnlineUrl))
+            errors.Add("place", "Bitte einen Ort oder eine Online-Adresse angeben.");
+        errors.OptionalWebAddress("onlineUrl", cityEvent.OnlineUrl);
+        errors.OptionalWebAddress("link", cityEvent.Link);
+        errors.Visibility(cityEvent.Visibility);
+        return errors.ToDictionary();
+    }
+
     static bool LooksLikeEmail(string value)
     {
         var at = value.IndexOf('@', StringComparison.Ordinal);
@@ -139,6 +164,28 @@ public static class RecordRules
         {
             if (year is { } value && (value < FirstYear || value > LastYear))
                 Add(field, $"Das Jahr muss zwischen {FirstYear} und {LastYear} liegen.");
+        }
+
+        /// <summary>A point in time that was given and lies within the years records may name; null when it is not one.</summary>
+        public DateTimeOffset? Moment(string field, DateTimeOffset value, string missing)
+        {
+            if (value == default)
+            {
+                Add(field, missing);
+                return null;
+            }
+            if (value.UtcDateTime.Year < FirstYear || value.UtcDateTime.Year > LastYear)
+            {
+                Add(field, $"Das Datum muss zwischen {FirstYear} und {LastYear} liegen.");
+                return null;
+            }
+            return value;
+        }
+
+        public void OptionalWebAddress(string field, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value) && !IsWebAddress(value))
+                Add(field, "Die Adresse muss vollständig sein, z. B. https://www.heidelberg.de.");
         }
 
         /// <summary>A list may be empty; it may not be missing or too long. Returns it when its items are worth checking.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
 using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Grpc;
 using ContractVisibility = Kommune20.Contracts.Federation.Visibility;
@@ -50,6 +51,7 @@ public static class ChangeReader
         {
             Change.RecordOneofCase.Practice => (ToRecord(change.Practice, visibility), []),
             Change.RecordOneofCase.CityProfile => (ToRecord(change.CityProfile, visibility), []),
+            Change.RecordOneofCase.CityEvent => ReadCityEvent(change.CityEvent, visibility),
             _ => ReadProjectUpdate(change.ProjectUpdate, visibility),
         };
         if (errors.Count == 0)
@@ -81,6 +83,7 @@ public static class ChangeReader
         {
             Change.RecordOneofCase.Practice => change.Practice.Visibility,
             Change.RecordOneofCase.CityProfile => change.CityProfile.Visibility,
+            Change.RecordOneofCase.CityEvent => change.CityEvent.Visibility,
             _ => change.ProjectUpdate.Visibility,
         };
         return visibility switch
@@ -102,6 +105,31 @@ public static class ChangeReader
             happenedOn = day;
         }
         return (new ProjectUpdateRecord(message.ProjectKey, message.Title, message.Text, happenedOn, visibility), []);
+    }
+
+    /// <summary>A city event, unless a time is missing or beyond what a timestamp can hold.</summary>
+    static (object, Dictionary<string, string[]>) ReadCityEvent(CityEvent message, ContractVisibility visibility)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var startsAt = Moment(message.StartsAt, "startsAt", "Der Beginn fehlt.", errors);
+        var endsAt = Moment(message.EndsAt, "endsAt", "Das Ende fehlt.", errors);
+        if (errors.Count > 0)
+            return (message, errors);
+        return (new CityEventRecord(message.Title, OrNull(message.Description), startsAt, endsAt, OrNull(message.Place),
+            OrNull(message.OnlineUrl), OrNull(message.Link), message.Cancelled, visibility), []);
+    }
+
+    static DateTimeOffset Moment(Timestamp? timestamp, string field, string missing, Dictionary<string, string[]> errors)
+    {
+        // Timestamp's own range: 0001-01-01 to 9999-12-31, nanoseconds below a second; ToDateTimeOffset throws outside it.
+        const long first = -62_135_596_800, last = 253_402_300_799;
+        if (timestamp is null)
+            errors[field] = [missing];
+        else if (timestamp.Seconds is < first or > last || timestamp.Nanos is < 0 or > 999_999_999)
+            errors[field] = ["Der Zeitpunkt liegt außerhalb des gültigen Bereichs."];
+        else
+            return timestamp.ToDateTimeOffset();
+        return default;
     }
 
     static PracticeRecord ToRecord(Practice message, ContractVisibility visibility) => new(

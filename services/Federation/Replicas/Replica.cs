@@ -15,7 +15,7 @@ public sealed class Replica
     public long Version { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
 
-    /// <summary>The record as JSON (a PracticeRecord, CityProfileRecord or ProjectUpdateRecord); null once withdrawn.</summary>
+    /// <summary>The record as JSON (a PracticeRecord, CityProfileRecord, ProjectUpdateRecord or CityEventRecord); null once withdrawn.</summary>
     public string? Body { get; set; }
     public string? Title { get; set; }
     public Visibility? Visibility { get; set; }
