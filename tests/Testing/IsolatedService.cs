@@ -8,11 +8,14 @@ public sealed class IsolatedService<TProgram>(string name) : WebApplicationFacto
 {
     readonly string _data = TestEnvironment.NewDataDirectory(name);
 
+    /// <summary>The exchanges of its own on the test broker, where an <see cref="Upstream"/> publishes what it consumes.</summary>
+    public string MessagingNamespace { get; } = Guid.NewGuid().ToString("N")[..8];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("K20_DATA", _data);
         builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMq);
-        builder.UseSetting("Messaging:Instance", Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Messaging:Instance", MessagingNamespace);
     }
 
     protected override void Dispose(bool disposing)

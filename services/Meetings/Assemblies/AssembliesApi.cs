@@ -158,6 +158,7 @@ public static class AssembliesApi
 
         var invited = await register.VotingMembersAsync(ct);
         assembly.InvitedAt = now;
+        assembly.InvitedMemberIds = invited.Keys.ToList();
         db.AddIntegrationEvent(new InvitationSent(assembly.Id, assembly.Title, assembly.StartsAt, invited.Keys.ToList(), now));
         db.AddAuditEntry(user, "assembly.invited", Subject(assembly), before: null, after: new { InvitedAt = now, VotingMembers = invited.Count });
         await db.SaveChangesAsync(ct);

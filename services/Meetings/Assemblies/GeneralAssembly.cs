@@ -14,5 +14,7 @@ public sealed class GeneralAssembly
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>When the invitation went out; the agenda and the times are fixed from then on.</summary>
     public DateTimeOffset? InvitedAt { get; set; }
+    /// <summary>The voting members the invitation went to: whose calendars (<c>/feeds/members/{id}/events.ics</c>) hold the assembly.</summary>
+    public List<Guid> InvitedMemberIds { get; set; } = [];
     public List<AgendaItem> Agenda { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using Kommune20.Data;
 using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies;
+using Kommune20.Meetings.Calendar;
 using Kommune20.Meetings.Votes;
 using Kommune20.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
     public DbSet<SecretBallot> SecretBallots => Set<SecretBallot>();
     public DbSet<BallotCast> BallotsCast => Set<BallotCast>();
     public DbSet<Minutes> Minutes => Set<Minutes>();
+    public DbSet<CityEvent> CityEvents => Set<CityEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.StoreMomentsAsUtcTicks(this);
 
@@ -28,6 +30,7 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
         model.Entity<GeneralAssembly>(assembly =>
         {
             assembly.HasIndex(a => a.StartsAt);
+            assembly.Property(a => a.InvitedMemberIds).HasJsonConversion();
             assembly.HasMany(a => a.Agenda).WithOne().HasForeignKey(i => i.AssemblyId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<AgendaItem>(item =>
@@ -72,6 +75,14 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
         {
             minutes.HasKey(m => m.AssemblyId);
             minutes.Property(m => m.Version).IsConcurrencyToken();
+        });
+        model.Entity<CityEvent>(cityEvent =>
+        {
+            cityEvent.HasIndex(e => new { e.OriginMemberId, e.OriginId }).IsUnique();
+            cityEvent.HasIndex(e => e.EndsAt);
+            cityEvent.Property(e => e.OriginId).HasMaxLength(100);
+            cityEvent.Property(e => e.Record).HasJsonConversion();
+            cityEvent.Ignore(e => e.IsListed);
         });
         model.AddOutboxAndInbox();
         model.AddAuditLog();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Assemblies.Rules;
 using Kommune20.Meetings.Data;
+using Kommune20.Meetings.Members;
 using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,8 @@ public sealed class DemoAssembly(IServiceScopeFactory scopes, TimeProvider clock
             EndsAt = InBerlin(day, seed.EndsAtLocal),
             CreatedAt = now,
             InvitedAt = now,
+            // Invited like any assembly: every member with a vote today (a silent Registry means another attempt).
+            InvitedMemberIds = (await scope.ServiceProvider.GetRequiredService<VotingRegister>().VotingMembersAsync(ct)).Keys.ToList(),
         };
         foreach (var (item, position) in seed.Agenda.Select((item, index) => (item, index + 1)))
         {
