@@ -1,3 +1,4 @@
+using Kommune20.Portal.Calendar;
 using Kommune20.Portal.Federation;
 using Kommune20.Portal.Library;
 using Kommune20.Portal.Office;
@@ -21,6 +22,7 @@ public static class PortalClients
         builder.AddGatewayClient<MeetingsClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.AddGatewayClient<ReplicaStateClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.AddGatewayClient<AuditClient>().AddHttpMessageHandler<VisitorHandler>();
+        builder.AddGatewayClient<CalendarClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.Services.AddSingleton<CityNodes>();
         return builder;
     }
