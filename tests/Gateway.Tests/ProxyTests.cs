@@ -44,6 +44,23 @@ public sealed class ProxyTests
     }
 
     [Fact]
+    public async Task Only_the_calendar_feeds_of_feeds_go_to_Meetings_anonymously()
+    {
+        await using var upstream = await FakeRegistry.StartAsync();
+        // Meetings' destination carries a prefix, so what reaches the fake shows which cluster the gateway chose.
+        using var gateway = new GatewayFactory(upstream.Address,
+            new Dictionary<string, string> { ["ReverseProxy:Clusters:meetings:Destinations:meetings:Address"] = upstream.Address + "meetings/" });
+        using var http = gateway.CreateClient();
+        var heidelberg = Guid.NewGuid();
+
+        foreach (var path in new[] { "/feeds/events.ics", $"/feeds/members/{heidelberg}/events.ics", "/feeds/atom.xml", "/feeds/members/x/atom.xml" })
+            (await http.GetAsync(path)).Dispose();
+
+        var paths = upstream.Received.Where(r => !r.Path.EndsWith("/health/ready", StringComparison.Ordinal)).Select(r => r.Path).ToList();
+        Assert.Equal(["/meetings/feeds/events.ics", $"/meetings/feeds/members/{heidelberg}/events.ics", "/feeds/atom.xml", "/feeds/members/x/atom.xml"], paths);
+    }
+
+    [Fact]
     public async Task Write_without_a_token_is_turned_away_before_the_registry()
     {
         await using var hub = await GatewayWithRegistry.StartAsync();
