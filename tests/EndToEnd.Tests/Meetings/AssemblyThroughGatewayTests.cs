@@ -139,7 +139,7 @@ public sealed class AssemblyThroughGatewayTests(HubFixture fixture) : IClassFixt
         foreach (var reader in new[] { anonymous, delegates["heidelberg"] })
             using (var hidden = await reader.GetAsync($"{minutes}.md"))
                 Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
-        using var minuteTaker = await NewOfficePersonAsync("Erika Protokoll");
+        using var minuteTaker = await OfficePeople.NewSignedInAsync(Hub, "Erika Protokoll");
         using (var chair = await office.PostAsJsonAsync($"{minutes}/approval", new { @as = "chair" }))
             Assert.Equal("draft", (await JsonOf(chair)).GetProperty("status").GetString());
         using (var samePerson = await office.PostAsJsonAsync($"{minutes}/approval", new { @as = "minute-taker" }))
@@ -226,18 +226,6 @@ public sealed class AssemblyThroughGatewayTests(HubFixture fixture) : IClassFixt
     }
 
     /// <summary>A second person of the association's office, created through the Registry, signed in.</summary>
-    async Task<HttpClient> NewOfficePersonAsync(string name)
-    {
-        using var office = await SignedInAsync("geschaeftsstelle");
-        var (userName, password) = ($"protokoll-{Guid.NewGuid():N}"[..24], $"Protokoll-{Guid.NewGuid():N}");
-        using var created = await office.PostAsJsonAsync("/api/registry/people", new
-        {
-            userName, name, password, roles = new[] { "office" }, memberId = Hub.Credentials.PersonNamed("geschaeftsstelle").MemberId,
-        });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        return SignIn.WithToken(Hub.Gateway, await Hub.SignIn.PersonTokenAsync(userName, password));
-    }
-
     /// <summary>The PDF's text as Debian's pdftotext (poppler-utils) reads it; <c>./kommune20 test</c> installs it.</summary>
     static string PdfText(byte[] pdf)
     {

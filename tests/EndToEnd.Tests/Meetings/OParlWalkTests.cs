@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kommune20.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Kommune20.EndToEnd.Tests.Meetings;
 
@@ -21,9 +20,9 @@ public sealed class OParlWalkTests(HubFixture fixture) : IClassFixture<HubFixtur
         using var anonymous = new HttpClient { BaseAddress = Hub.Gateway };
         await Eventually.HoldsAsync(async () => Assert.Contains("6. Mitgliederversammlung",
             await anonymous.GetStringAsync("/api/meetings/assemblies")), TimeSpan.FromSeconds(60));
-        using var office = await SignedInAsync("geschaeftsstelle");
+        using var office = await SignedInAsync(OfficePeople.Demo);
         var (decided, draft) = (await AssemblyWithClosedVoteAsync(office), await DraftAsync(office));
-        await MakeMinutesFinalAsync(decided);
+        await MakeMinutesFinalAsync(office, decided);
 
         var publicBase = Hub.Gateway.AbsoluteUri;
         var walk = new OParlWalk(anonymous, await OParlSchemas.LoadAsync(), publicBase);
@@ -115,35 +114,26 @@ public sealed class OParlWalkTests(HubFixture fixture) : IClassFixture<HubFixtur
     }
 
     /// <summary>
-    /// Final minutes, written into the service's SQLite file as the approval leaves them: the approval is another part of
-    /// the Meetings service, and OParl only reads that the minutes are final. Columns this test does not know get 0.
+    /// Final minutes the way the office makes them: generated, approved by the chair (the demo's office person) and by the
+    /// minute-taker (a second person of the office), each approval through the gateway.
     /// </summary>
-    async Task MakeMinutesFinalAsync(Guid assembly)
+    async Task MakeMinutesFinalAsync(HttpClient office, Guid assembly)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Hub.DataDirectory, "meetings", "meetings.db")}");
-        await connection.OpenAsync();
-        var required = new List<string>();
-        await using (var columns = connection.CreateCommand())
+        var minutes = $"/api/meetings/assemblies/{assembly}/minutes";
+        Assert.Equal("draft", await StatusOf(await office.PostAsync(minutes, null)));
+        Assert.Equal("draft", await StatusOf(await office.PostAsJsonAsync($"{minutes}/approval", new { @as = "chair" })));
+        using var minuteTaker = await OfficePeople.NewSignedInAsync(Hub, "Erika Protokoll");
+        Assert.Equal("final", await StatusOf(await minuteTaker.PostAsJsonAsync($"{minutes}/approval", new { @as = "minute-taker" })));
+    }
+
+    async Task<string?> StatusOf(HttpResponseMessage response)
+    {
+        using (response)
         {
-            columns.CommandText = "SELECT name FROM pragma_table_info('Minutes') WHERE \"notnull\" = 1 AND dflt_value IS NULL";
-            await using var reader = await columns.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                required.Add(reader.GetString(0));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}\n{Hub.Process("meetings").RecentLog}");
+            return JsonDocument.Parse(body).RootElement.GetProperty("status").GetString();
         }
-        var values = new Dictionary<string, object>
-        {
-            ["AssemblyId"] = assembly.ToString().ToUpperInvariant(),
-            ["Markdown"] = "# Protokoll",
-            ["GeneratedAt"] = DateTimeOffset.UtcNow.UtcTicks,
-            ["FinalAt"] = DateTimeOffset.UtcNow.UtcTicks,
-        };
-        foreach (var column in required.Where(c => !values.ContainsKey(c)))
-            values[column] = 0;
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT INTO Minutes ({string.Join(", ", values.Keys.Select(k => $"\"{k}\""))}) VALUES ({string.Join(", ", values.Keys.Select(k => "$" + k))})";
-        foreach (var (column, value) in values)
-            insert.Parameters.AddWithValue("$" + column, value);
-        await insert.ExecuteNonQueryAsync();
     }
 
     async Task<Guid> CreateAsync(HttpClient office, string title)
