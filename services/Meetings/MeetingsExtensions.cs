@@ -5,6 +5,7 @@ using Kommune20.Meetings.Members;
 using Kommune20.Meetings.OParl;
 using Kommune20.Meetings.Proceedings;
 using Kommune20.Meetings.Seed;
+using Kommune20.Meetings.Votes;
 
 namespace Kommune20.Meetings;
 
@@ -12,13 +13,14 @@ public static class MeetingsExtensions
 {
     /// <summary>
     /// General assemblies under the association's statutes (<c>Meetings:Statutes</c>): the views, the OParl catalogue, the
-    /// live attendance and the minutes' recorder, and the voting register that asks the Registry, whose silence becomes a 503 rather than a 500; with
+    /// live attendance and the minutes' recorder, the lock between ballots and a vote's close, and the voting register that asks the Registry, whose silence becomes a 503 rather than a 500; with
     /// <c>Seed:DemoData=true</c> the demo's 6th general assembly.
     /// </summary>
     public static IHostApplicationBuilder AddAssemblies(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Meetings:Statutes").Get<Statutes>() ?? new Statutes());
+        builder.Services.AddSingleton<VoteLock>();
         builder.Services.AddScoped<VotingRegister>();
         builder.Services.AddScoped<AssemblyAttendance>();
         builder.Services.AddScoped<AssemblyViews>();

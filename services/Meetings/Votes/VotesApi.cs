@@ -104,15 +104,14 @@ public static class VotesApi
     }
 
     static async Task<Results<Ok<BallotReceipt>, ValidationProblem, NotFound, ProblemHttpResult>> CastAsync(
-        Guid voteId, CastBallot input, ClaimsPrincipal user, MeetingsDb db, TimeProvider clock, CancellationToken ct)
+        Guid voteId, CastBallot input, ClaimsPrincipal user, MeetingsDb db, VoteLock voteLock, TimeProvider clock, CancellationToken ct)
     {
         if (input.MemberId is not { } memberId || input.Choice is not { } choice)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 [input.MemberId is null ? "memberId" : "choice"] = ["Bitte das Mitglied und die Stimme (yes, no, abstain) angeben."],
             });
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.HoldForBallotAsync(voteId, ct);
+        await using var held = await voteLock.HoldForBallotAsync(db, voteId, ct);
         var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct);
         if (vote is null)
             return TypedResults.NotFound();
@@ -154,7 +153,7 @@ public static class VotesApi
         try
         {
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await held.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -165,10 +164,9 @@ public static class VotesApi
     }
 
     static async Task<Results<Ok<VoteDto>, NotFound, ProblemHttpResult>> CloseAsync(
-        Guid voteId, ClaimsPrincipal user, MeetingsDb db, TimeProvider clock, CancellationToken ct)
+        Guid voteId, ClaimsPrincipal user, MeetingsDb db, VoteLock voteLock, TimeProvider clock, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.HoldForCloseAsync(voteId, ct);
+        await using var held = await voteLock.HoldForCloseAsync(db, voteId, ct);
         var vote = await db.Votes.FirstOrDefaultAsync(v => v.Id == voteId, ct);
         if (vote is null)
             return TypedResults.NotFound();
@@ -190,7 +188,7 @@ public static class VotesApi
         db.AddAuditEntry(user, "vote.closed", $"assembly/{vote.AssemblyId}/vote/{vote.Id}", before: null,
             after: new { vote.Yes, vote.No, vote.Abstain, vote.YesNeeded, vote.Passed, vote.ClosedAt });
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await held.CommitAsync(ct);
         return TypedResults.Ok(VoteDto.From(vote, motionTitle));
     }
 
