@@ -4,8 +4,8 @@ namespace Kommune20.Bench;
 
 /// <summary>
 /// How long each load runs and how often starts repeat: quick (under three minutes in all) or full. The data sizes of
-/// the federation and library scenarios scale the same way: a quick run syncs once and searches 10,000 practices, and
-/// simulates a fortieth of the country's municipalities.
+/// the federation, library and votes scenarios scale the same way: a quick run syncs once, searches 10,000 practices,
+/// simulates a fortieth of the country's municipalities and lets 200 delegates vote.
 /// </summary>
 public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Duration, int ColdStarts, int Connections)
 {
@@ -14,6 +14,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         SyncRounds = 1,
         SearchSizes = [10_000],
         FleetCities = SimulatedMunicipalities.InGermany / 40,
+        VoteSizes = [40, 200],
+        VoteRounds = 1,
         SettleLongest = TimeSpan.Zero,
     };
 
@@ -22,6 +24,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         SyncRounds = 3,
         SearchSizes = [10_000, 100_000],
         FleetCities = SimulatedMunicipalities.InGermany,
+        VoteSizes = [200, 1_000],
+        VoteRounds = 3,
         SettleLongest = TimeSpan.FromMinutes(3),
     };
 
@@ -33,6 +37,12 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
 
     /// <summary>How many simulated municipalities reconnect at once after the hub's outage.</summary>
     public int FleetCities { get; init; }
+
+    /// <summary>How many delegates cast at once in the votes scenario, ascending; the largest is how many the assembly has.</summary>
+    public IReadOnlyList<int> VoteSizes { get; init; } = [];
+
+    /// <summary>How many votes each size of <see cref="VoteSizes"/> casts, taken in turns with the other sizes.</summary>
+    public int VoteRounds { get; init; }
 
     /// <summary>
     /// How long a scenario waits at most for the hub to go idle after a load whose work continues asynchronously

@@ -3,7 +3,8 @@ namespace Kommune20.Bench.Scenarios;
 /// <summary>
 /// Every scenario in the order a run measures them; memory comes first, while the services are still at rest, and the
 /// scenarios that fill the hub with data come last: the library's search before the federation's, whose events the
-/// library goes on indexing, and the fleet last, which registers 10,800 members in the Registry.
+/// library goes on indexing, then the votes (1,000 voting members with their delegates, a quorum of them present), and
+/// the fleet last, which registers 10,800 members in the Registry: after it, 1,000 delegates would be no quorum.
 /// </summary>
 public static class ScenarioCatalog
 {
@@ -17,6 +18,7 @@ public static class ScenarioCatalog
         new ColdStartScenario(),
         new LibrarySearchScenario(),
         new FederationSyncScenario(),
+        new VotesScenario(),
         new FederationFleetScenario(),
     ];
 }

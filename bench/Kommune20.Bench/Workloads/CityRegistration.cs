@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace Kommune20.Bench.Workloads;
 
@@ -26,18 +24,10 @@ public static class CityRegistration
 
     static async Task<RegisteredCity> RegisterAsync(HttpClient http, SimulatedCity city, CancellationToken cancellationToken)
     {
-        var member = await PostAsync(http, "/api/registry/members", new { kind = "city", name = city.Name, ags = city.Ags }, cancellationToken);
+        var member = await JsonRequests.PostAsync(http, "/api/registry/members", new { kind = "city", name = city.Name, ags = city.Ags }, cancellationToken);
         var memberId = member.GetProperty("id").GetGuid();
-        var client = await PostAsync(http, $"/api/registry/members/{memberId}/clients",
+        var client = await JsonRequests.PostAsync(http, $"/api/registry/members/{memberId}/clients",
             new { clientId = city.ClientId, displayName = $"Knoten {city.Name}" }, cancellationToken);
         return new RegisteredCity(city, memberId, client.GetProperty("clientSecret").GetString()!);
-    }
-
-    static async Task<JsonElement> PostAsync(HttpClient http, string path, object body, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsJsonAsync(path, body, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
     }
 }
