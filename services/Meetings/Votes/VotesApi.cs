@@ -79,7 +79,7 @@ public static class VotesApi
 
     static async Task<Results<Ok<VoteDto>, NotFound>> GetAsync(Guid voteId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
     {
-        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct);
+        var vote = await db.Votes.FindWithoutRollAsync(voteId, ct);
         if (vote is null || await db.FindVisibleAsync(vote.AssemblyId, user, ct) is null)
             return TypedResults.NotFound();
         return TypedResults.Ok(await ViewAsync(vote, db, ct));
@@ -91,7 +91,7 @@ public static class VotesApi
         var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct);
         if (vote is null)
             return TypedResults.NotFound();
-        var mine = await RepresentedByAsync(vote, user, db, ct);
+        var mine = await RepresentedByAsync(vote.AssemblyId, vote.Roll, user, db, ct);
         var memberIds = mine.ToList();
         var open = vote.Secret ? [] : await db.Ballots.AsNoTracking()
             .Where(b => b.VoteId == voteId && memberIds.Contains(b.MemberId)).ToDictionaryAsync(b => b.MemberId, b => b.Choice, ct);
@@ -104,7 +104,8 @@ public static class VotesApi
     }
 
     static async Task<Results<Ok<BallotReceipt>, ValidationProblem, NotFound, ProblemHttpResult>> CastAsync(
-        Guid voteId, CastBallot input, ClaimsPrincipal user, MeetingsDb db, VoteLock voteLock, TimeProvider clock, CancellationToken ct)
+        Guid voteId, CastBallot input, ClaimsPrincipal user, MeetingsDb db, VoteLock voteLock, FrozenRolls rolls, TimeProvider clock,
+        CancellationToken ct)
     {
         if (input.MemberId is not { } memberId || input.Choice is not { } choice)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -112,12 +113,12 @@ public static class VotesApi
                 [input.MemberId is null ? "memberId" : "choice"] = ["Bitte das Mitglied und die Stimme (yes, no, abstain) angeben."],
             });
         await using var held = await voteLock.HoldForBallotAsync(db, voteId, ct);
-        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct);
+        var vote = await db.Votes.FindWithoutRollAsync(voteId, ct);
         if (vote is null)
             return TypedResults.NotFound();
         if (!vote.IsOpen)
             return MeetingsProblems.Conflict("Die Abstimmung ist geschlossen.", "Nach dem Schluss der Abstimmung wird keine Stimme mehr angenommen oder geändert.");
-        if (!(await RepresentedByAsync(vote, user, db, ct)).Contains(memberId))
+        if (!(await RepresentedByAsync(vote.AssemblyId, await rolls.OfAsync(db, voteId, ct), user, db, ct)).Contains(memberId))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Sie vertreten dieses Mitglied in dieser Abstimmung nicht.",
                 detail: "Abstimmen darf, wer für ein stimmberechtigtes Mitglied angemeldet und eingecheckt ist, für dieses Mitglied und die Mitglieder, deren Vollmacht es trägt.",
                 extensions: new Dictionary<string, object?> { ["field"] = "memberId" });
@@ -164,7 +165,7 @@ public static class VotesApi
     }
 
     static async Task<Results<Ok<VoteDto>, NotFound, ProblemHttpResult>> CloseAsync(
-        Guid voteId, ClaimsPrincipal user, MeetingsDb db, VoteLock voteLock, TimeProvider clock, CancellationToken ct)
+        Guid voteId, ClaimsPrincipal user, MeetingsDb db, VoteLock voteLock, FrozenRolls rolls, TimeProvider clock, CancellationToken ct)
     {
         await using var held = await voteLock.HoldForCloseAsync(db, voteId, ct);
         var vote = await db.Votes.FirstOrDefaultAsync(v => v.Id == voteId, ct);
@@ -189,6 +190,7 @@ public static class VotesApi
             after: new { vote.Yes, vote.No, vote.Abstain, vote.YesNeeded, vote.Passed, vote.ClosedAt });
         await db.SaveChangesAsync(ct);
         await held.CommitAsync(ct);
+        rolls.Forget(voteId);
         return TypedResults.Ok(VoteDto.From(vote, motionTitle));
     }
 
@@ -205,13 +207,14 @@ public static class VotesApi
     }
 
     /// <summary>The members on the vote's frozen roll whose votes the caller casts: through the member whose checked-in delegate it is.</summary>
-    static async Task<IEnumerable<Guid>> RepresentedByAsync(Vote vote, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)
+    static async Task<IEnumerable<Guid>> RepresentedByAsync(Guid assemblyId, IReadOnlyDictionary<Guid, Guid> roll, ClaimsPrincipal user,
+        MeetingsDb db, CancellationToken ct)
     {
         var person = user.FindFirstValue(Kommune20Claims.Subject);
         var presentAs = await db.Delegates.AsNoTracking()
-            .Where(d => d.AssemblyId == vote.AssemblyId && d.PersonId == person && d.CheckedInAt != null)
+            .Where(d => d.AssemblyId == assemblyId && d.PersonId == person && d.CheckedInAt != null)
             .Select(d => (Guid?)d.MemberId).FirstOrDefaultAsync(ct);
-        return presentAs is { } member ? vote.Roll.Where(entry => entry.Value == member).Select(entry => entry.Key) : [];
+        return presentAs is { } member ? roll.Where(entry => entry.Value == member).Select(entry => entry.Key) : [];
     }
 
     static async Task<VoteDto> ViewAsync(Vote vote, MeetingsDb db, CancellationToken ct) =>
