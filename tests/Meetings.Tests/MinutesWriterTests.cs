@@ -1,5 +1,6 @@
 using System.Text;
 using Kommune20.Meetings.Assemblies.Rules;
+using Kommune20.Meetings.Documents;
 using Kommune20.Meetings.Proceedings;
 
 namespace Kommune20.Meetings.Tests;
@@ -93,7 +94,7 @@ public class MinutesWriterTests
     {
         var vote = Vote("<script>alert(1)</script> **fett**", DecisionKind.Resolution, Majority.Simple, new Tally(1, 0, 0), 1, true)
             with { MotionText = "# Keine Überschrift\n- keine Liste\n1. keine Aufzählung" };
-        var html = MinutesHtml.Render("Titel", MinutesWriter.Write(Record(vote)));
+        var html = DocumentHtml.Render("Protokoll: Titel", MinutesWriter.Write(Record(vote)));
 
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; **fett**", html);
@@ -108,7 +109,7 @@ public class MinutesWriterTests
     {
         var markdown = MinutesWriter.Write(Record(
             Vote("Digitallotsen", DecisionKind.Resolution, Majority.Simple, new Tally(3, 1, 2), 3, passed: true)));
-        var pdf = MinutesPdf.Render("7. Mitgliederversammlung", markdown);
+        var pdf = DocumentPdf.Render("Protokoll: 7. Mitgliederversammlung", markdown);
 
         Assert.Equal("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5));
         Assert.True(pdf.Length > 5_000, $"only {pdf.Length} bytes");

@@ -4,6 +4,7 @@ using System.Text;
 using Kommune20.Contracts.Meetings;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Data;
+using Kommune20.Meetings.Documents;
 using Kommune20.Messaging;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -120,12 +121,12 @@ public static class MinutesApi
 
     static async Task<Results<ContentHttpResult, NotFound>> HtmlAsync(Guid assemblyId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct) =>
         await ReadableAsync(assemblyId, user, db, ct) is (var assembly, var minutes)
-            ? TypedResults.Text(MinutesHtml.Render(assembly.Title, MinutesDto.DocumentOf(minutes, assembly)), "text/html", Encoding.UTF8)
+            ? TypedResults.Text(DocumentHtml.Render($"Protokoll: {assembly.Title}", MinutesDto.DocumentOf(minutes, assembly)), "text/html", Encoding.UTF8)
             : TypedResults.NotFound();
 
     static async Task<Results<FileContentHttpResult, NotFound>> PdfAsync(Guid assemblyId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct) =>
         await ReadableAsync(assemblyId, user, db, ct) is (var assembly, var minutes)
-            ? TypedResults.File(MinutesPdf.Render(assembly.Title, MinutesDto.DocumentOf(minutes, assembly)), "application/pdf",
+            ? TypedResults.File(DocumentPdf.Render($"Protokoll: {assembly.Title}", MinutesDto.DocumentOf(minutes, assembly)), "application/pdf",
                 $"protokoll-{assembly.StartsAt:yyyy-MM-dd}.pdf")
             : TypedResults.NotFound();
 

@@ -7,24 +7,27 @@ using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
-namespace Kommune20.Meetings.Proceedings;
+namespace Kommune20.Meetings.Documents;
 
 /// <summary>
-/// The minutes' Markdown as an A4 PDF (PDFsharp): the Markdig syntax tree laid out block by block (headings, paragraphs
-/// with bold runs, lists, quotes, tables), wrapped word by word and continued on new pages, each page numbered.
+/// A document's Markdown (minutes, compiled statements) as an A4 PDF (PDFsharp): the Markdig syntax tree laid out block
+/// by block (headings, paragraphs with bold runs and links, lists, quotes, tables), wrapped word by word and continued on
+/// new pages, each page numbered. A link stays one: its words are drawn blue and clickable, and where its text is not
+/// the address itself the address follows in parentheses, so a printed copy keeps it too.
 /// </summary>
-public static class MinutesPdf
+public static class DocumentPdf
 {
-    static MinutesPdf() => GlobalFontSettings.FontResolver = new MinutesFonts();
+    static DocumentPdf() => GlobalFontSettings.FontResolver = new DocumentFonts();
 
+    /// <param name="title">The PDF's title, e.g. "Protokoll: 6. Mitgliederversammlung".</param>
     public static byte[] Render(string title, string markdown)
     {
         var document = new PdfDocument();
-        document.Info.Title = $"Protokoll: {title}";
+        document.Info.Title = title;
         document.Info.Creator = "Kommune20";
         using (var layout = new PdfLayout(document))
         {
-            foreach (var block in Markdown.Parse(markdown, MinutesHtml.Pipeline))
+            foreach (var block in Markdown.Parse(markdown, DocumentHtml.Pipeline))
                 layout.Block(block, indent: 0);
         }
         NumberPages(document);
@@ -35,7 +38,7 @@ public static class MinutesPdf
 
     static void NumberPages(PdfDocument document)
     {
-        var font = new XFont(MinutesFonts.Family, 8);
+        var font = new XFont(DocumentFonts.Family, 8);
         for (var i = 0; i < document.PageCount; i++)
         {
             var page = document.Pages[i];
@@ -45,8 +48,8 @@ public static class MinutesPdf
         }
     }
 
-    /// <summary>A piece of text in one weight; paragraphs are lists of runs.</summary>
-    readonly record struct Run(string Text, bool Bold);
+    /// <summary>A piece of text in one weight, part of a link to <see cref="Url"/> or not; paragraphs are lists of runs.</summary>
+    readonly record struct Run(string Text, bool Bold, string? Url = null);
 
     sealed class PdfLayout(PdfDocument document) : IDisposable
     {
@@ -168,7 +171,9 @@ public static class MinutesPdf
                 foreach (var word in line)
                 {
                     var font = Font(size, word.Bold);
-                    Graphics.DrawString(word.Text, font, XBrushes.Black, new XPoint(left, top), XStringFormats.TopLeft);
+                    Graphics.DrawString(word.Text, font, word.Url is null ? XBrushes.Black : LinkBrush, new XPoint(left, top), XStringFormats.TopLeft);
+                    if (word.Url is { } url)
+                        Link(url, left, top, Graphics.MeasureString(word.Text, font).Width, size * LineSpacing);
                     left += Graphics.MeasureString(word.Text + " ", font).Width;
                 }
                 top += size * LineSpacing;
@@ -195,12 +200,21 @@ public static class MinutesPdf
                         var wordWidth = Graphics.MeasureString(word + " ", font).Width;
                         if (used > 0 && used + Graphics.MeasureString(word, font).Width > width)
                             (lines, used) = ([.. lines, new List<Run>()], 0);
-                        lines[^1].Add(new Run(word, run.Bold));
+                        lines[^1].Add(run with { Text = word });
                         used += wordWidth;
                     }
                 }
             }
             return lines;
+        }
+
+        static readonly XSolidBrush LinkBrush = new(XColor.FromArgb(11, 79, 156));
+
+        /// <summary>A clickable area over a word of a link; PDF annotations count from the page's bottom left.</summary>
+        void Link(string url, double left, double top, double width, double height)
+        {
+            var pageHeight = page!.Height.Point;
+            page.AddWebLink(new PdfRectangle(new XPoint(left, pageHeight - top - height), new XPoint(left + width, pageHeight - top)), url);
         }
 
         void Ensure(double height)
@@ -219,7 +233,7 @@ public static class MinutesPdf
             return gfx;
         }
 
-        static XFont Font(double size, bool bold) => new(MinutesFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+        static XFont Font(double size, bool bold) => new(DocumentFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
 
         static List<Run> Runs(ContainerInline? inlines, bool bold)
         {
@@ -235,7 +249,13 @@ public static class MinutesPdf
                         runs.Add(new Run(code.Content, bold));
                         break;
                     case AutolinkInline link:
-                        runs.Add(new Run(link.Url, bold));
+                        runs.Add(new Run(link.Url, bold, link.Url));
+                        break;
+                    case LinkInline { IsImage: false, Url: { } url } link:
+                        var text = Runs(link, bold).Select(run => run with { Url = url }).ToList();
+                        runs.AddRange(text);
+                        if (string.Concat(text.Select(run => run.Text)) != url)
+                            runs.AddRange([new Run(" (", bold), new Run(url, bold, url), new Run(")", bold)]);
                         break;
                     case HtmlEntityInline entity:
                         runs.Add(new Run(entity.Transcoded.ToString(), bold));
@@ -254,13 +274,13 @@ public static class MinutesPdf
             return Glue(runs);
         }
 
-        /// <summary>Runs of one weight joined, so a word split over two literals (at an escaped character) stays one word.</summary>
+        /// <summary>Runs of one weight and link joined, so a word split over two literals (at an escaped character) stays one word.</summary>
         static List<Run> Glue(List<Run> runs)
         {
             var glued = new List<Run>();
             foreach (var run in runs)
             {
-                if (glued.Count > 0 && glued[^1].Bold == run.Bold)
+                if (glued.Count > 0 && glued[^1].Bold == run.Bold && glued[^1].Url == run.Url)
                     glued[^1] = glued[^1] with { Text = glued[^1].Text + run.Text };
                 else
                     glued.Add(run);

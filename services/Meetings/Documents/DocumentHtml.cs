@@ -1,28 +1,33 @@
 using System.Net;
 using Markdig;
 
-namespace Kommune20.Meetings.Proceedings;
+namespace Kommune20.Meetings.Documents;
 
-/// <summary>The minutes' Markdown as a standalone, printable HTML page (Markdig; raw HTML in the Markdown stays text).</summary>
-public static class MinutesHtml
+/// <summary>A document's Markdown (minutes, compiled statements) as a standalone, printable HTML page (Markdig).</summary>
+public static class DocumentHtml
 {
-    /// <summary>Pipe tables for the attendance; no raw HTML, so nothing a member typed becomes markup.</summary>
-    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
+    /// <summary>
+    /// Pipe tables for the minutes' attendance, bare web addresses as links (statements quote them so); no raw HTML, so
+    /// nothing a member typed becomes markup. The PDF reads the Markdown with the same pipeline.
+    /// </summary>
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseAutoLinks().DisableHtml().Build();
 
     const string Style = """
         body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; }
         table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
         th, td { border: 1px solid #888; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
         blockquote { margin: 0.5rem 0 1rem; padding-left: 1rem; border-left: 3px solid #888; }
+        a { color: #0b4f9c; overflow-wrap: anywhere; }
         """;
 
+    /// <param name="title">The page's title, e.g. "Protokoll: 6. Mitgliederversammlung".</param>
     public static string Render(string title, string markdown) => $"""
         <!DOCTYPE html>
         <html lang="de">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Protokoll: {WebUtility.HtmlEncode(title)}</title>
+        <title>{WebUtility.HtmlEncode(title)}</title>
         <style>{Style}</style>
         </head>
         <body>
