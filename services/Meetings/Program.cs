@@ -5,6 +5,7 @@ using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Attendance;
 using Kommune20.Meetings.Calendar;
 using Kommune20.Meetings.Data;
+using Kommune20.Meetings.Exchange;
 using Kommune20.Meetings.Motions;
 using Kommune20.Meetings.OParl;
 using Kommune20.Meetings.Proceedings;
@@ -15,8 +16,10 @@ using Kommune20.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();                                   // telemetry, health, problem details, token validation
-builder.AddServiceDatabase<MeetingsDb>("meetings");             // assemblies, attendance, votes, minutes, outbox and inbox
-builder.AddMessaging<MeetingsDb>("meetings", typeof(CityEventPublishedConsumer).Assembly); // publishes AssemblyScheduled, InvitationSent, VoteClosed, MinutesApproved; keeps the cities' events
+builder.AddServiceDatabase<MeetingsDb>("meetings");             // assemblies, attendance, votes, minutes, exchange sessions, audit log, outbox, inbox
+builder.AddMessaging<MeetingsDb>("meetings", typeof(CityEventPublishedConsumer).Assembly); // publishes AssemblyScheduled, InvitationSent, VoteClosed, MinutesApproved,
+                                                                // ExchangeSessionScheduled, StatementSubmitted, PanelistReminded, SessionResultsPublished;
+                                                                // keeps the cities' events
 builder.AddAssemblies();                                        // the statutes, attendance and the voting register
 builder.AddNetworkCalendar();                                   // /feeds/events.ics and its sources: assemblies, cities' events
 builder.AddRegistryClient("Meetings");                          // who may vote (gRPC, the service's own client credential)
@@ -33,6 +36,8 @@ app.MapOutboxApi("meetings");
 app.MapAuditLogApi<MeetingsDb>("/api/meetings/office/audit");   // the office's actions, append-only
 app.MapOParlApi();
 app.MapCalendarApi();
+app.MapExchangeSessionsApi();
+app.MapStatementsApi();
 app.Run();
 
 public partial class Program;

@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Kommune20.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Kommune20.Gateway.Tests;
 
@@ -17,7 +13,6 @@ public sealed class GatewayFactory(string registryAddress, IReadOnlyDictionary<s
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
         builder.UseSetting("ReverseProxy:Clusters:registry:Destinations:registry:Address", registryAddress);
         // The fake also stands in for the portal, which takes every path no API route claims.
         builder.UseSetting("ReverseProxy:Clusters:portal:Destinations:portal:Address", registryAddress);
@@ -28,12 +23,6 @@ public sealed class GatewayFactory(string registryAddress, IReadOnlyDictionary<s
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
 
-        builder.ConfigureTestServices(services =>
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-            {
-                options.Configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
-                options.Configuration.SigningKeys.Add(TestTokens.SigningKey);
-                options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(options.Configuration);
-            }));
+        builder.AcceptTestTokens();
     }
 }

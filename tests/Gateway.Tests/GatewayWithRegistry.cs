@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Kommune20.ServiceDefaults.Security;
+using Kommune20.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace Kommune20.Gateway.Tests;

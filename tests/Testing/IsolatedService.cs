@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Kommune20.Testing;
 
 /// <summary>A hub service in-process over a data directory of its own (SQLite), with queues of its own on the test broker; the directory goes with it.</summary>
-public sealed class IsolatedService<TProgram>(string name) : WebApplicationFactory<TProgram> where TProgram : class
+/// <param name="configure">More settings for the test, e.g. <see cref="TestTokens.AcceptTestTokens"/>.</param>
+public sealed class IsolatedService<TProgram>(string name, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<TProgram> where TProgram : class
 {
     readonly string _data = TestEnvironment.NewDataDirectory(name);
 
@@ -16,6 +17,7 @@ public sealed class IsolatedService<TProgram>(string name) : WebApplicationFacto
         builder.UseSetting("K20_DATA", _data);
         builder.UseSetting("ConnectionStrings:RabbitMq", TestEnvironment.RabbitMq);
         builder.UseSetting("Messaging:Instance", MessagingNamespace);
+        configure?.Invoke(builder);
     }
 
     protected override void Dispose(bool disposing)

@@ -2,6 +2,7 @@ using Kommune20.Data;
 using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Calendar;
+using Kommune20.Meetings.Exchange;
 using Kommune20.Meetings.Votes;
 using Kommune20.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,11 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
     public DbSet<BallotCast> BallotsCast => Set<BallotCast>();
     public DbSet<Minutes> Minutes => Set<Minutes>();
     public DbSet<CityEvent> CityEvents => Set<CityEvent>();
+
+    // Exchange sessions (Exchange/ExchangeModel.cs)
+    public DbSet<ExchangeSession> ExchangeSessions => Set<ExchangeSession>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.StoreMomentsAsUtcTicks(this);
 
@@ -84,6 +90,7 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
             cityEvent.Property(e => e.Record).HasJsonConversion();
             cityEvent.Ignore(e => e.IsListed);
         });
+        model.AddExchangeSessions();
         model.AddOutboxAndInbox();
         model.AddAuditLog();
     }

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Kommune20.Meetings.Data;
+using Kommune20.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Meetings.Exchange;
+
+/// <summary>
+/// Who may do what in a session: its own moderators manage it (moderation is per session: the moderator role only
+/// lets a person create one); each panelist writes only their own statements; everyone reads the statements once
+/// the results are published, before that only the session's moderators and panelists.
+/// </summary>
+public static class ExchangeAccess
+{
+    /// <summary>The signed-in person's Registry id (the token's subject), or null for a client or a token without one.</summary>
+    public static Guid? PersonId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(Kommune20Claims.Subject), out var id) ? id : null;
+
+    public static bool IsModeratedBy(this ExchangeSession session, ClaimsPrincipal user) =>
+        user.PersonId() is { } person && session.Moderators.Any(m => m.PersonId == person);
+
+    public static Panelist? PanelistOf(this ExchangeSession session, ClaimsPrincipal user) =>
+        user.PersonId() is { } person ? session.Panelists.FirstOrDefault(p => p.PersonId == person) : null;
+
+    public static bool MayReadStatements(this ExchangeSession session, ClaimsPrincipal user) =>
+        session.ResultsPublishedAt is not null || session.IsModeratedBy(user) || session.PanelistOf(user) is not null;
+
+    /// <summary>The session with its moderators, panel and questions (tracked, for a change), or null.</summary>
+    public static Task<ExchangeSession?> FindSessionAsync(this MeetingsDb db, Guid id, CancellationToken ct) =>
+        db.ExchangeSessions.Include(s => s.Moderators).Include(s => s.Panelists).Include(s => s.Questions).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    public static ProblemHttpResult NotModerator() => MeetingsProblems.Forbidden("Nur die Moderation dieses Erfahrungsaustauschs.",
+        "Den Erfahrungsaustausch ändern, Leitfragen öffnen, erinnern und Ergebnisse veröffentlichen dürfen nur die Personen, "
+        + "die ihn moderieren. Die Moderationsrolle allein genügt nicht: die Moderation benennt weitere Moderierende.");
+
+    public static ProblemHttpResult NotPanelist() => MeetingsProblems.Forbidden("Sie sind nicht auf dem Podium dieses Erfahrungsaustauschs.",
+        "Statements schreiben die Personen, die die Moderation als Panelisten benannt hat.");
+
+    public static ProblemHttpResult NotYourStatement() => MeetingsProblems.Forbidden("Das ist nicht Ihr Statement.",
+        "Jede Person auf dem Podium schreibt und ändert nur ihre eigenen Statements.");
+
+    public static ProblemHttpResult NotPublished() => MeetingsProblems.Forbidden("Die Ergebnisse sind noch nicht veröffentlicht.",
+        "Bis zur Veröffentlichung lesen nur die Moderation und das Podium dieses Erfahrungsaustauschs die Statements.");
+
+    public static ProblemHttpResult AlreadyPublished() => MeetingsProblems.Conflict("Die Ergebnisse sind veröffentlicht.",
+        "Nach der Veröffentlichung bleiben der Erfahrungsaustausch und seine Statements, wie das Netzwerk sie erhalten hat.");
+}

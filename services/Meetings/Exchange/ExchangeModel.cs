@@ -1,0 +1,41 @@
+using Kommune20.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Meetings.Exchange;
+
+/// <summary>The exchange sessions' tables in the Meetings database.</summary>
+public static class ExchangeModel
+{
+    public static ModelBuilder AddExchangeSessions(this ModelBuilder model)
+    {
+        model.Entity<ExchangeSession>(session =>
+        {
+            session.HasIndex(s => s.StartsAt);
+            session.HasMany(s => s.Moderators).WithOne().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+            session.HasMany(s => s.Panelists).WithOne().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
+            session.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SessionModerator>(moderator => moderator.HasKey(m => new { m.SessionId, m.PersonId }));
+        model.Entity<Panelist>(panelist =>
+        {
+            panelist.HasIndex(p => new { p.SessionId, p.PersonId }).IsUnique();
+            panelist.Property(p => p.Questions).HasJsonConversion();
+        });
+        model.Entity<GuidingQuestion>(question => question.HasIndex(q => new { q.SessionId, q.Position }));
+        model.Entity<Statement>(statement =>
+        {
+            statement.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+            statement.HasIndex(s => new { s.SessionId, s.PanelistId });
+            // One answer per panelist and question, and one preface, whatever two requests race to do; general statements may be several.
+            statement.HasIndex(s => new { s.PanelistId, s.Kind, s.QuestionId }).IsUnique().HasFilter("\"Kind\" = 'Answer'");
+            statement.HasIndex(s => new { s.PanelistId, s.Kind }).IsUnique().HasFilter("\"Kind\" = 'Preface'");
+            statement.HasOne<Panelist>().WithMany().HasForeignKey(s => s.PanelistId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Reminder>(reminder =>
+        {
+            reminder.HasIndex(r => new { r.SessionId, r.PanelistId });
+            reminder.Property(r => r.OpenQuestionIds).HasJsonConversion();
+        });
+        return model;
+    }
+}
