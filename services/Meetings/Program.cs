@@ -38,6 +38,7 @@ app.MapOParlApi();
 app.MapCalendarApi();
 app.MapExchangeSessionsApi();
 app.MapStatementsApi();
+app.MapStatementsDocumentApi();
 app.Run();
 
 public partial class Program;

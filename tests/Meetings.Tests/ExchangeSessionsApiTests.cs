@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Kommune20.Data.Audit;
 using Kommune20.Meetings.Data;
@@ -221,5 +222,36 @@ public sealed class ExchangeSessionsApiTests(MeetingsWithTestTokens meetings) : 
         Assert.Equal(["exchange-session.created", "exchange-session.question-added", "exchange-session.question-added", "exchange-session.panelist-named",
             "exchange-session.panelist-named", "exchange-session.panelist-reminded", "exchange-session.results-published"], actions);
         Assert.All(audit.Items.Where(e => e.Subject.StartsWith($"exchange-session/{session.Id}")), e => Assert.Equal(_iese.ToString(), e.Actor));
+    }
+
+    [Fact]
+    public async Task The_compiled_document_is_there_at_any_time_for_those_who_may_read_the_statements()
+    {
+        using var iese = Iese();
+        using var heidelberg = Heidelberg();
+        var session = await CreateAsync(iese);
+        var politik = await AskAsync(iese, session.Id, "Wie kann die lokale Politik begeistert werden?");
+        await SeatAsync(iese, session.Id, _heidelberg, "Svenja Baumgärtner", "Stadt Heidelberg", politik.Id);
+        await ReadAsync<StatementDto>(await heidelberg.PostAsJsonAsync($"{Sessions}/{session.Id}/statements", new
+        {
+            kind = "answer", questionId = politik.Id, text = "Digitalisierung ist eine Frage des „wie“: https://www.heidelberg.de/digital",
+        }), HttpStatusCode.Created);
+        var document = $"{Sessions}/{session.Id}/statements";
+
+        var markdown = await (await iese.GetAsync($"{document}.md?by=question")).Content.ReadAsStringAsync();
+        Assert.Contains("## Wie kann die lokale Politik begeistert werden?", markdown);
+        Assert.Contains("### Svenja Baumgärtner (Stadt Heidelberg)", markdown);
+        using var html = await heidelberg.GetAsync($"{document}.html");
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<a href=\"https://www.heidelberg.de/digital\">", await html.Content.ReadAsStringAsync());
+        using var pdf = await iese.GetAsync($"{document}.pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync(), 0, 5));
+
+        Assert.Equal(["by"], await FieldsAsync(await iese.GetAsync($"{document}.md?by=city")));
+        using var anonymous = meetings.Service.CreateClient();
+        await AssertProblemAsync(await anonymous.GetAsync($"{document}.pdf"), HttpStatusCode.Forbidden, "noch nicht veröffentlicht");
+        using var missing = await iese.GetAsync($"{Sessions}/{Guid.NewGuid()}/statements.md");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 }

@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Kommune20.Meetings.Assemblies.Rules;
+using static Kommune20.Meetings.Documents.GermanTime;
+using static Kommune20.Meetings.Documents.MarkdownText;
 
 namespace Kommune20.Meetings.Proceedings;
 
@@ -11,9 +12,6 @@ namespace Kommune20.Meetings.Proceedings;
 /// </summary>
 public static class MinutesWriter
 {
-    static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-    static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     /// <summary>The record part of the minutes; it stays as generated until the next regeneration, and for good once final.</summary>
     public static string Write(MinutesRecord record)
     {
@@ -62,14 +60,14 @@ public static class MinutesWriter
     {
         var md = new StringBuilder();
         if (finalAt is null)
-            md.AppendLine($"**Entwurf** vom {DateTime(generatedAt)}, noch nicht genehmigt.").AppendLine();
+            md.AppendLine($"**Entwurf** vom {DateAndTime(generatedAt)}, noch nicht genehmigt.").AppendLine();
         md.Append(record);
         md.AppendLine("## Unterschriften").AppendLine();
         Signature(md, "Versammlungsleitung", chair, byChair);
         Signature(md, "Protokollführung", minuteTaker, byMinuteTaker);
         md.AppendLine();
         if (finalAt is { } final)
-            md.AppendLine($"Genehmigt und den Mitgliedern veröffentlicht am {DateTime(final)}.").AppendLine();
+            md.AppendLine($"Genehmigt und den Mitgliedern veröffentlicht am {DateAndTime(final)}.").AppendLine();
         return md.ToString();
     }
 
@@ -86,7 +84,7 @@ public static class MinutesWriter
             md.AppendLine("| Mitglied | Delegierte | Eingecheckt |").AppendLine("|---|---|---|");
             foreach (var member in record.Present)
                 foreach (var present in member.Delegates)
-                    md.AppendLine($"| {Cell(member.Name)} | {Cell(present.Name)} | {DateTime(present.CheckedInAt)} |");
+                    md.AppendLine($"| {Cell(member.Name)} | {Cell(present.Name)} | {DateAndTime(present.CheckedInAt)} |");
             md.AppendLine();
         }
 
@@ -129,7 +127,7 @@ public static class MinutesWriter
     }
 
     static void Signature(StringBuilder md, string role, string name, MinutesApproval? approval) => md.AppendLine(approval is { } by
-        ? $"- {role} ({Escape(name)}): gez. {Escape(by.Name)}, genehmigt am {DateTime(by.At)}"
+        ? $"- {role} ({Escape(name)}): gez. {Escape(by.Name)}, genehmigt am {DateAndTime(by.At)}"
         : $"- {role} ({Escape(name)}): Genehmigung ausstehend");
 
     static void Field(StringBuilder md, string label, string value) => md.AppendLine($"- **{label}:** {value}");
@@ -152,36 +150,5 @@ public static class MinutesWriter
         _ => throw new ArgumentOutOfRangeException(nameof(majority), majority, null),
     };
 
-    static DateTime Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Berlin).DateTime;
-
-    static string Date(DateTimeOffset moment) => Local(moment).ToString("d. MMMM yyyy", German);
-
-    static string Time(DateTimeOffset moment) => Local(moment).ToString("HH:mm 'Uhr'", German);
-
-    static string DateTime(DateTimeOffset moment) => Local(moment).ToString("d. MMMM yyyy, HH:mm 'Uhr'", German);
-
     static string Cell(string text) => Escape(text.ReplaceLineEndings(" "));
-
-    /// <summary>Text as it was typed, within a line: Markdown's punctuation escaped.</summary>
-    static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '#' or '!' or '&')
-                escaped.Append('\\');
-            escaped.Append(c);
-        }
-        return escaped.ToString();
-    }
-
-    /// <summary>Text as it was typed, at the start of a block: also what would begin a list, heading or quote defused.</summary>
-    static string EscapeLine(string text)
-    {
-        var escaped = Escape(text);
-        var digits = escaped.TakeWhile(char.IsAsciiDigit).Count();
-        if (digits > 0 && digits < escaped.Length && escaped[digits] is '.' or ')')
-            return escaped[..digits] + "\\" + escaped[digits..];
-        return escaped.Length > 0 && escaped[0] is '-' or '+' or '=' ? "\\" + escaped : escaped;
-    }
 }

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Kommune20.Meetings.Documents;
+
+/// <summary>Moments as the association's documents write them: German, in Berlin's time ("19. März 2027, 10:00 Uhr").</summary>
+public static class GermanTime
+{
+    public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+    static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    public static DateTime Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Berlin).DateTime;
+
+    public static string Date(DateTimeOffset moment) => Local(moment).ToString("d. MMMM yyyy", German);
+
+    public static string Time(DateTimeOffset moment) => Local(moment).ToString("HH:mm 'Uhr'", German);
+
+    public static string DateAndTime(DateTimeOffset moment) => Local(moment).ToString("d. MMMM yyyy, HH:mm 'Uhr'", German);
+}

@@ -1,0 +1,118 @@
+using System.Text;
+using static Kommune20.Meetings.Documents.GermanTime;
+using static Kommune20.Meetings.Documents.MarkdownText;
+
+namespace Kommune20.Meetings.Exchange;
+
+/// <summary>How the compiled statements are arranged: panelist by panelist (as the association's documents are) or question by question.</summary>
+public enum CompiledBy
+{
+    Panelist,
+    Question,
+}
+
+/// <summary>
+/// The compiled document "Statements zum Kommune 2.0-Erfahrungsaustausch" as Markdown, at any time from what the panel
+/// wrote so far. By panelist it follows seeds/001: a section per panelist (name, whom they speak for), their preface
+/// ("Vorbemerkung"), each question answered under the question in the words it was put to them, and what follows no
+/// question right under their name (under "Weitere Anmerkungen" when they also answered questions). Names and questions
+/// are escaped; statements are the panelists' own Markdown, links and all (checked when written: no headings).
+/// </summary>
+public static class StatementsDocument
+{
+    public const string Heading = "Statements zum Kommune 2.0-Erfahrungsaustausch";
+    const string Preface = "Vorbemerkung";
+    const string Further = "Weitere Anmerkungen";
+
+    public static string Write(ExchangeSession session, IReadOnlyList<Statement> statements, CompiledBy by)
+    {
+        var md = new StringBuilder();
+        md.Append("# ").Append(Heading).Append(": ").AppendLine(Escape(session.Title)).AppendLine();
+        var where = session.Place is { } place ? Escape(place) : $"online, <{session.OnlineUrl}>";
+        md.AppendLine($"{Local(session.StartsAt).ToString("dddd, d. MMMM yyyy", German)}, {Time(session.StartsAt)} bis {Time(session.EndsAt)}, {where}").AppendLine();
+        if (session.Moderators.Count > 0)
+            md.Append("Moderation: ").AppendLine(string.Join("; ", session.Moderators.OrderBy(m => m.NamedAt).Select(NameOf))).AppendLine();
+        if (session.ResultsPublishedAt is null)
+            md.AppendLine($"**Zwischenstand**: noch nicht veröffentlicht; {statements.Count} Statements.").AppendLine();
+
+        var sorted = StatementOrder.Sort(session, statements).ToList();
+        if (by == CompiledBy.Panelist)
+            ByPanelist(md, session, sorted);
+        else
+            ByQuestion(md, session, sorted);
+        return md.ToString();
+    }
+
+    static void ByPanelist(StringBuilder md, ExchangeSession session, List<Statement> statements)
+    {
+        foreach (var panelist in session.Panelists.OrderBy(p => p.Position))
+        {
+            var own = statements.Where(s => s.PanelistId == panelist.Id).ToList();
+            if (own.Count == 0)
+                continue;
+            md.Append("## ").AppendLine(Escape(panelist.Name)).AppendLine().AppendLine(EscapeLine(panelist.Organisation)).AppendLine();
+            var wordings = panelist.AskedQuestions(session).ToDictionary(asked => asked.Question.Id, asked => asked.Text);
+            var answers = own.Any(s => s.Kind == StatementKind.Answer);
+            var furtherWritten = false;
+            foreach (var statement in own)
+            {
+                var heading = statement.Kind switch
+                {
+                    StatementKind.Preface => Preface,
+                    StatementKind.Answer => wordings.GetValueOrDefault(statement.QuestionId!.Value)
+                        ?? session.Questions.First(q => q.Id == statement.QuestionId).Text,
+                    _ => answers && !furtherWritten ? Further : null,
+                };
+                furtherWritten |= heading == Further;
+                if (heading is not null)
+                    md.Append("### ").AppendLine(Escape(heading)).AppendLine();
+                Text(md, statement);
+            }
+        }
+    }
+
+    static void ByQuestion(StringBuilder md, ExchangeSession session, List<Statement> statements)
+    {
+        Section(md, "Vorbemerkungen", session, statements.Where(s => s.Kind == StatementKind.Preface));
+        foreach (var question in session.Questions.OrderBy(q => q.Position))
+        {
+            var answers = statements.Where(s => s.QuestionId == question.Id).ToList();
+            if (answers.Count == 0)
+                continue;
+            md.Append("## ").AppendLine(Escape(question.Text)).AppendLine();
+            if (question.PanelistId is { } asker && session.Panelists.FirstOrDefault(p => p.Id == asker) is { } asking)
+                md.AppendLine($"Eigene Frage von {Escape(asking.Name)}.").AppendLine();
+            foreach (var answer in answers)
+            {
+                var speaker = session.Panelists.First(p => p.Id == answer.PanelistId);
+                md.Append("### ").AppendLine(NameOf(speaker)).AppendLine();
+                var wording = speaker.Questions.FirstOrDefault(q => q.QuestionId == question.Id)?.Wording;
+                if (wording is not null && wording != question.Text)
+                    md.AppendLine($"Gestellt als: „{Escape(wording)}“").AppendLine();
+                Text(md, answer);
+            }
+        }
+        Section(md, "Statements ohne Leitfrage", session, statements.Where(s => s.Kind == StatementKind.General));
+    }
+
+    static void Section(StringBuilder md, string heading, ExchangeSession session, IEnumerable<Statement> statements)
+    {
+        var list = statements.ToList();
+        if (list.Count == 0)
+            return;
+        md.Append("## ").AppendLine(heading).AppendLine();
+        foreach (var group in list.GroupBy(s => s.PanelistId))
+        {
+            md.Append("### ").AppendLine(NameOf(session.Panelists.First(p => p.Id == group.Key))).AppendLine();
+            foreach (var statement in group)
+                Text(md, statement);
+        }
+    }
+
+    static void Text(StringBuilder md, Statement statement) => md.AppendLine(statement.Text.Trim()).AppendLine();
+
+    static string NameOf(Panelist panelist) => $"{Escape(panelist.Name)} ({Escape(panelist.Organisation)})";
+
+    static string NameOf(SessionModerator moderator) =>
+        moderator.Organisation is { } organisation ? $"{Escape(moderator.Name)} ({Escape(organisation)})" : Escape(moderator.Name);
+}
