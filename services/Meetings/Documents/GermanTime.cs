@@ -15,4 +15,11 @@ public static class GermanTime
     public static string Time(DateTimeOffset moment) => Local(moment).ToString("HH:mm 'Uhr'", German);
 
     public static string DateAndTime(DateTimeOffset moment) => Local(moment).ToString("d. MMMM yyyy, HH:mm 'Uhr'", German);
+
+    /// <summary>A day and a time of day on Berlin's clock, as a moment.</summary>
+    public static DateTimeOffset InBerlin(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, Berlin.GetUtcOffset(local));
+    }
 }

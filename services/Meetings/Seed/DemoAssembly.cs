@@ -3,6 +3,7 @@ using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Assemblies.Rules;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Members;
+using static Kommune20.Meetings.Documents.GermanTime;
 using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +19,6 @@ public sealed class DemoAssembly(IServiceScopeFactory scopes, TimeProvider clock
         TimeOnly EndsAtLocal, List<SeedItem> Agenda);
     sealed record SeedItem(string Title, string? Description, SeedMotion? Motion, List<AgendaDocument>? Documents);
     sealed record SeedMotion(Guid FiledBy, string Title, string Text, DecisionKind Kind);
-
-    static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -92,11 +91,5 @@ public sealed class DemoAssembly(IServiceScopeFactory scopes, TimeProvider clock
         db.Assemblies.Add(assembly);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Added the demo assembly {Title} on {Day}", assembly.Title, day);
-    }
-
-    static DateTimeOffset InBerlin(DateOnly day, TimeOnly time)
-    {
-        var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, Berlin.GetUtcOffset(local));
     }
 }

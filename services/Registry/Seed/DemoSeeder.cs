@@ -77,7 +77,7 @@ internal sealed class DemoSeeder(IServiceProvider services, IConfiguration confi
         {
             var member = byName[entry.Member];
             var password = GeneratedSecrets.New(16);
-            var person = new Person { Id = Guid.NewGuid(), UserName = entry.UserName, Name = entry.Name, MemberId = member.Id, Roles = entry.Roles };
+            var person = new Person { Id = entry.Id, UserName = entry.UserName, Name = entry.Name, MemberId = member.Id, Roles = entry.Roles };
             person.PasswordHash = hasher.HashPassword(person, password);
             db.People.Add(person);
             credentials.People.Add(new(entry.UserName, password, entry.Name, member.Name, member.Id, entry.Roles));

@@ -10,7 +10,8 @@ internal static class SeedFiles
     public sealed record SeedMember(Guid Id, MemberKind Kind, string Name, string? Ags, string? FederalState, string? Website, DateOnly? MemberSince, bool? HasVotingRight);
     public sealed record SeedNetwork(string Network, List<string> Members, bool RelayAllowed);
     public sealed record MembersFile(List<SeedMember> Members, List<SeedNetwork> Networks);
-    public sealed record SeedPerson(string UserName, string Name, string Member, List<string> Roles);
+    /// <summary>A person; the fixed <paramref name="Id"/> lets other services' demo data name them (Meetings' panelists and moderators).</summary>
+    public sealed record SeedPerson(Guid Id, string UserName, string Name, string Member, List<string> Roles);
     public sealed record SeedClient(string ClientId, string DisplayName, string Member, List<string> Roles);
     public sealed record PeopleFile(List<SeedPerson> People);
     public sealed record ClientsFile(List<SeedClient> Clients);
