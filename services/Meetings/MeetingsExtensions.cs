@@ -14,7 +14,7 @@ public static class MeetingsExtensions
     /// <summary>
     /// General assemblies under the association's statutes (<c>Meetings:Statutes</c>): the views, the OParl catalogue, the
     /// live attendance and the minutes' recorder, the lock between ballots and a vote's close and the open votes' rolls, and the voting register that asks the Registry, whose silence becomes a 503 rather than a 500; with
-    /// <c>Seed:DemoData=true</c> the demo's 6th general assembly and its exchange session.
+    /// <c>Seed:DemoData=true</c> the demo's 6th general assembly.
     /// </summary>
     public static IHostApplicationBuilder AddAssemblies(this IHostApplicationBuilder builder)
     {
@@ -30,8 +30,6 @@ public static class MeetingsExtensions
         builder.Services.AddExceptionHandler<RegisterUnavailableHandler>();
         if (builder.Configuration.GetValue("Seed:DemoData", false))
             builder.Services.AddHostedService<DemoAssembly>();
-        if (builder.Configuration.GetValue("Seed:DemoData", false))
-            builder.Services.AddHostedService<DemoExchangeSession>();   // the Freiburg exchange session under the demo assembly's agenda
         return builder;
     }
 }

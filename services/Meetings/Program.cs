@@ -6,6 +6,7 @@ using Kommune20.Meetings.Attendance;
 using Kommune20.Meetings.Calendar;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Exchange;
+using Kommune20.Meetings.Exchange.Live;
 using Kommune20.Meetings.Motions;
 using Kommune20.Meetings.OParl;
 using Kommune20.Meetings.Proceedings;
@@ -22,6 +23,7 @@ builder.AddMessaging<MeetingsDb>("meetings", typeof(CityEventPublishedConsumer).
                                                                 // keeps the cities' events
 builder.AddAssemblies();                                        // the statutes, attendance and the voting register
 builder.AddNetworkCalendar();                                   // /feeds/events.ics and its sources: assemblies, cities' events
+builder.AddExchangeSessions();                                  // the live room (SignalR) and the demo's exchange session
 builder.AddRegistryClient("Meetings");                          // who may vote (gRPC, the service's own client credential)
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ app.MapCalendarApi();
 app.MapExchangeSessionsApi();
 app.MapStatementsApi();
 app.MapStatementsDocumentApi();
+app.MapLiveRoom();
 app.Run();
 
 public partial class Program;

@@ -3,6 +3,7 @@ using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Calendar;
 using Kommune20.Meetings.Exchange;
+using Kommune20.Meetings.Exchange.Live;
 using Kommune20.Meetings.Votes;
 using Kommune20.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,9 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
     public DbSet<ExchangeSession> ExchangeSessions => Set<ExchangeSession>();
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<AudienceQuestion> AudienceQuestions => Set<AudienceQuestion>();
+    public DbSet<AudienceVote> AudienceVotes => Set<AudienceVote>();
+    public DbSet<Takeaway> Takeaways => Set<Takeaway>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.StoreMomentsAsUtcTicks(this);
 

@@ -1,4 +1,5 @@
 using Kommune20.Data;
+using Kommune20.Meetings.Exchange.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Meetings.Exchange;
@@ -36,6 +37,14 @@ public static class ExchangeModel
             reminder.HasIndex(r => new { r.SessionId, r.PanelistId });
             reminder.Property(r => r.OpenQuestionIds).HasJsonConversion();
         });
+        model.Entity<AudienceQuestion>(question => question.HasIndex(q => new { q.SessionId, q.AskedAt }));
+        // One upvote per participant and question, held by the key whatever two requests race to do.
+        model.Entity<AudienceVote>(vote =>
+        {
+            vote.HasKey(v => new { v.QuestionId, v.ParticipantId });
+            vote.HasOne<AudienceQuestion>().WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Takeaway>(takeaway => takeaway.HasIndex(t => new { t.SessionId, t.GuidingQuestionId }));
         return model;
     }
 }

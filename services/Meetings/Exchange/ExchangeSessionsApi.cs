@@ -3,6 +3,7 @@ using Kommune20.Contracts.Meetings;
 using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Data;
+using Kommune20.Meetings.Exchange.Live;
 using Kommune20.Messaging;
 using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
@@ -183,9 +184,9 @@ public static class ExchangeSessionsApi
         return TypedResults.Created($"/api/meetings/exchange-sessions/{session.Id}", QuestionDto.From(question));
     }
 
-    /// <summary>Opens a guiding question in the live room; the one opened before is no longer the current one.</summary>
+    /// <summary>Opens a guiding question in the live room, where every participant sees it at once; the one opened before is no longer the current one.</summary>
     static async Task<Results<Ok<QuestionDto>, NotFound, ProblemHttpResult>> OpenQuestionAsync(
-        Guid sessionId, Guid questionId, ClaimsPrincipal user, MeetingsDb db, TimeProvider clock, CancellationToken ct)
+        Guid sessionId, Guid questionId, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, TimeProvider clock, CancellationToken ct)
     {
         var session = await db.FindSessionAsync(sessionId, ct);
         var question = session?.Questions.FirstOrDefault(q => q.Id == questionId);
@@ -200,6 +201,7 @@ public static class ExchangeSessionsApi
         session.OpenQuestionId = question.Id;
         db.AddAuditEntry(user, "exchange-session.question-opened", $"{Subject(session)}/questions/{question.Id}", before: null, after: QuestionDto.From(question));
         await db.SaveChangesAsync(ct);
+        await room.OpenedAsync(session.Id, QuestionDto.From(question), ct);
         return TypedResults.Ok(QuestionDto.From(question));
     }
 

@@ -1,0 +1,34 @@
+namespace Kommune20.Meetings.Exchange.Live;
+
+/// <summary>A question a participant posts in the live room, to the guiding question open at the time; the moderators mark it answered.</summary>
+public sealed class AudienceQuestion
+{
+    public Guid Id { get; init; }
+    public Guid SessionId { get; init; }
+    public Guid? GuidingQuestionId { get; init; }
+    /// <summary>The participant (Registry person) who asked it.</summary>
+    public Guid AskedBy { get; init; }
+    public required string AskerName { get; init; }
+    public required string Text { get; init; }
+    public DateTimeOffset AskedAt { get; init; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+}
+
+/// <summary>One participant's upvote of one audience question; the key keeps it to one.</summary>
+public sealed class AudienceVote
+{
+    public Guid QuestionId { get; init; }
+    public Guid ParticipantId { get; init; }
+    public DateTimeOffset VotedAt { get; init; }
+}
+
+/// <summary>What the moderators record as learned under a guiding question (Erkenntnis).</summary>
+public sealed class Takeaway
+{
+    public Guid Id { get; init; }
+    public Guid SessionId { get; init; }
+    public Guid GuidingQuestionId { get; init; }
+    public required string Text { get; init; }
+    public Guid RecordedBy { get; init; }
+    public DateTimeOffset RecordedAt { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Kommune20.Meetings.Exchange.Live;
+
+public sealed record AudienceQuestionInput(string? Text);
+
+public sealed record TakeawayInput(Guid? GuidingQuestionId, string? Text);
+
+/// <summary>An audience question as the room sees it: who asked, how many upvoted, answered or not.</summary>
+public sealed record AudienceQuestionDto(Guid Id, Guid? GuidingQuestionId, string AskerName, string Text, int Votes, DateTimeOffset AskedAt,
+    DateTimeOffset? AnsweredAt);
+
+public sealed record TakeawayDto(Guid Id, Guid GuidingQuestionId, string Text, DateTimeOffset RecordedAt)
+{
+    public static TakeawayDto From(Takeaway takeaway) => new(takeaway.Id, takeaway.GuidingQuestionId, takeaway.Text, takeaway.RecordedAt);
+}
+
+/// <summary>What a participant sees on joining: the open guiding question, the audience questions ranked, the takeaways.</summary>
+public sealed record LiveRoomState(Guid SessionId, QuestionDto? OpenQuestion, List<AudienceQuestionDto> Questions, List<TakeawayDto> Takeaways);
