@@ -35,7 +35,7 @@ app.MapMotionsApi();
 app.MapVotesApi();
 app.MapMinutesApi();
 app.MapOutboxApi("meetings");
-app.MapAuditLogApi<MeetingsDb>("/api/meetings/office/audit");   // the office's actions, append-only
+app.MapAuditLogApi<MeetingsDb>("/api/meetings/office/audit");   // the office's and the moderators' actions, append-only
 app.MapOParlApi();
 app.MapCalendarApi();
 app.MapExchangeSessionsApi();

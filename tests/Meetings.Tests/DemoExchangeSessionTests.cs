@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Kommune20.Data.Lists;
 using Kommune20.Meetings.Documents;
 using Kommune20.Meetings.Exchange;
 using Kommune20.Meetings.Seed;

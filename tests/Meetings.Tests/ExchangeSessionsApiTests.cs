@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Kommune20.Data.Audit;
+using Kommune20.Data.Lists;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Exchange;
 using Kommune20.Messaging;
@@ -217,7 +218,7 @@ public sealed class ExchangeSessionsApiTests(MeetingsWithTestTokens meetings) : 
 
         Assert.Equal(["ExchangeSessionScheduled", "StatementSubmitted", "StatementSubmitted", "PanelistReminded", "SessionResultsPublished"],
             await meetings.EventsAsync(session.Id));
-        var audit = await ReadAsync<AuditLogApi.AuditPage>(await office.GetAsync("/api/meetings/office/audit?pageSize=200"), HttpStatusCode.OK);
+        var audit = await ReadAsync<PagedList<AuditLogApi.AuditEntryDto>>(await office.GetAsync("/api/meetings/office/audit?pageSize=200"), HttpStatusCode.OK);
         var actions = audit.Items.Where(e => e.Subject.StartsWith($"exchange-session/{session.Id}")).Select(e => e.Action).Reverse();
         Assert.Equal(["exchange-session.created", "exchange-session.question-added", "exchange-session.question-added", "exchange-session.panelist-named",
             "exchange-session.panelist-named", "exchange-session.panelist-reminded", "exchange-session.results-published"], actions);

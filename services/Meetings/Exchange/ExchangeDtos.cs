@@ -1,7 +1,5 @@
 namespace Kommune20.Meetings.Exchange;
 
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 public sealed record SessionSummary(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineUrl,
     Guid? AssemblyId, int Panelists, DateTimeOffset? ResultsPublishedAt);
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kommune20.Contracts.Meetings;
 using Kommune20.Data.Audit;
+using Kommune20.Data.Lists;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Exchange.Live;
@@ -45,15 +46,11 @@ public static class ExchangeSessionsApi
         Paging.Check(page, pageSize, MaxPageSize, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
-        var (number, size) = (page ?? 1, pageSize ?? 20);
-        var total = await db.ExchangeSessions.CountAsync(ct);
-        var items = await db.ExchangeSessions.AsNoTracking()
+        return TypedResults.Ok(await db.ExchangeSessions.AsNoTracking()
             .OrderByDescending(s => s.StartsAt).ThenBy(s => s.Id)
-            .Skip((number - 1) * size).Take(size)
             .Select(s => new SessionSummary(s.Id, s.Title, s.StartsAt, s.EndsAt, s.Place, s.OnlineUrl, s.AssemblyId, s.Panelists.Count,
                 s.ResultsPublishedAt))
-            .ToListAsync(ct);
-        return TypedResults.Ok(new PagedList<SessionSummary>(items, number, size, total));
+            .ToPagedListAsync(page ?? 1, pageSize ?? 20, summary => summary, ct));
     }
 
     static async Task<Results<Ok<SessionDetail>, NotFound>> GetAsync(Guid sessionId, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct)

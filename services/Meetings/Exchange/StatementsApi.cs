@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Kommune20.Contracts.Meetings;
+using Kommune20.Data.Lists;
 using Kommune20.Meetings.Data;
 using Kommune20.Messaging;
 using Kommune20.ServiceDefaults.Problems;
