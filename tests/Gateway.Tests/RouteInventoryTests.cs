@@ -41,6 +41,7 @@ public sealed class RouteInventoryTests
         ["HEAD /feeds/events.ics"] = "as GET",
         ["GET /feeds/members/{memberId}/events.ics"] = "one member's calendar, public like the network's; the other /feeds/* paths are not Meetings'",
         ["HEAD /feeds/members/{memberId}/events.ics"] = "as GET",
+        ["ANY /hubs/meetings/{**catch-all}"] = "the exchange sessions' live room (SignalR, WebSockets): a browser's socket carries its token in the query string, which only Meetings reads; it refuses a connection without one",
         ["GET /openapi/meetings.json"] = "the Meetings service's API description",
         ["HEAD /openapi/meetings.json"] = "as GET",
         ["ANY /{**catch-all}"] = "the portal's pages; the portal guards the office's and editors' pages itself",

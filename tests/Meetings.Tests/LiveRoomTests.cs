@@ -125,6 +125,24 @@ public sealed class LiveRoomTests(MeetingsWithTestTokens meetings) : IClassFixtu
     }
 
     [Fact]
+    public async Task Nobody_joins_without_a_token()
+    {
+        var server = meetings.Service.Server;
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, LiveRoomHub.Path.TrimStart('/')), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.WebSocketFactory = (context, ct) => new ValueTask<System.Net.WebSockets.WebSocket>(
+                    server.CreateWebSocketClient().ConnectAsync(context.Uri, ct));
+            })
+            .Build();
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
+        Assert.Contains("401", refused.ToString());
+    }
+
+    [Fact]
     public void Open_questions_rank_by_votes_then_by_who_asked_first_and_answered_ones_come_last()
     {
         var start = DateTimeOffset.UtcNow;
