@@ -122,6 +122,15 @@ public sealed class LiveRoomTests(MeetingsWithTestTokens meetings) : IClassFixtu
         Assert.Equal(politik.Id, state.OpenQuestion?.Id);
         Assert.Equal([first.Id, second.Id], state.Questions.Select(q => q.Id));
         Assert.Equal([takeaway.Id], state.Takeaways.Select(t => t.Id));
+
+        // The compiled document closes with what the room brought, without who asked.
+        var markdown = await iese.GetStringAsync($"{room}/statements.md?by=question");
+        Assert.Contains("## Ergebnisse des Live-Raums", markdown);
+        Assert.Contains("### Wie kann die lokale Politik begeistert werden?", markdown);
+        Assert.Contains("- Politik früh einbinden, mit einer mitreißenden Vision.", markdown);
+        Assert.Contains("- Wer bildet die Digitallotsen aus? (1 Unterstützung, beantwortet)", markdown);
+        Assert.Contains("- Wie erreichen wir den Gemeinderat? (0 Unterstützungen)", markdown);
+        Assert.DoesNotContain("Svenja Baumgärtner", markdown);
     }
 
     [Fact]

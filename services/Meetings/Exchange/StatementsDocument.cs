@@ -1,8 +1,12 @@
 using System.Text;
+using Kommune20.Meetings.Exchange.Live;
 using static Kommune20.Meetings.Documents.GermanTime;
 using static Kommune20.Meetings.Documents.MarkdownText;
 
 namespace Kommune20.Meetings.Exchange;
+
+/// <summary>What the live room brought: the moderators' takeaways and the audience's questions, ranked.</summary>
+public sealed record LiveRoomResults(IReadOnlyList<Takeaway> Takeaways, IReadOnlyList<AudienceQuestionDto> Questions);
 
 /// <summary>How the compiled statements are arranged: panelist by panelist (as the association's documents are) or question by question.</summary>
 public enum CompiledBy
@@ -16,7 +20,8 @@ public enum CompiledBy
 /// wrote so far. By panelist it follows seeds/001: a section per panelist (name, whom they speak for), their preface
 /// ("Vorbemerkung"), each question answered under the question in the words it was put to them, and what follows no
 /// question right under their name (under "Weitere Anmerkungen" when they also answered questions). Names and questions
-/// are escaped; statements are the panelists' own Markdown, links and all (checked when written: no headings).
+/// are escaped; statements are the panelists' own Markdown, links and all (checked when written: no headings). What the
+/// live room brought (the moderators' takeaways, the audience's questions without who asked) closes the document.
 /// </summary>
 public static class StatementsDocument
 {
@@ -24,7 +29,7 @@ public static class StatementsDocument
     const string Preface = "Vorbemerkung";
     const string Further = "Weitere Anmerkungen";
 
-    public static string Write(ExchangeSession session, IReadOnlyList<Statement> statements, CompiledBy by)
+    public static string Write(ExchangeSession session, IReadOnlyList<Statement> statements, CompiledBy by, LiveRoomResults? live = null)
     {
         var md = new StringBuilder();
         md.Append("# ").Append(Heading).Append(": ").AppendLine(Escape(session.Title)).AppendLine();
@@ -40,7 +45,41 @@ public static class StatementsDocument
             ByPanelist(md, session, sorted);
         else
             ByQuestion(md, session, sorted);
+        if (live is not null)
+            WriteLiveRoom(md, session, live);
         return md.ToString();
+    }
+
+    /// <summary>Per guiding question its takeaways and the audience's questions, ranked; those asked while no question was open last.</summary>
+    static void WriteLiveRoom(StringBuilder md, ExchangeSession session, LiveRoomResults live)
+    {
+        if (live.Takeaways.Count == 0 && live.Questions.Count == 0)
+            return;
+        md.AppendLine("## Ergebnisse des Live-Raums").AppendLine();
+        var sections = session.Questions.OrderBy(q => q.Position).Select(q => (Guid?)q.Id).Append(null);
+        foreach (var id in sections)
+        {
+            var takeaways = live.Takeaways.Where(t => t.GuidingQuestionId == id).OrderBy(t => t.RecordedAt).ToList();
+            var asked = live.Questions.Where(q => q.GuidingQuestionId == id).ToList();
+            if (takeaways.Count == 0 && asked.Count == 0)
+                continue;
+            md.Append("### ").AppendLine(id is null ? "Ohne Leitfrage" : Escape(session.Questions.First(q => q.Id == id).Text)).AppendLine();
+            if (takeaways.Count > 0)
+            {
+                md.AppendLine("**Erkenntnisse**").AppendLine();
+                foreach (var takeaway in takeaways)
+                    md.Append("- ").AppendLine(Escape(takeaway.Text.ReplaceLineEndings(" ")));
+                md.AppendLine();
+            }
+            if (asked.Count > 0)
+            {
+                md.AppendLine("**Fragen aus dem Publikum**").AppendLine();
+                foreach (var question in asked)
+                    md.Append("- ").Append(Escape(question.Text.ReplaceLineEndings(" ")))
+                        .AppendLine($" ({(question.Votes == 1 ? "1 Unterstützung" : $"{question.Votes} Unterstützungen")}{(question.AnsweredAt is null ? "" : ", beantwortet")})");
+                md.AppendLine();
+            }
+        }
     }
 
     static void ByPanelist(StringBuilder md, ExchangeSession session, List<Statement> statements)

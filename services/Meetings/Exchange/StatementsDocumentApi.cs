@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Documents;
+using Kommune20.Meetings.Exchange.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace Kommune20.Meetings.Exchange;
 
 /// <summary>
 /// The compiled statements of a session, generated on each request from what the panel wrote so far, as Markdown, HTML
-/// and PDF; <c>by=panelist</c> (default) or <c>by=question</c>. Readable by whoever may read the statements.
+/// and PDF; <c>by=panelist</c> (default) or <c>by=question</c>, closed by the live room's takeaways and audience questions.
+/// Readable by whoever may read the statements.
 /// </summary>
 public static class StatementsDocumentApi
 {
@@ -23,24 +25,24 @@ public static class StatementsDocumentApi
     }
 
     static async Task<Results<ContentHttpResult, ValidationProblem, NotFound, ProblemHttpResult>> MarkdownAsync(
-        Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct) =>
-        await CompileAsync(sessionId, by, user, db, ct) switch
+        Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, CancellationToken ct) =>
+        await CompileAsync(sessionId, by, user, db, room, ct) switch
         {
             (Compiled document, _) => TypedResults.Text(document.Markdown, "text/markdown", Encoding.UTF8),
             (_, var refusal) => Refuse(refusal),
         };
 
     static async Task<Results<ContentHttpResult, ValidationProblem, NotFound, ProblemHttpResult>> HtmlAsync(
-        Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct) =>
-        await CompileAsync(sessionId, by, user, db, ct) switch
+        Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, CancellationToken ct) =>
+        await CompileAsync(sessionId, by, user, db, room, ct) switch
         {
             (Compiled document, _) => TypedResults.Text(DocumentHtml.Render(document.Title, document.Markdown), "text/html", Encoding.UTF8),
             (_, var refusal) => Refuse(refusal),
         };
 
     static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ProblemHttpResult>> PdfAsync(
-        Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db, CancellationToken ct) =>
-        await CompileAsync(sessionId, by, user, db, ct) switch
+        Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, CancellationToken ct) =>
+        await CompileAsync(sessionId, by, user, db, room, ct) switch
         {
             (Compiled document, _) => TypedResults.File(DocumentPdf.Render(document.Title, document.Markdown), "application/pdf",
                 $"statements-{document.StartsAt:yyyy-MM-dd}.pdf"),
@@ -54,7 +56,7 @@ public static class StatementsDocumentApi
     enum Refusal { None, Order, NoSession, NotPublished }
 
     static async Task<(Compiled? Document, Refusal Refusal)> CompileAsync(Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db,
-        CancellationToken ct)
+        LiveRoom room, CancellationToken ct)
     {
         CompiledBy? order = by?.Trim().ToLowerInvariant() switch
         {
@@ -70,7 +72,9 @@ public static class StatementsDocumentApi
         if (!session.MayReadStatements(user))
             return (null, Refusal.NotPublished);
         var statements = await db.Statements.AsNoTracking().Where(s => s.SessionId == sessionId).ToListAsync(ct);
-        return (new Compiled($"{StatementsDocument.Heading}: {session.Title}", StatementsDocument.Write(session, statements, order.Value),
+        var live = new LiveRoomResults(await db.Takeaways.AsNoTracking().Where(t => t.SessionId == sessionId).ToListAsync(ct),
+            await room.RankedAsync(sessionId, ct));
+        return (new Compiled($"{StatementsDocument.Heading}: {session.Title}", StatementsDocument.Write(session, statements, order.Value, live),
             session.StartsAt), Refusal.None);
     }
 
