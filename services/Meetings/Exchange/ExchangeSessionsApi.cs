@@ -229,7 +229,6 @@ public static class ExchangeSessionsApi
         };
         Apply(input, panelist, session);
         db.Add(panelist);
-        session.Panelists.Add(panelist);
         var dto = PanelistDto.From(panelist, session, showPeople: true);
         db.AddAuditEntry(user, "exchange-session.panelist-named", $"{Subject(session)}/panelists/{panelist.Id}", before: null, after: dto);
         await db.SaveChangesAsync(ct);
