@@ -6,12 +6,10 @@ using Kommune20.Meetings.Documents;
 using Kommune20.Meetings.Exchange;
 using Kommune20.Meetings.Seed;
 using Kommune20.ServiceDefaults;
-using Kommune20.ServiceDefaults.Security;
 using Kommune20.Testing;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Kommune20.Meetings.Tests;
 
@@ -105,17 +103,16 @@ public sealed class DemoExchangeSessionTests
         Assert.EndsWith("Die Bürgerinnen und Bürger werden dabei über Chancen und Risiken digitaler Entwicklungen aufgeklärt.", heidelberg.Answers[3].Text);
     }
 
+    /// <summary>
+    /// The demo assembly is invited to the register's voting members, so the session under its agenda needs the real
+    /// Registry: the whole hub, as <c>./kommune20 up</c> starts it, with a moderator signed in at its issuer.
+    /// </summary>
     [Fact]
     public async Task The_demo_holds_the_Freiburg_session_under_the_assemblys_agenda_for_its_moderators()
     {
-        using var meetings = new IsolatedService<Program>("meetings", host =>
-        {
-            host.AcceptTestTokens();
-            host.UseSetting("Seed:DemoData", "true");
-        });
-        using var iese = meetings.CreateClient();
-        iese.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            TestTokens.For("6b0e2f1a-0109-4c20-9a20-000000000109", [Roles.Moderator, Roles.PartnerContact], "Ivan Acimovic"));
+        await using var hub = await Hub.StartAsync();
+        var moderator = hub.Credentials.PersonNamed("moderation-iese");
+        using var iese = SignIn.WithToken(hub.Gateway, await hub.SignIn.PersonTokenAsync(moderator.UserName, moderator.Password));
 
         SessionSummary? freiburg = null;
         await Eventually.HoldsAsync(async () =>

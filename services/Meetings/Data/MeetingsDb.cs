@@ -92,6 +92,8 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
             cityEvent.HasIndex(e => e.EndsAt);
             cityEvent.Property(e => e.OriginId).HasMaxLength(100);
             cityEvent.Property(e => e.Record).HasJsonConversion();
+            // Two versions handled at once must not both win: the later save fails and its message is retried against the newer row.
+            cityEvent.Property(e => e.Version).IsConcurrencyToken();
             cityEvent.Ignore(e => e.IsListed);
         });
         model.AddExchangeSessions();
