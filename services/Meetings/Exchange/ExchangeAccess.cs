@@ -44,6 +44,10 @@ public static class ExchangeAccess
     public static ProblemHttpResult NotPublished() => MeetingsProblems.Forbidden("Die Ergebnisse sind noch nicht veröffentlicht.",
         "Bis zur Veröffentlichung lesen nur die Moderation und das Podium dieses Erfahrungsaustauschs die Statements.");
 
+    /// <summary>Why the user may not change the session: not one of its moderators (403), or its results published (409); null when they may.</summary>
+    public static ProblemHttpResult? RefuseModeratorChange(this ExchangeSession session, ClaimsPrincipal user) =>
+        !session.IsModeratedBy(user) ? NotModerator() : session.ResultsPublishedAt is not null ? AlreadyPublished() : null;
+
     public static ProblemHttpResult AlreadyPublished() => MeetingsProblems.Conflict("Die Ergebnisse sind veröffentlicht.",
         "Nach der Veröffentlichung bleiben der Erfahrungsaustausch und seine Statements, wie das Netzwerk sie erhalten hat.");
 }

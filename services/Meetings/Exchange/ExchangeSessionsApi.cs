@@ -92,10 +92,8 @@ public static class ExchangeSessionsApi
         var session = await db.FindSessionAsync(sessionId, ct);
         if (session is null)
             return TypedResults.NotFound();
-        if (!session.IsModeratedBy(user))
-            return ExchangeAccess.NotModerator();
-        if (session.ResultsPublishedAt is not null)
-            return ExchangeAccess.AlreadyPublished();
+        if (session.RefuseModeratorChange(user) is { } refusal)
+            return refusal;
         var errors = ExchangeRules.Validate(input);
         await CheckAssemblyAsync(input, db, errors, ct);
         if (errors.Count > 0)
@@ -189,10 +187,8 @@ public static class ExchangeSessionsApi
         var question = session?.Questions.FirstOrDefault(q => q.Id == questionId);
         if (session is null || question is null)
             return TypedResults.NotFound();
-        if (!session.IsModeratedBy(user))
-            return ExchangeAccess.NotModerator();
-        if (session.ResultsPublishedAt is not null)
-            return ExchangeAccess.AlreadyPublished();
+        if (session.RefuseModeratorChange(user) is { } refusal)
+            return refusal;
 
         question.OpenedAt = clock.GetUtcNow();
         session.OpenQuestionId = question.Id;
@@ -208,10 +204,8 @@ public static class ExchangeSessionsApi
         var session = await db.FindSessionAsync(sessionId, ct);
         if (session is null)
             return TypedResults.NotFound();
-        if (!session.IsModeratedBy(user))
-            return ExchangeAccess.NotModerator();
-        if (session.ResultsPublishedAt is not null)
-            return ExchangeAccess.AlreadyPublished();
+        if (session.RefuseModeratorChange(user) is { } refusal)
+            return refusal;
         var errors = ExchangeRules.Validate(input, session, panelistId: null);
         if (session.Panelists.Count >= ExchangeRules.MaxPanelists)
             errors.TryAdd("personId", [$"Ein Podium hat höchstens {ExchangeRules.MaxPanelists} Personen."]);
@@ -243,10 +237,8 @@ public static class ExchangeSessionsApi
         var panelist = session?.Panelists.FirstOrDefault(p => p.Id == panelistId);
         if (session is null || panelist is null)
             return TypedResults.NotFound();
-        if (!session.IsModeratedBy(user))
-            return ExchangeAccess.NotModerator();
-        if (session.ResultsPublishedAt is not null)
-            return ExchangeAccess.AlreadyPublished();
+        if (session.RefuseModeratorChange(user) is { } refusal)
+            return refusal;
         var errors = ExchangeRules.Validate(input, session, panelistId);
         if (input.PersonId != panelist.PersonId)
             errors.TryAdd("personId", ["Die Person eines Podiumsplatzes bleibt; für eine andere Person bitte einen neuen Platz anlegen."]);
@@ -281,10 +273,8 @@ public static class ExchangeSessionsApi
         var panelist = session?.Panelists.FirstOrDefault(p => p.Id == panelistId);
         if (session is null || panelist is null)
             return TypedResults.NotFound();
-        if (!session.IsModeratedBy(user))
-            return ExchangeAccess.NotModerator();
-        if (session.ResultsPublishedAt is not null)
-            return ExchangeAccess.AlreadyPublished();
+        if (session.RefuseModeratorChange(user) is { } refusal)
+            return refusal;
         var progress = (await ProgressOfAsync(session, db, ct)).Panelists.First(p => p.PanelistId == panelistId);
         var open = ExchangeProgress.OpenQuestions(progress);
         if (open.Count == 0)
@@ -315,10 +305,8 @@ public static class ExchangeSessionsApi
         var session = await db.FindSessionAsync(sessionId, ct);
         if (session is null)
             return TypedResults.NotFound();
-        if (!session.IsModeratedBy(user))
-            return ExchangeAccess.NotModerator();
-        if (session.ResultsPublishedAt is not null)
-            return ExchangeAccess.AlreadyPublished();
+        if (session.RefuseModeratorChange(user) is { } refusal)
+            return refusal;
         var statements = await db.Statements.CountAsync(s => s.SessionId == sessionId, ct);
         if (statements == 0)
             return MeetingsProblems.Conflict("Noch keine Statements.", "Veröffentlicht wird, was das Podium geschrieben hat; bisher ist nichts da.");

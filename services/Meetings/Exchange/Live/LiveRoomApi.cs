@@ -124,10 +124,8 @@ public static class LiveRoomApi
         var session = await db.FindSessionAsync(sessionId, ct);
         if (session is null)
             return TypedResults.NotFound();
-        if (!session.IsModeratedBy(user))
-            return ExchangeAccess.NotModerator();
-        if (session.ResultsPublishedAt is not null)
-            return ExchangeAccess.AlreadyPublished();
+        if (session.RefuseModeratorChange(user) is { } refusal)
+            return refusal;
         var errors = new Dictionary<string, string[]>();
         if (session.Questions.All(q => q.Id != input.GuidingQuestionId))
             errors["guidingQuestionId"] = ["Dieser Erfahrungsaustausch hat keine Leitfrage mit dieser Kennung."];
