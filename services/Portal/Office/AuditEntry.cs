@@ -27,6 +27,17 @@ public sealed record AuditEntry(long Sequence, DateTimeOffset At, string Actor, 
         ["minutes.generated"] = "Protokoll erstellt",
         ["minutes.approved-as-chair"] = "Protokoll genehmigt (Versammlungsleitung)",
         ["minutes.approved-as-minute-taker"] = "Protokoll genehmigt (Protokollführung)",
+        ["exchange-session.created"] = "Erfahrungsaustausch angelegt",
+        ["exchange-session.changed"] = "Erfahrungsaustausch geändert",
+        ["exchange-session.moderator-named"] = "Moderation benannt",
+        ["exchange-session.panelist-named"] = "Person auf das Podium benannt",
+        ["exchange-session.panelist-changed"] = "Podiumsplatz geändert",
+        ["exchange-session.panelist-reminded"] = "Person auf dem Podium erinnert",
+        ["exchange-session.question-added"] = "Leitfrage hinzugefügt",
+        ["exchange-session.question-opened"] = "Leitfrage geöffnet",
+        ["exchange-session.audience-question-answered"] = "Publikumsfrage als beantwortet markiert",
+        ["exchange-session.takeaway-recorded"] = "Ergebnis festgehalten",
+        ["exchange-session.results-published"] = "Ergebnisse veröffentlicht",
     };
 
     /// <summary>The act in German; an act this portal does not know yet keeps its code.</summary>
