@@ -30,15 +30,21 @@ public static class RouteInventory
     /// </summary>
     public static async Task AssertNothingOpenByAccidentAsync(IServiceProvider services, HttpClient http, IReadOnlyDictionary<string, string> openOnPurpose)
     {
-        var routes = Read(services);
+        var routes = AssertNothingOpenByAccident(services, openOnPurpose);
         var documented = await DocumentedAsync(http);
+        Assert.True(documented.Count == 0 || routes.Any(r => r.Described), "no route of the API was recognised as one");
+        None("not in /openapi/v1.json", routes.Where(r => r.Described && !documented.Contains(r.Name)).Select(r => r.Name));
+    }
 
+    /// <summary>The first half of <see cref="AssertNothingOpenByAccidentAsync"/>, for a service without an API of its own (the portal's pages).</summary>
+    public static IReadOnlyList<Route> AssertNothingOpenByAccident(IServiceProvider services, IReadOnlyDictionary<string, string> openOnPurpose)
+    {
+        var routes = Read(services);
         var open = routes.Where(r => r.Open).Select(r => r.Name).ToHashSet();
         None("open by accident", routes.Where(r => r.Open && !openOnPurpose.ContainsKey(r.Name)).Select(r => $"{r.Name}  ({r.DisplayName})"));
         None("listed as open but not open (or gone)", openOnPurpose.Keys.Where(name => !open.Contains(name)));
         None("open without a reason", openOnPurpose.Where(entry => string.IsNullOrWhiteSpace(entry.Value)).Select(entry => entry.Key));
-        Assert.True(documented.Count == 0 || routes.Any(r => r.Described), "no route of the API was recognised as one");
-        None("not in /openapi/v1.json", routes.Where(r => r.Described && !documented.Contains(r.Name)).Select(r => r.Name));
+        return routes;
     }
 
     static void None(string what, IEnumerable<string> routes)

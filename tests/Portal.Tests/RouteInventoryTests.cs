@@ -1,0 +1,55 @@
+using Kommune20.Testing;
+
+namespace Kommune20.Portal.Tests;
+
+/// <summary>
+/// Every page of the portal needs a sign-in with a role unless it is listed here as public on purpose. The portal has no
+/// API of its own (it calls the gateway's), so there is no OpenAPI document to check.
+/// </summary>
+public sealed class RouteInventoryTests
+{
+    // A page's POST is its own forms posting back (antiforgery); what a form changes, the gateway's API allows or refuses
+    // with the signed-in person's token, so a public page's forms are public in name only.
+    static readonly Dictionary<string, string> OpenOnPurpose = new()
+    {
+        ["ANY /health/live"] = "probes: says only whether the process answers",
+        ["GET /health/ready"] = "probes: ready or not, nothing more",
+        ["GET /health/ready/detail"] = "which dependency is down, answered only to a caller on the machine (404 otherwise)",
+        ["GET /openapi/{documentName}.json"] = "the shared defaults' document route; the portal describes no API",
+        ["GET /_framework/opaque-redirect"] = "Blazor's redirect after a form post",
+        ["GET /{**path}"] = "the static files' fallback (styles, images)",
+        ["HEAD /{**path}"] = "as GET",
+        ["GET /anmelden"] = "the sign-in page itself",
+        ["GET /fehler/{Status}"] = "the error pages",
+        ["POST /fehler/{Status}"] = "the error page of a failed form post",
+        ["GET /nicht-erlaubt"] = "the page that says a sign-in lacks the role",
+        ["POST /nicht-erlaubt"] = "the same after a form post",
+        ["GET /nicht-gefunden"] = "the not-found page",
+        ["POST /nicht-gefunden"] = "the same after a form post",
+        ["GET /"] = "the start page: the network at a glance",
+        ["POST /"] = "its search form",
+        ["GET /mitglieder"] = "the public member directory",
+        ["POST /mitglieder"] = "its filter form",
+        ["GET /mitglieder/{Id}"] = "a member's public page",
+        ["POST /mitglieder/{Id}"] = "its forms (signed-in members only, checked by the API)",
+        ["GET /netzwerk"] = "the public picture of the network of networks",
+        ["POST /netzwerk"] = "its form",
+        ["GET /praxisbeispiele"] = "the best-practice library, public like the library's API",
+        ["POST /praxisbeispiele"] = "its search form",
+        ["GET /praxisbeispiele/{Id}"] = "a public practice with its adoptions",
+        ["POST /praxisbeispiele/{Id}"] = "declaring an adoption or interest: city editors only, checked by the library's API",
+        ["GET /termine"] = "the network's public dates",
+        ["POST /termine"] = "its form",
+        ["GET /versammlungen"] = "the invited general assemblies, public like the Meetings API",
+        ["POST /versammlungen"] = "its form",
+        ["GET /versammlungen/{Id}"] = "an invited assembly with agenda, motions, results and final minutes",
+        ["POST /versammlungen/{Id}"] = "filing a motion or naming oneself delegate: members' people only, checked by the Meetings API",
+    };
+
+    [Fact]
+    public void Nothing_is_open_by_accident()
+    {
+        using var portal = new IsolatedService<Program>("portal");
+        RouteInventory.AssertNothingOpenByAccident(portal.Services, OpenOnPurpose);
+    }
+}
