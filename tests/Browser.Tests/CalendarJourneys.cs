@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Kommune20.Browser.Tests;
 
-/// <summary>The network calendar in the browser: a visitor finds the event Heidelberg published from its node.</summary>
+/// <summary>The network calendar in the browser: a visitor finds the event Heidelberg published from its node and the demo's exchange session.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class CalendarJourneys(Portal portal)
 {
@@ -27,6 +27,11 @@ public sealed class CalendarJourneys(Portal portal)
         await Expect(digitalitaet).ToContainTextAsync("Veranstalter: Heidelberg");
         await Expect(digitalitaet.GetByRole(AriaRole.Link, new() { Name = "Mehr bei Heidelberg" })).ToHaveAttributeAsync("href", "https://www.heidelberg.de");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "März 2027" })).ToBeVisibleAsync();
+
+        // The demo's exchange session under the general assembly's agenda is a date of the network too.
+        var session = page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Auf dem Weg zu digitalen Ökosystemen: Kommunen als Treiber für den digitalen Wandel" }) });
+        await Expect(session).ToContainTextAsync("Erfahrungsaustausch");
+        await Expect(session).ToContainTextAsync("Freiburg im Breisgau");
 
         var subscribe = page.GetByRole(AriaRole.Link, new() { Name = "Kalender abonnieren (iCal)" });
         await Expect(subscribe).ToHaveAttributeAsync("href", "/feeds/events.ics");

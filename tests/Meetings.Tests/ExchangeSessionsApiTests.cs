@@ -255,4 +255,22 @@ public sealed class ExchangeSessionsApiTests(MeetingsWithTestTokens meetings) : 
         using var missing = await iese.GetAsync($"{Sessions}/{Guid.NewGuid()}/statements.md");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task A_session_stands_in_the_network_calendar_not_in_a_members_own()
+    {
+        using var iese = Iese();
+        var session = await CreateAsync(iese);
+        using var anyone = meetings.Service.CreateClient();
+
+        var network = await anyone.GetStringAsync("/feeds/events.ics");
+        var uid = $"UID:erfahrungsaustausch-{session.Id}@kommune20";
+        Assert.Contains(uid, network);
+        Assert.Contains("CATEGORIES:Erfahrungsaustausch", network);
+        Assert.DoesNotContain(uid, await anyone.GetStringAsync($"/feeds/members/{Guid.NewGuid()}/events.ics"));
+
+        var upcoming = await anyone.GetFromJsonAsync<JsonElement>("/api/meetings/events?pageSize=100");
+        Assert.Contains(upcoming.GetProperty("items").EnumerateArray(),
+            date => date.GetProperty("id").GetGuid() == session.Id && date.GetProperty("kind").GetString() == "exchange-session");
+    }
 }

@@ -30,4 +30,6 @@ public enum CalendarEntryKind
     Assembly,
     /// <summary>An event a member city announced from its node.</summary>
     CityEvent,
+    /// <summary>A moderated exchange session of the network (Erfahrungsaustausch).</summary>
+    ExchangeSession,
 }

@@ -7,6 +7,7 @@ public static class CalendarExtensions
     {
         builder.Services.AddScoped<ICalendarSource, AssemblyDates>();
         builder.Services.AddScoped<ICalendarSource, CityEventDates>();
+        builder.Services.AddScoped<ICalendarSource, ExchangeSessionDates>();
         builder.Services.AddScoped<NetworkCalendar>();
         builder.Services.AddScoped<CityEventReplicas>();
         return builder;

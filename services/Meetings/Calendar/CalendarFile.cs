@@ -41,7 +41,12 @@ public static class CalendarFile
             Sequence = entry.Sequence,
             Status = entry.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
         };
-        calendarEvent.Categories.Add(entry.Kind == CalendarEntryKind.Assembly ? "Mitgliederversammlung" : "Termin eines Mitglieds");
+        calendarEvent.Categories.Add(entry.Kind switch
+        {
+            CalendarEntryKind.Assembly => "Mitgliederversammlung",
+            CalendarEntryKind.ExchangeSession => "Erfahrungsaustausch",
+            _ => "Termin eines Mitglieds",
+        });
         return calendarEvent;
     }
 

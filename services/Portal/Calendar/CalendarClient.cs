@@ -40,4 +40,5 @@ public enum NetworkDateKind
 {
     Assembly,
     CityEvent,
+    ExchangeSession,
 }
