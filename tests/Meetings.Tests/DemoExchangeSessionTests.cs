@@ -131,5 +131,7 @@ public sealed class DemoExchangeSessionTests
         Assert.Equal(6, progress.Panelists.Count);
         using var html = await iese.GetAsync($"/api/meetings/exchange-sessions/{freiburg.Id}/statements.html");
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        // Through the gateway too, the page carries the policy that lets its own style run.
+        Assert.Equal(DocumentHtml.ContentSecurityPolicy, html.Headers.GetValues("Content-Security-Policy").Single());
     }
 }

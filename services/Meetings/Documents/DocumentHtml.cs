@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Kommune20.ServiceDefaults.Security;
 using Markdig;
 
 namespace Kommune20.Meetings.Documents;
@@ -19,6 +22,13 @@ public static class DocumentHtml
         blockquote { margin: 0.5rem 0 1rem; padding-left: 1rem; border-left: 3px solid #888; }
         a { color: #0b4f9c; overflow-wrap: anywhere; }
         """;
+
+    /// <summary>
+    /// The shared content security policy with this page's own style allowed by its hash (CSP level 2): the page is one
+    /// file to save or print, and still no other inline style runs. Its endpoints name it with WithContentSecurityPolicy.
+    /// </summary>
+    public static readonly string ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy.Replace(
+        "style-src 'self'", $"style-src 'self' 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'");
 
     /// <param name="title">The page's title, e.g. "Protokoll: 6. Mitgliederversammlung".</param>
     public static string Render(string title, string markdown) => $"""

@@ -3,6 +3,7 @@ using System.Text;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Documents;
 using Kommune20.Meetings.Exchange.Live;
+using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public static class StatementsDocumentApi
     {
         var group = app.MapGroup("/api/meetings/exchange-sessions/{sessionId:guid}").WithTags("Statements");
         group.MapGet("/statements.md", MarkdownAsync).AllowAnonymous();
-        group.MapGet("/statements.html", HtmlAsync).AllowAnonymous();
+        group.MapGet("/statements.html", HtmlAsync).AllowAnonymous().WithContentSecurityPolicy(_ => DocumentHtml.ContentSecurityPolicy);
         group.MapGet("/statements.pdf", PdfAsync).AllowAnonymous();
         return group;
     }

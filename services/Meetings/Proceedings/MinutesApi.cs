@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Kommune20.Data.Audit;
 using System.Text;
 using Kommune20.Contracts.Meetings;
+using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Documents;
@@ -26,7 +26,7 @@ public static class MinutesApi
         group.MapPost("/minutes/approval", ApproveAsync).RequireAuthorization(Policies.Office);
         group.MapGet("/minutes", GetAsync).AllowAnonymous();
         group.MapGet("/minutes.md", MarkdownAsync).AllowAnonymous();
-        group.MapGet("/minutes.html", HtmlAsync).AllowAnonymous();
+        group.MapGet("/minutes.html", HtmlAsync).AllowAnonymous().WithContentSecurityPolicy(_ => DocumentHtml.ContentSecurityPolicy);
         group.MapGet("/minutes.pdf", PdfAsync).AllowAnonymous();
         return group;
     }

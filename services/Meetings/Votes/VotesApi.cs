@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Kommune20.Data.Audit;
 using Kommune20.Contracts.Meetings;
+using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Assemblies.Rules;
 using Kommune20.Meetings.Attendance;
