@@ -8,11 +8,12 @@ public static class ExchangeExtensions
 {
     /// <summary>
     /// Exchange sessions: the live room (SignalR; a browser's WebSocket carries its token in the query string, which is
-    /// read on the hub's path only) and, with <c>Seed:DemoData=true</c>, the demo's Freiburg session.
+    /// read on the hub's path only; shared by several instances through Redis when configured) and, with
+    /// <c>Seed:DemoData=true</c>, the demo's Freiburg session.
     /// </summary>
     public static IHostApplicationBuilder AddExchangeSessions(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSignalR();
+        builder.Services.AddSignalR().AddLiveRoomBackplane(builder);
         builder.Services.AddScoped<LiveRoom>();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
