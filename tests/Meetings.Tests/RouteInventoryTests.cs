@@ -8,7 +8,7 @@ public sealed class RouteInventoryTests
     static readonly Dictionary<string, string> OpenOnPurpose = new()
     {
         ["ANY /health/live"] = "probes: says only whether the process answers",
-        ["GET /health/ready"] = "probes: whether the database and the broker answer",
+        ["GET /health/ready"] = "probes: whether the database, the broker and the live room's Redis (when configured) answer",
         ["GET /health/ready/detail"] = "which dependency is down, answered only to a caller on the machine (404 otherwise)",
         ["GET /openapi/{documentName}.json"] = "the API's public description",
         ["GET /api/meetings/assemblies"] = "the invited assemblies (drafts only for the office)",

@@ -64,6 +64,7 @@ public sealed class Hub : IAsyncDisposable
                     "portal" => options.PortalSettings,
                     "library" => options.LibrarySettings,
                     "federation" => options.FederationSettings,
+                    "meetings" => hub.BackplaneSettings(options.Redis),
                     _ => [],
                 };
                 await hub.StartServiceAsync(service.Name, service.Folder, service.Assembly, hub._addresses[service.Name].Http, hub.ServiceSettings(service, settings));
@@ -92,6 +93,35 @@ public sealed class Hub : IAsyncDisposable
         var address = LoopbackAddress();
         return await StartServiceAsync(name, Topology.Gateway.Folder, Topology.Gateway.Assembly, address, GatewaySettings(address, LoopbackAddress(), settings));
     }
+
+    /// <summary>
+    /// Another instance of the hub's service <paramref name="name"/> as the process <paramref name="replicaName"/>, on ports of
+    /// its own, with the first one's settings and data directory (so its database: two processes on one machine share a
+    /// SQLite file in WAL mode) but no demo data, which the first instance seeds. Its queues are its own, bound to the hub's
+    /// exchanges: a test instance's queues vanish with it and are not shared.
+    /// </summary>
+    public async Task<ServiceProcess> StartReplicaAsync(string name, string replicaName)
+    {
+        var (folder, assembly, _, first) = _launches[name];
+        var address = LoopbackAddress();
+        var settings = new Dictionary<string, string>(first)
+        {
+            ["Kestrel__Endpoints__Http__Url"] = address.AbsoluteUri.TrimEnd('/'),
+            ["Messaging__Instance"] = $"{MessagingInstance}-{replicaName}",
+            ["Messaging__Namespace"] = MessagingInstance,
+        };
+        if (settings.ContainsKey("Kestrel__Endpoints__Grpc__Url"))
+            settings["Kestrel__Endpoints__Grpc__Url"] = LoopbackAddress().AbsoluteUri.TrimEnd('/');
+        settings.Remove("Seed__DemoData");
+        return await StartServiceAsync(replicaName, folder, assembly, address, settings);
+    }
+
+    /// <summary>Meetings' live-room backplane on <paramref name="redis"/>, in channels of this hub's own (hubs of parallel test classes share the Redis).</summary>
+    Dictionary<string, string> BackplaneSettings(string? redis) => redis is null ? [] : new()
+    {
+        ["ConnectionStrings__Redis"] = redis,
+        ["Redis__ChannelPrefix"] = $"kommune20-{MessagingInstance}",
+    };
 
     /// <summary>The environment the hub starts its Registry with (data directory, ports, broker, issuer, demo data), plus <paramref name="extra"/>.</summary>
     public Dictionary<string, string> RegistrySettings(IReadOnlyDictionary<string, string> extra) =>
@@ -220,6 +250,9 @@ public sealed record HubOptions
 {
     /// <summary>The broker; <see cref="TestEnvironment.RabbitMq"/> when null.</summary>
     public string? RabbitMq { get; init; }
+
+    /// <summary>Redis for Meetings' live room (<see cref="TestEnvironment.Redis"/>), so that its instances share the rooms; none when null, as one instance needs none.</summary>
+    public string? Redis { get; init; }
 
     /// <summary>Settings on top of the gateway's defaults, in environment form (<c>RateLimiting__PermitLimit</c>).</summary>
     public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Threading.Channels;
 using Kommune20.Testing;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
+using static Kommune20.EndToEnd.Tests.Meetings.LiveRoomParticipant;
 
 namespace Kommune20.EndToEnd.Tests.Meetings;
 
@@ -16,37 +14,11 @@ namespace Kommune20.EndToEnd.Tests.Meetings;
 public sealed class LiveRoomThroughGatewayTests(HubFixture fixture) : IClassFixture<HubFixture>
 {
     Hub Hub => fixture.Hub;
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     async Task<string> TokenAsync(string userName)
     {
         var person = Hub.Credentials.PersonNamed(userName);
         return await Hub.SignIn.PersonTokenAsync(person.UserName, person.Password);
-    }
-
-    async Task<(HubConnection Connection, Channel<JsonElement> Opened, Channel<JsonElement> Questions)> JoinAsync(string token, Guid session)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Hub.Gateway, "/hubs/meetings/live"), options =>
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-            })
-            .Build();
-        var (opened, questions) = (Channel.CreateUnbounded<JsonElement>(), Channel.CreateUnbounded<JsonElement>());
-        connection.On<JsonElement>("QuestionOpened", q => opened.Writer.TryWrite(q));
-        connection.On<JsonElement>("AudienceQuestionsChanged", q => questions.Writer.TryWrite(q));
-        await connection.StartAsync();
-        var state = await connection.InvokeAsync<JsonElement>("Join", session);
-        Assert.Equal(session, state.GetProperty("sessionId").GetGuid());
-        return (connection, opened, questions);
-    }
-
-    static async Task<JsonElement> NextAsync(Channel<JsonElement> channel)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        return await channel.Reader.ReadAsync(timeout.Token);
     }
 
     [Fact]
@@ -65,10 +37,8 @@ public sealed class LiveRoomThroughGatewayTests(HubFixture fixture) : IClassFixt
         var detail = await iese.GetFromJsonAsync<JsonElement>($"/api/meetings/exchange-sessions/{session}");
         var question = detail.GetProperty("questions")[1].GetProperty("id").GetGuid();
 
-        var inHeidelberg = await JoinAsync(await TokenAsync("heidelberg"), session);
-        var inPforzheim = await JoinAsync(await TokenAsync("pforzheim"), session);
-        await using var heidelbergConnection = inHeidelberg.Connection;
-        await using var pforzheimConnection = inPforzheim.Connection;
+        await using var inHeidelberg = await LiveRoomParticipant.JoinAsync(Hub.Gateway, await TokenAsync("heidelberg"), session);
+        await using var inPforzheim = await LiveRoomParticipant.JoinAsync(Hub.Gateway, await TokenAsync("pforzheim"), session);
 
         using (var refused = await heidelberg.PostAsync($"/api/meetings/exchange-sessions/{session}/questions/{question}/opening", null))
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -84,9 +54,7 @@ public sealed class LiveRoomThroughGatewayTests(HubFixture fixture) : IClassFixt
         Assert.Contains((await NextAsync(inPforzheim.Questions)).EnumerateArray(), q => q.GetProperty("id").GetGuid() == id);
         using (var upvoted = await pforzheim.PostAsync($"/api/meetings/exchange-sessions/{session}/audience-questions/{id}/votes", null))
             Assert.Equal(HttpStatusCode.Created, upvoted.StatusCode);
-        var ranked = await NextAsync(inHeidelberg.Questions);
-        while (ranked.EnumerateArray().First(q => q.GetProperty("id").GetGuid() == id).GetProperty("votes").GetInt32() == 0)
-            ranked = await NextAsync(inHeidelberg.Questions);
+        await NextWhereAsync(inHeidelberg.Questions, ranked => ranked.EnumerateArray().First(q => q.GetProperty("id").GetGuid() == id).GetProperty("votes").GetInt32() == 1);
         using (var twice = await pforzheim.PostAsync($"/api/meetings/exchange-sessions/{session}/audience-questions/{id}/votes", null))
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
     }
