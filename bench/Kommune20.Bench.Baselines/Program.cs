@@ -1,14 +1,19 @@
 using Kommune20.Bench.Baselines;
 
 // What the benchmarks measure the services against, started as a process of its own like a service:
-// Baseline=empty is an empty ASP.NET Core app (cold start), Baseline=greeter a hello-world gRPC server (unary calls).
+// Baseline=empty is an empty ASP.NET Core app (cold start), Baseline=greeter a hello-world gRPC server (unary calls),
+// Baseline=broadcast a bare SignalR room whose broadcast a POST triggers (the live room).
 var builder = WebApplication.CreateBuilder(args);
-var greeter = builder.Configuration["Baseline"] == "greeter";
-if (greeter)
+var baseline = builder.Configuration["Baseline"];
+if (baseline == "greeter")
     builder.Services.AddGrpc();
+if (baseline == "broadcast")
+    builder.Services.AddSignalR();
 
 var app = builder.Build();
 app.MapGet("/health/ready", () => "ready");
-if (greeter)
+if (baseline == "greeter")
     app.MapGrpcService<GreeterService>();
+if (baseline == "broadcast")
+    BroadcastHub.Map(app);
 app.Run();

@@ -5,7 +5,7 @@ namespace Kommune20.Bench;
 /// <summary>
 /// How long each load runs and how often starts repeat: quick (under three minutes in all) or full. The data sizes of
 /// the federation, library and votes scenarios scale the same way: a quick run syncs once, searches 10,000 practices,
-/// simulates a fortieth of the country's municipalities and lets 200 delegates vote.
+/// simulates a fortieth of the country's municipalities, lets 200 delegates vote and 100 participants fill the live room.
 /// </summary>
 public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Duration, int ColdStarts, int Connections)
 {
@@ -16,6 +16,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         FleetCities = SimulatedMunicipalities.InGermany / 40,
         VoteSizes = [40, 200],
         VoteRounds = 1,
+        LiveRoomParticipants = 100,
+        LiveRoomOpenings = 10,
         SettleLongest = TimeSpan.Zero,
     };
 
@@ -26,6 +28,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         FleetCities = SimulatedMunicipalities.InGermany,
         VoteSizes = [200, 1_000],
         VoteRounds = 3,
+        LiveRoomParticipants = 1_000,
+        LiveRoomOpenings = 40,
         SettleLongest = TimeSpan.FromMinutes(3),
     };
 
@@ -43,6 +47,12 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
 
     /// <summary>How many votes each size of <see cref="VoteSizes"/> casts, taken in turns with the other sizes.</summary>
     public int VoteRounds { get; init; }
+
+    /// <summary>How many participants are connected to the live room (and to its baseline's bare room).</summary>
+    public int LiveRoomParticipants { get; init; }
+
+    /// <summary>How many openings of a question the live room measures, after its warm-up, and as many broadcasts of the baseline.</summary>
+    public int LiveRoomOpenings { get; init; }
 
     /// <summary>
     /// How long a scenario waits at most for the hub to go idle after a load whose work continues asynchronously

@@ -54,13 +54,13 @@ public sealed class VotesTests
     }
 
     [Fact]
-    public void The_delegates_members_never_share_a_key_with_the_fleets_municipalities()
+    public void The_voters_the_live_rooms_participants_and_the_fleets_municipalities_never_share_a_key()
     {
-        var delegates = Enumerable.Range(DelegateRegistration.FirstMunicipality, 1_000).Select(SimulatedMunicipalities.City).ToList();
+        var voters = Enumerable.Range(DelegateRegistration.VotersFrom, 1_000).Select(SimulatedMunicipalities.City).ToList();
+        var participants = Enumerable.Range(DelegateRegistration.ParticipantsFrom, 1_000).Select(SimulatedMunicipalities.City).ToList();
         var fleet = SimulatedMunicipalities.First(SimulatedMunicipalities.InGermany);
 
-        Assert.Empty(delegates.Select(city => city.Ags).Intersect(fleet.Select(city => city.Ags)));
-        Assert.Equal(1_000, delegates.Select(city => city.Ags).Distinct().Count());
+        Assert.Equal(SimulatedMunicipalities.InGermany + 2_000, fleet.Concat(voters).Concat(participants).Select(city => city.Ags).Distinct().Count());
     }
 
     static CastOutcome Accepted(Guid member, string choice) => new(member, choice, Accepted: true, Milliseconds: 12);

@@ -7,6 +7,7 @@ public static class BaselineApp
 {
     public const string Empty = "empty";
     public const string Greeter = "greeter";
+    public const string Broadcast = "broadcast";
 
     /// <summary>Its assembly, built in the bench's own configuration.</summary>
     public static string Dll => RepoPaths.Dll("bench/Kommune20.Bench.Baselines", "Kommune20.Bench.Baselines");

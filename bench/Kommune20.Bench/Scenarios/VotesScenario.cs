@@ -39,7 +39,7 @@ public sealed class VotesScenario : IScenario
         // last the delegates' sign-ins, so that their tokens (15 minutes) are fresh when the votes begin.
         var password = $"Bench-{Guid.NewGuid():N}";
         var setup = Stopwatch.StartNew();
-        var registered = await DelegateRegistration.RegisterAsync(hub.Registry, officeToken, largest, password, SetupParallelism, cancellationToken);
+        var registered = await DelegateRegistration.RegisterAsync(hub.Registry, officeToken, DelegateRegistration.VotersFrom, largest, password, SetupParallelism, cancellationToken);
         var registering = setup.Elapsed;
         // A warm-up vote of all delegates first, then the sizes in turns, and one vote more for the profile of a missed goal.
         IReadOnlyList<int> measured = [.. Enumerable.Range(0, context.Settings.VoteRounds).SelectMany(_ => sizes)];

@@ -19,12 +19,16 @@ public sealed record SimulatedDelegate(int Index, Guid MemberId, Guid PersonId, 
 public static class DelegateRegistration
 {
     /// <summary>
-    /// The simulated municipalities the delegates' members are: numbered after the fleet's 10,800, so that a full run's
-    /// two scenarios never register the same AGS.
+    /// Where the simulated municipalities of the votes' delegates begin: after the fleet's 10,800, so that a full run's
+    /// scenarios never register the same AGS (1,000 at most each).
     /// </summary>
-    public const int FirstMunicipality = 15_000;
+    public const int VotersFrom = 15_000;
 
-    public static async Task<IReadOnlyList<SimulatedDelegate>> RegisterAsync(Uri registry, string officeToken, int count, string password,
+    /// <summary>Where those of the live room's participants begin, between the fleet's and the voters'.</summary>
+    public const int ParticipantsFrom = 14_000;
+
+    /// <summary>Registers <paramref name="count"/> members with a delegate each, from the simulated municipality <paramref name="first"/> on.</summary>
+    public static async Task<IReadOnlyList<SimulatedDelegate>> RegisterAsync(Uri registry, string officeToken, int first, int count, string password,
         int parallelism, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = parallelism }) { BaseAddress = registry };
@@ -33,7 +37,7 @@ public static class DelegateRegistration
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (index, ct) =>
             {
-                var city = SimulatedMunicipalities.City(FirstMunicipality + index);
+                var city = SimulatedMunicipalities.City(first + index);
                 var member = await JsonRequests.PostAsync(http, "/api/registry/members", new { kind = "city", name = city.Name, ags = city.Ags }, ct);
                 var memberId = member.GetProperty("id").GetGuid();
                 var userName = string.Create(CultureInfo.InvariantCulture, $"delegierte-{city.Number + 1:00000}");
