@@ -66,7 +66,7 @@ public sealed class LiveRoomScenario : IScenario
             return new Opening(question, ct => JsonRequests.PostAsync(moderation, $"/api/meetings/exchange-sessions/{session}/questions/{question}/opening", null, ct));
         }
 
-        Room subject;
+        Side subject;
         IReadOnlyList<Check> checks;
         Profile? profile;
         await using (var room = await ConnectAsync(new Uri(hub.Gateway, MeetingsHub), [.. people.Select(person => person.Token)], session, cancellationToken))
@@ -81,7 +81,7 @@ public sealed class LiveRoomScenario : IScenario
         }
 
         var (baselineProcess, _) = await BaselineApp.StartAsync(BaselineApp.Broadcast);
-        Room baseline;
+        Side baseline;
         await using (baselineProcess)
         {
             using var http = new HttpClient { BaseAddress = baselineProcess.BaseAddress };
@@ -159,7 +159,7 @@ public sealed class LiveRoomScenario : IScenario
         return rounds;
     }
 
-    static async Task<Room> MeasureAsync(string label, LiveAudience room, Func<int, Opening> open, IReadOnlyDictionary<string, int> processes, int openings,
+    static async Task<Side> MeasureAsync(string label, LiveAudience room, Func<int, Opening> open, IReadOnlyDictionary<string, int> processes, int openings,
         CancellationToken cancellationToken)
     {
         await OpenInTurnsAsync(room, open, WarmUpOpenings, cancellationToken);
@@ -169,7 +169,7 @@ public sealed class LiveRoomScenario : IScenario
         var closedBefore = room.Closed;
         var loadBefore = MachineProbe.LoadAverage();
         var (rounds, cpu) = await meter.MeasureAsync(() => OpenInTurnsAsync(room, index => open(WarmUpOpenings + index), openings, cancellationToken), cancellationToken);
-        var measured = new Room(label, rounds, cpu, room.Closed - closedBefore, room.ConnectedIn.TotalSeconds, loadBefore, MachineProbe.LoadAverage());
+        var measured = new Side(label, rounds, cpu, room.Closed - closedBefore, room.ConnectedIn.TotalSeconds, loadBefore, MachineProbe.LoadAverage());
         Console.WriteLine($"    {label}: until the last of {room.Participants:N0}: p50 {Figures.Format(measured.Last.P50)} ms, p99 {Figures.Format(measured.Last.P99)} ms; "
             + $"{measured.Missed} deliveries missed; load average {Figures.Format(measured.LoadAfter)}");
         return measured;
@@ -179,7 +179,7 @@ public sealed class LiveRoomScenario : IScenario
     sealed record Opening(Guid Id, Func<CancellationToken, Task> SendAsync);
 
     /// <summary>The measured openings of one side, the CPU meanwhile, how long its participants took to connect and join, and how busy the machine was before and after.</summary>
-    sealed record Room(string Label, IReadOnlyList<(FanOut FanOut, double TriggerMs)> Rounds, IReadOnlyDictionary<string, double> Cpu, int Closed,
+    sealed record Side(string Label, IReadOnlyList<(FanOut FanOut, double TriggerMs)> Rounds, IReadOnlyDictionary<string, double> Cpu, int Closed,
         double ConnectSeconds, double LoadBefore, double LoadAfter)
     {
         public Percentiles Last => Percentiles.Of([.. Rounds.Select(round => round.FanOut.LastMs)]);
