@@ -13,10 +13,6 @@ namespace Kommune20.Meetings.Exchange;
 /// </summary>
 public static class ExchangeAccess
 {
-    /// <summary>The signed-in person's Registry id (the token's subject), or null for a client or a token without one.</summary>
-    public static Guid? PersonId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(Kommune20Claims.Subject), out var id) ? id : null;
-
     public static bool IsModeratedBy(this ExchangeSession session, ClaimsPrincipal user) =>
         user.PersonId() is { } person && session.Moderators.Any(m => m.PersonId == person);
 

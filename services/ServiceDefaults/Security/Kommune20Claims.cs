@@ -13,4 +13,8 @@ public static class Kommune20Claims
 
     public static Guid? GetMemberId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(MemberId), out var id) ? id : null;
+
+    /// <summary>The signed-in person's Registry id (the token's subject), or null for a client or a token without one.</summary>
+    public static Guid? PersonId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(Subject), out var id) ? id : null;
 }

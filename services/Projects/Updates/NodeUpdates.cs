@@ -1,0 +1,63 @@
+using Kommune20.Contracts.Federation;
+using Kommune20.Contracts.Projects;
+using Kommune20.Messaging;
+using Kommune20.Projects.Data;
+using Microsoft.EntityFrameworkCore;
+using NodeUpdatePosted = Kommune20.Contracts.Federation.ProjectUpdatePosted;
+
+namespace Kommune20.Projects.Updates;
+
+/// <summary>
+/// Applies the updates city nodes post (the federation's <see cref="NodeUpdatePosted"/>): a newer version replaces the one
+/// held, a withdrawal hides it. An update from a city that does not take part in the project, or for a project the hub does
+/// not know, is quarantined with the reason, never shown, and reported back (<see cref="ProjectUpdateRefused"/>) so the
+/// city sees it on its node's federation page.
+/// </summary>
+public sealed class NodeUpdates(ProjectsDb db, TimeProvider clock, ILogger<NodeUpdates> logger)
+{
+    public async Task ApplyAsync(RecordOrigin origin, ProjectUpdateRecord record, CancellationToken ct)
+    {
+        var update = await FindAsync(origin, ct);
+        if (update is null)
+        {
+            update = ProjectUpdate.From(origin, UpdateSource.Node, "", clock.GetUtcNow());
+            db.Updates.Add(update);
+        }
+        if (!update.Apply(origin, record))
+        {
+            logger.LogInformation("Ignoring version {Version} of update {Origin}/{OriginId}: the hub holds version {Held}",
+                origin.Version, origin.OriginMemberId, origin.OriginId, update.Version);
+            return;
+        }
+        var project = await db.Projects.Include(p => p.Participants).AsNoTracking().FirstOrDefaultAsync(p => p.Key == record.ProjectKey, ct);
+        var participant = project?.Participants.FirstOrDefault(p => p.MemberId == origin.OriginMemberId);
+        update.ProjectId = project?.Id;
+        update.QuarantineReason = project is null
+            ? $"Ein Projekt mit dem Schlüssel „{record.ProjectKey}“ gibt es am Hub nicht."
+            : participant is null
+                ? $"Ihre Stadt nimmt am Projekt „{project.Title}“ nicht teil; Neuigkeiten posten nur die teilnehmenden Städte."
+                : null;
+        if (update.QuarantineReason is { } reason)
+            db.AddIntegrationEvent(new ProjectUpdateRefused(origin, record.ProjectKey, "projectKey", reason, clock.GetUtcNow()));
+        else
+        {
+            update.AuthorName = participant!.Name;
+            db.AddIntegrationEvent(new Contracts.Projects.ProjectUpdatePosted(project!.Key, project.Title, update.Id, record.Title, origin.OriginMemberId,
+                record.HappenedOn, origin.ChangedAt));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task WithdrawAsync(RecordOrigin origin, CancellationToken ct)
+    {
+        // A withdrawal that overtook the update leaves a tombstone, so the older version is ignored when it arrives.
+        var update = await FindAsync(origin, ct) ?? db.Updates.Add(ProjectUpdate.From(origin, UpdateSource.Node, "", clock.GetUtcNow())).Entity;
+        if (!update.Withdraw(origin))
+            logger.LogInformation("Ignoring withdrawal {Version} of update {Origin}/{OriginId}: version {Held} is newer",
+                origin.Version, origin.OriginMemberId, origin.OriginId, update.Version);
+        await db.SaveChangesAsync(ct);
+    }
+
+    Task<ProjectUpdate?> FindAsync(RecordOrigin origin, CancellationToken ct) =>
+        db.Updates.FirstOrDefaultAsync(u => u.OriginMemberId == origin.OriginMemberId && u.OriginId == origin.OriginId, ct);
+}
