@@ -108,6 +108,14 @@ public sealed class ChangePusher(FederationGrpcClient hub, Func<CancellationToke
         return summary;
     }
 
+    /// <summary>
+    /// What the hub holds in quarantine of this origin, including what a hub service refused after the ack (an update to
+    /// a project the city does not take part in). Bounded: the editor's page does not wait on a silent hub.
+    /// </summary>
+    public async Task<IReadOnlyList<Rejection>> QuarantineAsync(Guid originMemberId, CancellationToken cancellationToken) =>
+        (await hub.GetQuarantineAsync(new CursorRequest { OriginMemberId = originMemberId.ToString() }, await HeadersAsync(cancellationToken),
+            deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: cancellationToken)).Rejections;
+
     async Task<Metadata> HeadersAsync(CancellationToken cancellationToken) =>
         new() { { "Authorization", "Bearer " + await accessToken(cancellationToken) } };
 }

@@ -3,6 +3,7 @@ using Kommune20.CityNode.Data;
 using Kommune20.CityNode.Records;
 using Kommune20.Contracts.Federation;
 using Kommune20.Federation.Client;
+using Kommune20.Federation.Grpc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,16 +30,41 @@ public static class FederationApi
         return group;
     }
 
-    static async Task<Ok<NodeFederationState>> GetAsync(NodeDb db, NodeSettings settings, PushLoop loop, CancellationToken ct)
+    static async Task<Ok<NodeFederationState>> GetAsync(NodeDb db, NodeSettings settings, PushLoop loop, ChangePusher pusher,
+        ILogger<NodeFederationState> logger, CancellationToken ct)
     {
         var head = await db.ChangeLog.MaxAsync(entry => (long?)entry.Version, ct) ?? 0;
         var status = await db.FederationStatus.AsNoTracking().FirstOrDefaultAsync(ct);
-        var rejected = await db.RejectedChanges.AsNoTracking().OrderBy(r => r.Version).ToListAsync(ct);
+        var rejected = (await db.RejectedChanges.AsNoTracking().OrderBy(r => r.Version).ToListAsync(ct))
+            .Select(r => new RejectedChangeDto(r.Kind, r.RecordId, r.Version, r.Code, r.Field, r.Reason, r.RejectedAt)).ToList();
+        rejected.AddRange((await RefusedLaterAsync(pusher, settings.MemberId, logger, ct))
+            .Where(hub => !rejected.Any(local => local.Kind == hub.Kind && local.Id == hub.Id && local.Version == hub.Version)));
         var acknowledged = status?.AcknowledgedVersion ?? 0;
         return TypedResults.Ok(new NodeFederationState(settings.MemberId, settings.Name, head, acknowledged, Math.Max(0, head - acknowledged),
-            status?.LastAcknowledgedAt, loop.LastError?.Message,
-            rejected.Select(r => new RejectedChangeDto(r.Kind, r.RecordId, r.Version, r.Code, r.Field, r.Reason, r.RejectedAt)).ToList(),
+            status?.LastAcknowledgedAt, loop.LastError?.Message, rejected,
             status is { RestoreNoticedAt: { } noticed } ? new RestoreDto(noticed, status.HubVersionAtRestore ?? 0, status.ResyncedAfterRestoreAt) : null));
+    }
+
+    /// <summary>
+    /// The hub's quarantine of this city's records: besides what the acks reported, what a hub service refused afterwards
+    /// (an update to a project the city does not take part in). Without the hub the page shows what the node knows.
+    /// </summary>
+    static async Task<IEnumerable<RejectedChangeDto>> RefusedLaterAsync(ChangePusher pusher, Guid memberId, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            return (await pusher.QuarantineAsync(memberId, ct))
+                .Where(r => RecordDescriptors.OfKindCode((int)r.Kind) is not null)
+                .Select(r => new RejectedChangeDto(RecordDescriptors.OfKindCode((int)r.Kind)!.Kind, r.OriginId, r.Version,
+                    RejectionCodes.Name(r.Code), r.Field.Length == 0 ? null : r.Field, r.Reason,
+                    DateTimeOffset.UtcNow))
+                .ToList();
+        }
+        catch (Exception exception) when (exception is RpcException or HttpRequestException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Could not ask the hub for this city's quarantine; showing the node's own rejections");
+            return [];
+        }
     }
 
     static async Task<Results<Ok<ResyncResult>, ProblemHttpResult>> ResyncAsync(ChangePusher pusher, NodeChangeLog log, CancellationToken ct)

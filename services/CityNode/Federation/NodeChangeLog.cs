@@ -56,7 +56,7 @@ public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate ga
             var rejected = await db.RejectedChanges.FindAsync([kind, rejection.OriginId], cancellationToken)
                 ?? db.RejectedChanges.Add(new RejectedChange { Kind = kind, RecordId = rejection.OriginId, Code = "", Reason = "" }).Entity;
             rejected.Version = rejection.Version;
-            rejected.Code = rejection.Code == RejectionCode.PermissionDenied ? "permission-denied" : "invalid-argument";
+            rejected.Code = RejectionCodes.Name(rejection.Code);
             rejected.Field = rejection.Field.Length == 0 ? null : rejection.Field;
             rejected.Reason = rejection.Reason;
             rejected.RejectedAt = now;

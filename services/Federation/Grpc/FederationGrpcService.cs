@@ -61,6 +61,26 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
         return new Cursor { OriginMemberId = origin.ToString(), AcknowledgedVersion = await AcknowledgedAsync(caller, origin, context.CancellationToken) };
     }
 
+    public override async Task<QuarantineReply> GetQuarantine(CursorRequest request, ServerCallContext context)
+    {
+        var caller = CallerOf(context);
+        guard.EnsureAllowed(caller);
+        var origin = OriginOf(request.OriginMemberId, caller);
+        var open = await db.Quarantine.AsNoTracking().Where(q => q.OriginMemberId == origin && q.ResolvedAt == null).OrderBy(q => q.Id)
+            .Take(Replication.MaxQuarantinedPerFeed).ToListAsync(context.CancellationToken);
+        var reply = new QuarantineReply();
+        reply.Rejections.AddRange(open.Select(q => new Rejection
+        {
+            Version = q.Version,
+            OriginId = q.OriginId,
+            Kind = q.Kind is { } kind ? (RecordKindCode)RecordDescriptors.Of(kind).KindCode : RecordKindCode.Unspecified,
+            Code = q.Code == "permission-denied" ? RejectionCode.PermissionDenied : RejectionCode.InvalidArgument,
+            Field = q.Field ?? "",
+            Reason = q.Reason,
+        }));
+        return reply;
+    }
+
     /// <summary>The cursor as committed now (not as this call's context first read it: a push stream asks more than once).</summary>
     Task<long> AcknowledgedAsync(Guid caller, Guid origin, CancellationToken cancellationToken) =>
         db.Cursors.AsNoTracking()

@@ -2,6 +2,7 @@ using Kommune20.Contracts.Federation;
 using Kommune20.Contracts.Projects;
 using Kommune20.Messaging;
 using Kommune20.Projects.Data;
+using Kommune20.Projects.Pilots;
 using Microsoft.EntityFrameworkCore;
 using NodeUpdatePosted = Kommune20.Contracts.Federation.ProjectUpdatePosted;
 
@@ -32,15 +33,14 @@ public sealed class NodeUpdates(ProjectsDb db, TimeProvider clock, ILogger<NodeU
         var project = await db.Projects.Include(p => p.Participants).AsNoTracking().FirstOrDefaultAsync(p => p.Key == record.ProjectKey, ct);
         var participant = project?.Participants.FirstOrDefault(p => p.MemberId == origin.OriginMemberId);
         update.ProjectId = project?.Id;
-        update.QuarantineReason = project is null
-            ? $"Ein Projekt mit dem Schlüssel „{record.ProjectKey}“ gibt es am Hub nicht."
-            : participant is null
-                ? $"Ihre Stadt nimmt am Projekt „{project.Title}“ nicht teil; Neuigkeiten posten nur die teilnehmenden Städte."
-                : null;
-        if (update.QuarantineReason is { } reason)
-            db.AddIntegrationEvent(new ProjectUpdateRefused(origin, record.ProjectKey, "projectKey", reason, clock.GetUtcNow()));
+        if (Refusal(project, participant is not null, record) is { } refusal)
+        {
+            update.QuarantineReason = refusal.Reason;
+            db.AddIntegrationEvent(new ProjectUpdateRefused(origin, record, refusal.Code, "projectKey", refusal.Reason, clock.GetUtcNow()));
+        }
         else
         {
+            update.QuarantineReason = null;
             update.AuthorName = participant!.Name;
             db.AddIntegrationEvent(new Contracts.Projects.ProjectUpdatePosted(project!.Key, project.Title, update.Id, record.Title, origin.OriginMemberId,
                 record.HappenedOn, origin.ChangedAt));
@@ -57,6 +57,12 @@ public sealed class NodeUpdates(ProjectsDb db, TimeProvider clock, ILogger<NodeU
                 origin.Version, origin.OriginMemberId, origin.OriginId, update.Version);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Why the hub quarantines the update (a code as the federation's quarantine has them, and the reason), or null.</summary>
+    static (string Code, string Reason)? Refusal(PilotProject? project, bool takesPart, ProjectUpdateRecord record) =>
+        project is null ? ("invalid-argument", $"Ein Projekt mit dem Schlüssel „{record.ProjectKey}“ gibt es am Hub nicht.")
+        : !takesPart ? ("permission-denied", $"Ihre Stadt nimmt am Projekt „{project.Title}“ nicht teil; Neuigkeiten posten nur die teilnehmenden Städte.")
+        : null;
 
     Task<ProjectUpdate?> FindAsync(RecordOrigin origin, CancellationToken ct) =>
         db.Updates.FirstOrDefaultAsync(u => u.OriginMemberId == origin.OriginMemberId && u.OriginId == origin.OriginId, ct);
