@@ -31,12 +31,19 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
             project.HasMany(p => p.Milestones).WithOne().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ProjectParticipant>(participant => participant.HasKey(p => new { p.ProjectId, p.MemberId }));
+        // Rows added to a tracked project's lists carry their ids from the start: never generated, so EF inserts them.
+        model.Entity<ProjectPartner>(partner => partner.Property(p => p.Id).ValueGeneratedNever());
         model.Entity<PhaseChange>(change =>
         {
+            change.Property(c => c.Id).ValueGeneratedNever();
             change.Property(c => c.From).HasConversion<string>().HasMaxLength(16);
             change.Property(c => c.To).HasConversion<string>().HasMaxLength(16);
         });
-        model.Entity<Milestone>(milestone => milestone.HasIndex(m => m.DueOn));
+        model.Entity<Milestone>(milestone =>
+        {
+            milestone.Property(m => m.Id).ValueGeneratedNever();
+            milestone.HasIndex(m => m.DueOn);
+        });
         model.Entity<ProjectUpdate>(update =>
         {
             update.HasIndex(u => new { u.OriginMemberId, u.OriginId }).IsUnique();
