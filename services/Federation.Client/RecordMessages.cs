@@ -48,6 +48,7 @@ public static class RecordMessages
             Description = practice.Description ?? "",
             FundingProgramme = practice.FundingProgramme ?? "",
             Visibility = ToMessage(practice.Visibility),
+            SourceProjectKey = practice.SourceProjectKey ?? "",
         };
         if (practice.StartYear is { } start)
             message.StartYear = start;

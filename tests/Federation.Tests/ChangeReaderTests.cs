@@ -21,6 +21,16 @@ public sealed class ChangeReaderTests
     }
 
     [Fact]
+    public void The_project_a_transfer_report_names_is_read_and_an_older_nodes_practice_names_none()
+    {
+        var (named, _) = ChangeReader.Read(Samples.PracticeChange("transferbericht", 2, practice => practice.SourceProjectKey = "reallabore-heilbronn"));
+        var (plain, _) = ChangeReader.Read(Samples.PracticeChange("digitallotsen", 1));
+
+        Assert.Equal("reallabore-heilbronn", Assert.IsType<PracticeRecord>(named!.Record).SourceProjectKey);
+        Assert.Null(Assert.IsType<PracticeRecord>(plain!.Record).SourceProjectKey);
+    }
+
+    [Fact]
     public void A_malformed_practice_is_rejected_as_invalid_argument_naming_the_field()
     {
         var (change, rejection) = ChangeReader.Read(Samples.PracticeChange("digitallotsen", 4, practice => practice.SdgTargets.Add("16.11")));

@@ -64,6 +64,29 @@ public sealed class RecordRulesTests
     [InlineData("", false)]
     public void An_origin_id_is_a_lower_case_slug(string id, bool valid) => Assert.Equal(valid, RecordRules.OriginIdProblem(id) is null);
 
+    [Theory]
+    [InlineData("reallabore-heilbronn", true)]
+    [InlineData("ar-pforzheim-1945", true)]
+    [InlineData("ab", false)]
+    [InlineData("Reallabore-Heilbronn", false)]
+    [InlineData("reallabore--heilbronn", false)]
+    [InlineData("reallabore-", false)]
+    [InlineData("reallabore heilbronn", false)]
+    public void A_transfer_reports_source_project_is_named_by_a_project_key(string key, bool valid)
+    {
+        var errors = RecordRules.Validate(Samples.Digitallotsen with { SourceProjectKey = key });
+
+        Assert.Equal(valid ? [] : ["sourceProjectKey"], errors.Keys);
+    }
+
+    [Fact]
+    public void A_project_key_has_at_most_sixty_characters() =>
+        Assert.NotNull(RecordRules.ProjectKeyProblem(new string('a', RecordRules.MaxProjectKeyLength + 1)));
+
+    [Fact]
+    public void A_practice_that_reports_on_no_project_is_well_formed_without_a_key() =>
+        Assert.Empty(RecordRules.Validate(Samples.Digitallotsen with { SourceProjectKey = null }));
+
     [Fact]
     public void A_project_update_needs_a_project_key_title_and_text()
     {

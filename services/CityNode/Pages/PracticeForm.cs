@@ -20,6 +20,7 @@ public sealed class PracticeForm
     public string? SdgTargets { get; set; }
     public string? Beneficiaries { get; set; }
     public string? FundingProgramme { get; set; }
+    public string? SourceProjectKey { get; set; }
     public Visibility Visibility { get; set; } = Visibility.Public;
     public bool Draft { get; set; }
 
@@ -32,7 +33,8 @@ public sealed class PracticeForm
         ["id"] = "Kennung", ["title"] = "Titel", ["summary"] = "Kurzfassung", ["goal"] = "Ziel",
         ["description"] = "Beschreibung", ["startYear"] = "Beginn", ["endYear"] = "Ende",
         ["topics"] = "Themen", ["sdgTargets"] = "SDG-Unterziele", ["beneficiaries"] = "Wer profitiert",
-        ["fundingProgramme"] = "Förderprogramm", ["visibility"] = "Sichtbarkeit", ["status"] = "Status", ["record"] = "Praxisbeispiel",
+        ["fundingProgramme"] = "Förderprogramm",
+        ["sourceProjectKey"] = "Transferbericht zum Projekt", ["visibility"] = "Sichtbarkeit", ["status"] = "Status", ["record"] = "Praxisbeispiel",
         ["contacts"] = "Ansprechpartner", ["contacts[].role"] = "Rolle", ["contacts[].organisation"] = "Organisation",
         ["contacts[].name"] = "Name", ["contacts[].email"] = "E-Mail",
         ["links"] = "Links", ["links[].title"] = "Titel", ["links[].url"] = "Adresse",
@@ -51,6 +53,7 @@ public sealed class PracticeForm
         SdgTargets = string.Join(", ", stored.Record.SdgTargets),
         Beneficiaries = string.Join("\n", stored.Record.Beneficiaries),
         FundingProgramme = stored.Record.FundingProgramme,
+        SourceProjectKey = stored.Record.SourceProjectKey,
         Visibility = stored.Record.Visibility,
     };
 
@@ -58,7 +61,7 @@ public sealed class PracticeForm
     public PracticeRecord ToRecord(PracticeRecord? stored) => new(
         Title ?? "", Summary, Goal ?? "", StartYear, EndYear, Description ?? "",
         Split(Topics, ','), Split(SdgTargets, ','), Split(Beneficiaries, '\n'),
-        stored?.Contacts ?? [], FundingProgramme, stored?.Links ?? [], Visibility);
+        stored?.Contacts ?? [], FundingProgramme, stored?.Links ?? [], Visibility, SourceProjectKey);
 
     static List<string> Split(string? text, char separator) =>
         (text ?? "").Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

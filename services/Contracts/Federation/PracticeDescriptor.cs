@@ -25,6 +25,7 @@ public sealed class PracticeDescriptor : RecordDescriptor<PracticeRecord>
         }),
         FundingProgramme = Blank(practice.FundingProgramme),
         Links = Each(practice.Links, link => link with { Title = Trim(link.Title), Url = Trim(link.Url) }),
+        SourceProjectKey = Blank(practice.SourceProjectKey),
     };
 
     public override Dictionary<string, string[]> Validate(PracticeRecord practice) => RecordRules.Validate(practice);

@@ -3,6 +3,8 @@ namespace Kommune20.Contracts.Federation;
 /// <summary>
 /// A best practice as a city publishes it (the shape of the "Digitallotsinnen und Digitallotsen" project sheet):
 /// goal, period, description, SDG targets, who benefits, contacts, funding programme, topics and links.
+/// A transfer report names the pilot project it reports on (<see cref="SourceProjectKey"/>, the key at
+/// <c>/api/projects/{key}</c>); older nodes leave it out.
 /// </summary>
 public sealed record PracticeRecord(
     string Title,
@@ -17,7 +19,8 @@ public sealed record PracticeRecord(
     IReadOnlyList<PracticeContact> Contacts,
     string? FundingProgramme,
     IReadOnlyList<PracticeLink> Links,
-    Visibility Visibility)
+    Visibility Visibility,
+    string? SourceProjectKey = null)
 {
     /// <summary>Ongoing when the period has a start and no end ("2019 – heute").</summary>
     public bool IsOngoing => StartYear is not null && EndYear is null;

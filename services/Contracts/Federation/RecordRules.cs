@@ -13,6 +13,8 @@ public static class RecordRules
     public const int MaxListLength = 50;
     /// <summary>An event longer than this is a programme, not a calendar entry (a festival week fits).</summary>
     public const int MaxEventDays = 31;
+    public const int MinProjectKeyLength = 3;
+    public const int MaxProjectKeyLength = 60;
     const int FirstYear = 1900;
     const int LastYear = 2100;
 
@@ -25,6 +27,19 @@ public static class RecordRules
             "Die Kennung besteht aus Kleinbuchstaben, Ziffern und Bindestrichen, z. B. \"digitallotsen\".",
         _ => null,
     };
+
+    /// <summary>
+    /// A pilot project's key is part of addresses (<c>/projekte/reallabore-heilbronn</c>): 3 to 60 lower-case letters,
+    /// digits and single hyphens between them. Projects checks its keys with it, the federation a practice's source project.
+    /// </summary>
+    public static string? ProjectKeyProblem(string? key) =>
+        key is null || key.Length is < MinProjectKeyLength or > MaxProjectKeyLength || !IsProjectKeyShape(key)
+            ? $"Der Schlüssel hat {MinProjectKeyLength} bis {MaxProjectKeyLength} Zeichen: Kleinbuchstaben, Ziffern und Bindestriche (z. B. „reallabore-heilbronn“)."
+            : null;
+
+    static bool IsProjectKeyShape(string key) =>
+        key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && key[0] != '-' && key[^1] != '-'
+        && !key.Contains("--", StringComparison.Ordinal);
 
     public static Dictionary<string, string[]> Validate(PracticeRecord practice)
     {
@@ -66,6 +81,8 @@ public static class RecordRules
         }
         errors.OptionalText("fundingProgramme", practice.FundingProgramme, MaxTitleLength);
         errors.Links("links", practice.Links);
+        if (practice.SourceProjectKey is not null && ProjectKeyProblem(practice.SourceProjectKey) is { } keyProblem)
+            errors.Add("sourceProjectKey", keyProblem);
         errors.Visibility(practice.Visibility);
         return errors.ToDictionary();
     }

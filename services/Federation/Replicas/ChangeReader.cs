@@ -145,7 +145,8 @@ public static class ChangeReader
         [.. message.Contacts.Select(contact => new PracticeContact(contact.Role, contact.Organisation, OrNull(contact.Name), OrNull(contact.Email)))],
         OrNull(message.FundingProgramme),
         [.. message.Links.Select(link => new PracticeLink(link.Title, link.Url))],
-        visibility);
+        visibility,
+        OrNull(message.SourceProjectKey));
 
     static CityProfileRecord ToRecord(CityProfile message, ContractVisibility visibility) => new(
         message.Organisation,

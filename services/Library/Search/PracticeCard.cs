@@ -2,7 +2,10 @@ using Kommune20.Contracts.Federation;
 
 namespace Kommune20.Library.Search;
 
-/// <summary>What a search result shows of a practice; kept in the index, so a page of results needs no database.</summary>
+/// <summary>
+/// What a search result shows of a practice; kept in the index, so a page of results needs no database.
+/// <see cref="SourceProjectKey"/> names the pilot project a transfer report is about (<c>/projekte/{key}</c>).
+/// </summary>
 public sealed record PracticeCard(
     Guid Id,
     string Title,
@@ -17,4 +20,5 @@ public sealed record PracticeCard(
     string? FundingProgramme,
     Visibility Visibility,
     int VerifiedAdoptions,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    string? SourceProjectKey);

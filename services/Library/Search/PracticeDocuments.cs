@@ -15,7 +15,7 @@ public static class PracticeDocuments
         var record = practice.Record ?? throw new InvalidOperationException("Only a listed practice is indexed.");
         var card = new PracticeCard(practice.Id, record.Title, record.Summary, practice.OriginMemberId, origin?.Name, origin?.FederalState,
             record.Topics, record.SdgTargets, record.StartYear, record.EndYear, record.FundingProgramme, record.Visibility,
-            verifiedAdoptions, practice.ChangedAt);
+            verifiedAdoptions, practice.ChangedAt, record.SourceProjectKey);
 
         var document = new Document
         {
@@ -31,6 +31,7 @@ public static class PracticeDocuments
         if (!string.IsNullOrWhiteSpace(record.Summary))
             document.Add(new TextField(PracticeFields.Summary, record.Summary, Field.Store.YES));
         var keywords = record.Topics.Concat(record.Beneficiaries).Append(record.FundingProgramme).Append(origin?.Name)
+            .Append(record.SourceProjectKey)
             .Where(text => !string.IsNullOrWhiteSpace(text));
         document.Add(new TextField(PracticeFields.Keywords, string.Join(" · ", keywords), Field.Store.NO));
 
