@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Kommune20.Library.Catalog;
 using Kommune20.Library.Members;
+using Kommune20.ServiceDefaults.OpenData;
 using Kommune20.Testing;
 
 namespace Kommune20.Library.Tests;
@@ -37,6 +38,15 @@ public sealed class CatalogTests
         Assert.Contains("dcat:startDate \"2019-01-01\"^^xsd:date", turtle);
         Assert.Contains("foaf:name \"Heidelberg\"", turtle);
         Assert.Contains($"dct:license <{License}>", turtle);
+    }
+
+    [Fact]
+    public void The_catalogue_names_the_pilot_projects_catalogue_as_its_part()
+    {
+        var turtle = TurtleWriter.Write(Graph());
+
+        Assert.Contains("<http://localhost:8080/api/library/catalog> a dcat:Catalog ;", turtle);
+        Assert.Contains("dcat:catalog <http://localhost:8080/api/projects/catalog>", turtle);
     }
 
     [Fact]

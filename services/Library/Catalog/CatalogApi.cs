@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Kommune20.Contracts.Federation;
 using Kommune20.Library.Data;
 using Kommune20.Library.Members;
+using Kommune20.ServiceDefaults.OpenData;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Library.Catalog;
@@ -12,19 +13,17 @@ namespace Kommune20.Library.Catalog;
 /// </summary>
 public static class CatalogApi
 {
-    const string DefaultLicense = "http://dcat-ap.de/def/licenses/dl-by-de/2.0";
-
     public static RouteGroupBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/library").WithTags("Open data").AllowAnonymous();
         group.MapGet("/catalog.jsonld", async (HttpRequest request, LibraryDb db, MemberCards cards, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
-            Results.Text(JsonLdWriter.Write(DcatCatalog.Build(await Entries(db, cards, ct).ToListAsync(ct), Root(request), License(configuration), clock.GetUtcNow())),
+            Results.Text(JsonLdWriter.Write(DcatCatalog.Build(await Entries(db, cards, ct).ToListAsync(ct), Dcat.Root(request), Dcat.License(configuration), clock.GetUtcNow())),
                 "application/ld+json; charset=utf-8"));
         group.MapGet("/catalog.ttl", async (HttpRequest request, LibraryDb db, MemberCards cards, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
-            Results.Text(TurtleWriter.Write(DcatCatalog.Build(await Entries(db, cards, ct).ToListAsync(ct), Root(request), License(configuration), clock.GetUtcNow())),
+            Results.Text(TurtleWriter.Write(DcatCatalog.Build(await Entries(db, cards, ct).ToListAsync(ct), Dcat.Root(request), Dcat.License(configuration), clock.GetUtcNow())),
                 "text/turtle; charset=utf-8"));
         group.MapGet("/catalog.csv", (HttpRequest request, LibraryDb db, MemberCards cards, CancellationToken ct) =>
-            TypedResults.Stream(body => CsvCatalog.WriteAsync(body, Entries(db, cards, ct), Root(request), ct), "text/csv; charset=utf-8"));
+            TypedResults.Stream(body => CsvCatalog.WriteAsync(body, Entries(db, cards, ct), Dcat.Root(request), ct), "text/csv; charset=utf-8"));
         return group;
     }
 
@@ -43,9 +42,4 @@ public static class CatalogApi
                     verified.GetValueOrDefault(practice.Id));
         }
     }
-
-    /// <summary>The hub's public root as the caller reached it (the gateway's address, from the forwarded headers).</summary>
-    static Uri Root(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
-
-    static string License(IConfiguration configuration) => configuration["Catalog:License"] ?? DefaultLicense;
 }

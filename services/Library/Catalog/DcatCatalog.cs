@@ -1,4 +1,4 @@
-using System.Globalization;
+using Kommune20.ServiceDefaults.OpenData;
 
 namespace Kommune20.Library.Catalog;
 
@@ -6,46 +6,27 @@ namespace Kommune20.Library.Catalog;
 /// The library's public practices as a DCAT-AP.de catalogue: one <c>dcat:Dataset</c> per practice with title,
 /// description, keywords (topics), publisher (the origin member), political geocoding (its AGS), period, SDG targets
 /// (UN SDG vocabulary), contact points, landing page, and a distribution (the practice as JSON from the library's API).
+/// The pilot projects are the Projects service's own catalogue, which this one names as a part (<c>dcat:catalog</c>):
+/// the library does not own projects.
 /// </summary>
 public static class DcatCatalog
 {
-    public static readonly IReadOnlyDictionary<string, string> Prefixes = new Dictionary<string, string>
-    {
-        ["dcat"] = "http://www.w3.org/ns/dcat#",
-        ["dct"] = "http://purl.org/dc/terms/",
-        ["dcatde"] = "http://dcat-ap.de/def/dcatde/",
-        ["foaf"] = "http://xmlns.com/foaf/0.1/",
-        ["vcard"] = "http://www.w3.org/2006/vcard/ns#",
-        ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
-        ["rdf"] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    };
-
-    const string Xsd = "http://www.w3.org/2001/XMLSchema#";
-    const string GovernmentTheme = "http://publications.europa.eu/resource/authority/data-theme/GOVE";
-    const string German = "http://publications.europa.eu/resource/authority/language/DEU";
-    const string JsonFormat = "http://publications.europa.eu/resource/authority/file-type/JSON";
     const string MunicipalityKey = "http://dcat-ap.de/def/politicalGeocoding/municipalityKey/";
     const string MunicipalityLevel = "http://dcat-ap.de/def/politicalGeocodingLevel/municipality";
     const string SdgTarget = "http://metadata.un.org/sdg/";
+
+    /// <summary>The pilot projects' catalogue (Projects), served beside this one in the same forms (<c>.jsonld</c>, <c>.ttl</c>).</summary>
+    public const string ProjectsCatalog = "api/projects/catalog";
 
     /// <param name="root">The public address of the hub (the gateway), e.g. http://localhost:8080/.</param>
     /// <param name="license">The licence the catalogue states for its distributions (<c>Catalog:License</c>).</param>
     public static RdfGraph Build(IReadOnlyList<CatalogEntry> entries, Uri root, string license, DateTimeOffset now)
     {
-        var graph = new RdfGraph(Prefixes);
-        var catalog = new Iri(new Uri(root, "api/library/catalog").AbsoluteUri);
-        var association = new Iri(new Uri(root, "api/registry/members/6b0e2f1a-0001-4c20-9a20-000000000001").AbsoluteUri);
-
-        graph.Add(catalog, "rdf:type", graph.Term("dcat:Catalog"));
-        graph.Add(catalog, "dct:title", "Bibliothek guter Praxis – Kommune 2.0 e. V.");
-        graph.Add(catalog, "dct:description", "Gute Praxis der Mitgliedskommunen des Kommune 2.0 e. V.: Projekte, Ziele, Zeiträume, "
-            + "Nachhaltigkeitsziele, Förderprogramme und verifizierte Übernahmen durch andere Kommunen.");
-        graph.Add(catalog, "dct:publisher", association);
-        graph.Add(catalog, "dct:language", new Iri(German));
-        graph.Add(catalog, "foaf:homepage", new Iri(new Uri(root, "api/library/practices").AbsoluteUri));
-        graph.Add(catalog, "dct:modified", DateTime(entries.Count == 0 ? now : entries.Max(e => e.ChangedAt)));
-        graph.Add(association, "rdf:type", graph.Term("foaf:Agent"));
-        graph.Add(association, "foaf:name", "Kommune 2.0 e. V.", null);
+        var graph = new RdfGraph(Dcat.Prefixes);
+        var catalog = Dcat.AddCatalog(graph, root, "api/library/catalog", "Bibliothek guter Praxis – Kommune 2.0 e. V.",
+            "Gute Praxis der Mitgliedskommunen des Kommune 2.0 e. V.: Projekte, Ziele, Zeiträume, Nachhaltigkeitsziele, Förderprogramme "
+            + "und verifizierte Übernahmen durch andere Kommunen.", "api/library/practices", entries.Count == 0 ? now : entries.Max(e => e.ChangedAt));
+        graph.Add(catalog, "dcat:catalog", new Iri(new Uri(root, ProjectsCatalog).AbsoluteUri));
 
         foreach (var entry in entries)
             graph.Add(catalog, "dcat:dataset", AddDataset(graph, entry, root, license));
@@ -65,10 +46,10 @@ public static class DcatCatalog
             graph.Add(dataset, "dcat:keyword", topic);
         if (record.FundingProgramme is { } funding)
             graph.Add(dataset, "dcat:keyword", funding);
-        graph.Add(dataset, "dcat:theme", new Iri(GovernmentTheme));
+        graph.Add(dataset, "dcat:theme", new Iri(Dcat.GovernmentTheme));
         foreach (var target in record.SdgTargets)
             graph.Add(dataset, "dct:subject", new Iri(SdgTarget + target));
-        graph.Add(dataset, "dct:modified", DateTime(entry.ChangedAt));
+        graph.Add(dataset, "dct:modified", Dcat.DateTime(entry.ChangedAt));
         graph.Add(dataset, "dcat:landingPage", page);
         foreach (var link in record.Links)
         {
@@ -94,9 +75,9 @@ public static class DcatCatalog
             var period = graph.NewBlankNode();
             graph.Add(dataset, "dct:temporal", period);
             graph.Add(period, "rdf:type", graph.Term("dct:PeriodOfTime"));
-            graph.Add(period, "dcat:startDate", new Literal($"{start:0000}-01-01", Datatype: Xsd + "date"));
+            graph.Add(period, "dcat:startDate", new Literal($"{start:0000}-01-01", Datatype: Dcat.Xsd + "date"));
             if (record.EndYear is { } end)
-                graph.Add(period, "dcat:endDate", new Literal($"{end:0000}-12-31", Datatype: Xsd + "date"));
+                graph.Add(period, "dcat:endDate", new Literal($"{end:0000}-12-31", Datatype: Dcat.Xsd + "date"));
         }
 
         foreach (var contact in record.Contacts)
@@ -109,17 +90,7 @@ public static class DcatCatalog
                 graph.Add(point, "vcard:hasEmail", new Iri("mailto:" + contact.Email.Trim()));
         }
 
-        var distribution = graph.NewBlankNode();
-        graph.Add(dataset, "dcat:distribution", distribution);
-        graph.Add(distribution, "rdf:type", graph.Term("dcat:Distribution"));
-        graph.Add(distribution, "dct:title", record.Title + " (JSON)");
-        graph.Add(distribution, "dcat:accessURL", page);
-        graph.Add(distribution, "dct:format", new Iri(JsonFormat));
-        graph.Add(distribution, "dcat:mediaType", new Iri("https://www.iana.org/assignments/media-types/application/json"));
-        graph.Add(distribution, "dct:license", new Iri(license));
+        Dcat.AddJsonDistribution(graph, dataset, record.Title, page, license);
         return dataset;
     }
-
-    static Literal DateTime(DateTimeOffset value) =>
-        new(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Datatype: Xsd + "dateTime");
 }

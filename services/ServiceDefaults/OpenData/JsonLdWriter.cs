@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Kommune20.Library.Catalog;
+namespace Kommune20.ServiceDefaults.OpenData;
 
 /// <summary>Writes an <see cref="RdfGraph"/> as JSON-LD: the prefixes as the context, one node object per subject in <c>@graph</c>.</summary>
 public static class JsonLdWriter

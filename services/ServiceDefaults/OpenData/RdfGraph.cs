@@ -1,4 +1,4 @@
-namespace Kommune20.Library.Catalog;
+namespace Kommune20.ServiceDefaults.OpenData;
 
 public abstract record RdfNode;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Kommune20.Library.Catalog;
+namespace Kommune20.ServiceDefaults.OpenData;
 
 /// <summary>Writes an <see cref="RdfGraph"/> as Turtle: prefixes, then each subject with its predicates and objects.</summary>
 public static class TurtleWriter
