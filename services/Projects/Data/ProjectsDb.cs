@@ -1,8 +1,10 @@
+using Kommune20.Contracts.Federation;
 using Kommune20.Data;
 using Kommune20.Data.Audit;
 using Kommune20.Messaging;
 using Kommune20.Projects.Acceptance;
 using Kommune20.Projects.Pilots;
+using Kommune20.Projects.Transfer;
 using Kommune20.Projects.Updates;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +16,7 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ProjectUpdate> Updates => Set<ProjectUpdate>();
     public DbSet<AcceptanceMeasurement> Measurements => Set<AcceptanceMeasurement>();
+    public DbSet<TransferReport> TransferReports => Set<TransferReport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.StoreMomentsAsUtcTicks(this);
 
@@ -22,7 +25,7 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
         model.Entity<PilotProject>(project =>
         {
             project.HasIndex(p => p.Key).IsUnique();
-            project.Property(p => p.Key).HasMaxLength(ProjectRules.MaxKeyLength);
+            project.Property(p => p.Key).HasMaxLength(RecordRules.MaxProjectKeyLength);
             project.Property(p => p.Phase).HasConversion<string>().HasMaxLength(16);
             project.Property(p => p.Revision).IsConcurrencyToken();
             project.HasMany(p => p.Participants).WithOne().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Cascade);
@@ -54,6 +57,15 @@ public sealed class ProjectsDb(DbContextOptions<ProjectsDb> options) : DbContext
             update.Property(u => u.Version).IsConcurrencyToken();
             update.Ignore(u => u.IsListed);
             update.Ignore(u => u.IsShown);
+        });
+        model.Entity<TransferReport>(report =>
+        {
+            report.HasIndex(r => new { r.OriginMemberId, r.OriginId }).IsUnique();
+            report.HasIndex(r => r.ProjectId);
+            report.Property(r => r.OriginId).HasMaxLength(RecordRules.MaxOriginIdLength);
+            report.Property(r => r.Record).HasJsonConversion();
+            report.Property(r => r.Version).IsConcurrencyToken();
+            report.Ignore(r => r.IsListed);
         });
         model.Entity<AcceptanceMeasurement>(measurement =>
         {

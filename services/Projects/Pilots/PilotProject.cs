@@ -24,6 +24,9 @@ public sealed class PilotProject
     public ProjectPhase Phase { get; set; }
     public DateTimeOffset ProposedAt { get; init; }
 
+    /// <summary>When <see cref="TransferReportPublished"/> was announced: once per project, for its first transfer report.</summary>
+    public DateTimeOffset? TransferReportAnnouncedAt { get; set; }
+
     /// <summary>Counts every change, so two people changing the project at once do not both win.</summary>
     public int Revision { get; set; }
 

@@ -1,5 +1,6 @@
 using Kommune20.Contracts.Projects;
 using Kommune20.Projects.Acceptance;
+using Kommune20.Projects.Transfer;
 using Kommune20.Projects.Updates;
 
 namespace Kommune20.Projects.Pilots;
@@ -11,10 +12,10 @@ public sealed record ProjectDetail(string Key, string Title, string FieldOfActio
     ProjectPhase Phase, IReadOnlyList<ProjectPhase> NextPhases, DateOnly StartsOn, DateOnly EndsOn, bool IsOverrun, decimal? BudgetEuros,
     string? FundingProgramme, IReadOnlyList<ParticipantDto> Participants, IReadOnlyList<PartnerDto> Partners,
     IReadOnlyList<PhaseChangeDto> History, IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<UpdateDto> Updates,
-    IReadOnlyList<MeasurementDto> Acceptance, DateTimeOffset ProposedAt)
+    IReadOnlyList<MeasurementDto> Acceptance, TransferReportDto? TransferReport, DateTimeOffset ProposedAt)
 {
     public static ProjectDetail From(PilotProject project, DateOnly today, IReadOnlyList<ProjectUpdate> updates,
-        IReadOnlyList<AcceptanceMeasurement> acceptance) => new(
+        IReadOnlyList<AcceptanceMeasurement> acceptance, TransferReport? transferReport) => new(
         project.Key, project.Title, project.FieldOfAction, project.Goal, project.Hypothesis, project.LeadMemberId, project.Phase,
         PhaseRules.Next(project.Phase), project.StartsOn, project.EndsOn, PhaseRules.IsOverrun(project, today), project.BudgetEuros,
         project.FundingProgramme,
@@ -25,6 +26,7 @@ public sealed record ProjectDetail(string Key, string Title, string FieldOfActio
         project.Milestones.OrderBy(m => m.DueOn).Select(m => MilestoneDto.From(m, today)).ToList(),
         updates.Select(UpdateDto.From).ToList(),
         acceptance.Select(MeasurementDto.From).ToList(),
+        transferReport is null ? null : TransferReportDto.From(transferReport),
         project.ProposedAt);
 }
 
@@ -58,6 +60,16 @@ public sealed record MeasurementDto(Guid Id, string Title, MeasurementKind Kind,
     public static MeasurementDto From(AcceptanceMeasurement measurement) => new(measurement.Id, measurement.Title, measurement.Kind,
         measurement.HeldOn, measurement.AudienceGroups, measurement.Respondents, measurement.ApprovalPercent,
         measurement.Questions.Select(q => new ApprovalFigureDto(q.Question, q.Answered, q.Approving, q.ApprovalPercent)).ToList());
+}
+
+/// <summary>
+/// The lead city's transfer report: a practice at its node, found in the library (<c>/api/library/practices?q=…</c>) and at
+/// the federation under its origin (<c>/api/federation/practices/{originMemberId}/{originId}</c>).
+/// </summary>
+public sealed record TransferReportDto(Guid OriginMemberId, string OriginId, string Title, string? Summary, DateTimeOffset PublishedAt)
+{
+    public static TransferReportDto From(TransferReport report) =>
+        new(report.OriginMemberId, report.OriginId, report.Record!.Title, report.Record.Summary, report.AcceptedAt ?? report.ChangedAt);
 }
 
 public sealed record ApprovalFigureDto(string Question, int Answered, int Approving, decimal ApprovalPercent);

@@ -1,25 +1,20 @@
-using System.Text.RegularExpressions;
+using Kommune20.Contracts.Federation;
 
 namespace Kommune20.Projects.Pilots;
 
 /// <summary>What a proposal, a milestone and an extension must say; each message under the field it is about.</summary>
-public static partial class ProjectRules
+public static class ProjectRules
 {
-    public const int MaxKeyLength = 60;
     public const int MaxTitleLength = 200;
     public const int MaxTextLength = 4000;
     public const int MaxParticipants = 50;
     public const int MaxPartners = 20;
 
-    /// <summary>Lower-case letters, digits and hyphens: the key is part of addresses (<c>/projekte/reallabore-heilbronn</c>).</summary>
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KeyPattern();
-
     public static Dictionary<string, string[]> Validate(ProposalInput input)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.Key) || input.Key.Length is < 3 or > MaxKeyLength || !KeyPattern().IsMatch(input.Key))
-            errors["key"] = [$"Der Schlüssel hat 3 bis {MaxKeyLength} Zeichen: Kleinbuchstaben, Ziffern und Bindestriche (z. B. „reallabore-heilbronn“)."];
+        if (RecordRules.ProjectKeyProblem(input.Key) is { } keyProblem)
+            errors["key"] = [keyProblem];
         Required(errors, "title", input.Title, MaxTitleLength, "Der Titel");
         Required(errors, "fieldOfAction", input.FieldOfAction, MaxTitleLength, "Das Handlungsfeld");
         Required(errors, "goal", input.Goal, MaxTextLength, "Das Ziel");

@@ -136,7 +136,7 @@ public static class ProjectsApi
             project.EndsOn, now));
         db.AddAuditEntry(user, "project.proposed", $"project/{project.Key}", before: null, after: new { project.Title, project.StartsOn, project.EndsOn });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/projects/{project.Key}", ProjectDetail.From(project, clock.Today(), [], []));
+        return TypedResults.Created($"/api/projects/{project.Key}", ProjectDetail.From(project, clock.Today(), [], [], null));
     }
 
     static async Task<Results<Ok<ProjectDetail>, ValidationProblem, NotFound, ProblemHttpResult>> MoveAsync(string key, PhaseInput input,
@@ -210,7 +210,9 @@ public static class ProjectsApi
         var updates = await db.Updates.AsNoTracking().Where(u => u.ProjectId == project.Id && u.QuarantineReason == null && !u.IsWithdrawn && u.Record != null)
             .OrderByDescending(u => u.PostedAt).ToListAsync(ct);
         var acceptance = await db.Measurements.AsNoTracking().Where(m => m.ProjectId == project.Id).OrderBy(m => m.HeldOn).ToListAsync(ct);
-        return ProjectDetail.From(project, clock.Today(), updates, acceptance);
+        var transferReport = await db.TransferReports.AsNoTracking().Where(r => r.ProjectId == project.Id && !r.IsWithdrawn && r.Record != null)
+            .OrderBy(r => r.AcceptedAt).FirstOrDefaultAsync(ct);
+        return ProjectDetail.From(project, clock.Today(), updates, acceptance, transferReport);
     }
 
     static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -12,11 +12,13 @@ namespace Kommune20.EndToEnd.Tests.Projects;
 /// Pilot projects through the gateway, as cities, partners and the office work with them: the demo's Reallabor of
 /// Heilbronn; a project taken through every phase, with the transitions the rules refuse (409 with the reason) and the
 /// people who may not act (403); updates from a partner, from a partner of another project and from city nodes, one of
-/// them from a city that does not take part, quarantined and reported back to its node.
+/// them from a city that does not take part, quarantined and reported back to its node; the lead city's transfer report
+/// published from its node as a practice naming the project, and the projects in the open-data catalogue.
 /// </summary>
 public sealed class ProjectsThroughGatewayTests(HubFixture fixture) : IClassFixture<HubFixture>
 {
     static readonly Guid Heilbronn = Guid.Parse("6b0e2f1a-0005-4c20-9a20-000000000005");
+    static readonly Guid Pforzheim = Guid.Parse("6b0e2f1a-0003-4c20-9a20-000000000003");
     static readonly Guid Metropolregion = Guid.Parse("6b0e2f1a-0006-4c20-9a20-000000000006");
     static readonly Guid FraunhoferIese = Guid.Parse("6b0e2f1a-0010-4c20-9a20-000000000010");
 
@@ -148,6 +150,69 @@ public sealed class ProjectsThroughGatewayTests(HubFixture fixture) : IClassFixt
             Assert.Contains("Datenmodell abgestimmt", titles);
             Assert.DoesNotContain("Von Heidelberg", titles);
         }, TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task The_lead_citys_transfer_report_is_a_practice_the_library_finds_and_the_project_shows()
+    {
+        using var pforzheim = await SignedInAsync("pforzheim");
+        using var office = await SignedInAsync("geschaeftsstelle");
+        using var visitor = new HttpClient { BaseAddress = Hub.Gateway };
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var key = "reallabor-transfer-" + Guid.NewGuid().ToString("N")[..8];
+        var marker = "Transfer" + Guid.NewGuid().ToString("N")[..8];
+        using (var proposed = await pforzheim.PostAsJsonAsync("/api/projects", Proposal(key, today.AddDays(-1), today.AddDays(180))))
+            await Succeeded(proposed);
+        await MovesAsync(office, key, "approved");
+        foreach (var phase in new[] { "running", "evaluating", "completed" })
+            await MovesAsync(pforzheim, key, phase);
+
+        // Pforzheim leads the project; the Metropolregion takes part and writes about it too, but its practice is not the report.
+        var pforzheimNode = await Hub.StartCityNodeAsync("pforzheim", "node-pforzheim");
+        var metropolregionNode = await Hub.StartCityNodeAsync("metropolregion", "relay-metropolregion");
+        using var pforzheimEditor = await CityNodeEditor.SignInAsync(Hub, pforzheimNode, "pforzheim");
+        using var metropolregionEditor = await CityNodeEditor.SignInAsync(Hub, metropolregionNode, "metropolregion");
+        var report = PracticeSamples.Digitallotsen() with
+        {
+            Title = "Transferbericht: Parken in der Innenstadt",
+            Description = "Was funktioniert hat: die Anzeige freier Plätze. Was nicht funktioniert hat: Sensoren unter Schnee. "
+                + "Kosten: 120.000 Euro. Was eine andere Stadt zur Übernahme braucht: ein offenes Datenmodell und vierzig Sensoren.",
+            Topics = [marker],
+            SourceProjectKey = key,
+        };
+        using (var published = await metropolregionEditor.PublishAsync("blick-auf-das-parken", report with { Title = "Unser Blick auf das Parken" }))
+            Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        using (var published = await pforzheimEditor.PublishAsync("transferbericht-parken", report))
+            Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        using (var malformed = await pforzheimEditor.PublishAsync("falscher-schluessel", report with { SourceProjectKey = "Parken!" }))
+            await AssertProblemAsync(malformed, HttpStatusCode.BadRequest, field: "record.sourceProjectKey");
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            var found = await visitor.GetFromJsonAsync<JsonElement>($"/api/library/practices?q=Transferbericht&topic={marker}");
+            var hit = Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("practice");
+            Assert.Equal(Pforzheim, hit.GetProperty("originMemberId").GetGuid());
+            Assert.Equal(key, hit.GetProperty("sourceProjectKey").GetString());
+            var both = await visitor.GetFromJsonAsync<JsonElement>($"/api/library/practices?topic={marker}");
+            Assert.Equal(2, both.GetProperty("total").GetInt32());
+        }, TimeSpan.FromSeconds(60));
+        await Eventually.HoldsAsync(async () =>
+        {
+            var project = await visitor.GetFromJsonAsync<JsonElement>($"/api/projects/{key}");
+            var transferReport = project.GetProperty("transferReport");
+            Assert.Equal(JsonValueKind.Object, transferReport.ValueKind);
+            Assert.Equal(Pforzheim, transferReport.GetProperty("originMemberId").GetGuid());
+            Assert.Equal("transferbericht-parken", transferReport.GetProperty("originId").GetString());
+            Assert.Equal("Transferbericht: Parken in der Innenstadt", transferReport.GetProperty("title").GetString());
+        }, TimeSpan.FromSeconds(60));
+
+        // Open data: the project is a dataset of the projects' catalogue, which the library's catalogue names as its part.
+        var projects = await visitor.GetStringAsync("/api/projects/catalog.ttl");
+        Assert.Contains($"/api/projects/{key}> a dcat:Dataset", projects);
+        Assert.Contains($"/api/federation/practices/{Pforzheim}/transferbericht-parken>", projects);
+        using var jsonLd = JsonDocument.Parse(await visitor.GetStringAsync("/api/projects/catalog.jsonld"));
+        Assert.Contains(jsonLd.RootElement.GetProperty("@graph").EnumerateArray(), node => node.GetProperty("@id").GetString()!.EndsWith($"/api/projects/{key}"));
+        Assert.Contains("dcat:catalog <", await visitor.GetStringAsync("/api/library/catalog.ttl"));
     }
 
     static object Proposal(string key, DateOnly startsOn, DateOnly endsOn) => new

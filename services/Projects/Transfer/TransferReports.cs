@@ -1,0 +1,66 @@
+using Kommune20.Contracts.Federation;
+using Kommune20.Contracts.Projects;
+using Kommune20.Messaging;
+using Kommune20.Projects.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Projects.Transfer;
+
+/// <summary>
+/// Follows the practices that name a project (the federation's practice events): a newer version replaces the one held, a
+/// withdrawal hides it. A practice that counts as its project's transfer report (<see cref="TransferReportRules"/>) is shown
+/// with the project; the project's first one is announced as <see cref="TransferReportPublished"/>. Practices that never named
+/// a project are not kept.
+/// </summary>
+public sealed class TransferReports(ProjectsDb db, TimeProvider clock, ILogger<TransferReports> logger)
+{
+    public async Task ApplyAsync(RecordOrigin origin, PracticeRecord practice, CancellationToken ct)
+    {
+        var report = await FindAsync(origin, ct);
+        if (report is null)
+        {
+            if (practice.SourceProjectKey is null)
+                return;
+            report = db.TransferReports.Add(TransferReport.Of<TransferReport>(origin)).Entity;
+        }
+        if (!report.Apply(origin, practice))
+        {
+            logger.LogInformation("Ignoring version {Version} of practice {Origin}/{OriginId}: the hub holds version {Held}",
+                origin.Version, origin.OriginMemberId, origin.OriginId, report.Version);
+            return;
+        }
+        report.ProjectId = null;
+        if (practice.SourceProjectKey is { } key)
+        {
+            var project = await db.Projects.FirstOrDefaultAsync(p => p.Key == key, ct);
+            if (TransferReportRules.Refusal(project, origin.OriginMemberId, key) is { } refusal)
+                logger.LogInformation("Practice {Origin}/{OriginId} is not the transfer report of {Key}: {Reason}",
+                    origin.OriginMemberId, origin.OriginId, key, refusal);
+            else
+            {
+                report.ProjectId = project!.Id;
+                report.AcceptedAt ??= clock.GetUtcNow();
+                if (project.TransferReportAnnouncedAt is null)
+                {
+                    project.TransferReportAnnouncedAt = clock.GetUtcNow();
+                    project.Revision++;
+                    db.AddIntegrationEvent(new TransferReportPublished(project.Key, project.Title, origin, practice.Title, origin.ChangedAt));
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task WithdrawAsync(RecordOrigin origin, CancellationToken ct)
+    {
+        if (await FindAsync(origin, ct) is not { } report)
+            return;
+        if (!report.Withdraw(origin))
+            logger.LogInformation("Ignoring withdrawal {Version} of practice {Origin}/{OriginId}: version {Held} is newer",
+                origin.Version, origin.OriginMemberId, origin.OriginId, report.Version);
+        await db.SaveChangesAsync(ct);
+    }
+
+    Task<TransferReport?> FindAsync(RecordOrigin origin, CancellationToken ct) =>
+        db.TransferReports.FirstOrDefaultAsync(r => r.OriginMemberId == origin.OriginMemberId && r.OriginId == origin.OriginId, ct);
+}
