@@ -68,7 +68,8 @@ public sealed class TransferReportsTests : IDisposable
         // Too early: the project still runs. The city publishes a new version once it is completed.
         await reports.ApplyAsync(Origin(Heilbronn, "transferbericht-reallabore", 1), Report("Entwurf"), default);
         Assert.Null(await ShownAsync(db, project));
-        await db.Projects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(p => p.SetProperty(x => x.Phase, ProjectPhase.Completed));
+        project.Phase = ProjectPhase.Completed;
+        await db.SaveChangesAsync();
 
         await reports.ApplyAsync(Origin(Heidelberg, "unser-blick-auf-heilbronn", 1), Report("Heidelbergs Sicht"), default);
         await reports.ApplyAsync(Origin(Heilbronn, "transferbericht-reallabore", 2), Report("Transferbericht Reallabore Heilbronn"), default);

@@ -14,4 +14,6 @@ public sealed class TransferReport : Replica<PracticeRecord>
 
     /// <summary>When it first counted as its project's report: the first one is the one the project shows.</summary>
     public DateTimeOffset? AcceptedAt { get; set; }
+
+    public static TransferReport From(RecordOrigin origin) => Of<TransferReport>(origin);
 }

@@ -21,7 +21,7 @@ public sealed class TransferReports(ProjectsDb db, TimeProvider clock, ILogger<T
         {
             if (practice.SourceProjectKey is null)
                 return;
-            report = db.TransferReports.Add(TransferReport.Of<TransferReport>(origin)).Entity;
+            report = db.TransferReports.Add(TransferReport.From(origin)).Entity;
         }
         if (!report.Apply(origin, practice))
         {
