@@ -5,7 +5,8 @@ namespace Kommune20.Bench;
 /// <summary>
 /// How long each load runs and how often starts repeat: quick (under three minutes in all) or full. The data sizes of
 /// the federation, library and votes scenarios scale the same way: a quick run syncs once, searches 10,000 practices,
-/// simulates a fortieth of the country's municipalities, lets 200 delegates vote and 100 participants fill the live room.
+/// simulates a fortieth of the country's municipalities, lets 200 delegates vote, 100 participants fill the live room
+/// and 20 cities post 100 updates to pilot projects.
 /// </summary>
 public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Duration, int ColdStarts, int Connections)
 {
@@ -18,6 +19,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         VoteRounds = 1,
         LiveRoomParticipants = 100,
         LiveRoomOpenings = 10,
+        ProjectCities = 20,
+        UpdatesPerCity = 5,
         SettleLongest = TimeSpan.Zero,
     };
 
@@ -30,6 +33,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         VoteRounds = 3,
         LiveRoomParticipants = 1_000,
         LiveRoomOpenings = 40,
+        ProjectCities = 100,
+        UpdatesPerCity = 10,
         SettleLongest = TimeSpan.FromMinutes(3),
     };
 
@@ -53,6 +58,12 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
 
     /// <summary>How many openings of a question the live room measures, after its warm-up, and as many broadcasts of the baseline.</summary>
     public int LiveRoomOpenings { get; init; }
+
+    /// <summary>How many simulated cities post updates to pilot projects from their nodes, ten to a project.</summary>
+    public int ProjectCities { get; init; }
+
+    /// <summary>How many updates each of <see cref="ProjectCities"/> posts, one after the other.</summary>
+    public int UpdatesPerCity { get; init; }
 
     /// <summary>
     /// How long a scenario waits at most for the hub to go idle after a load whose work continues asynchronously

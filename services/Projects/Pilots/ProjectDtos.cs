@@ -11,10 +11,13 @@ public sealed record ProjectSummary(string Key, string Title, string FieldOfActi
 public sealed record ProjectDetail(string Key, string Title, string FieldOfAction, string Goal, string Hypothesis, Guid LeadMemberId,
     ProjectPhase Phase, IReadOnlyList<ProjectPhase> NextPhases, DateOnly StartsOn, DateOnly EndsOn, bool IsOverrun, decimal? BudgetEuros,
     string? FundingProgramme, IReadOnlyList<ParticipantDto> Participants, IReadOnlyList<PartnerDto> Partners,
-    IReadOnlyList<PhaseChangeDto> History, IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<UpdateDto> Updates,
+    IReadOnlyList<PhaseChangeDto> History, IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<UpdateDto> Updates, int UpdateCount,
     IReadOnlyList<MeasurementDto> Acceptance, TransferReportDto? TransferReport, DateTimeOffset ProposedAt)
 {
-    public static ProjectDetail From(PilotProject project, DateOnly today, IReadOnlyList<ProjectUpdate> updates,
+    /// <summary>The detail carries the newest updates; all of them are paged at <c>/api/projects/{key}/updates</c>.</summary>
+    public const int LatestUpdates = 20;
+
+    public static ProjectDetail From(PilotProject project, DateOnly today, IReadOnlyList<ProjectUpdate> updates, int updateCount,
         IReadOnlyList<AcceptanceMeasurement> acceptance, TransferReport? transferReport) => new(
         project.Key, project.Title, project.FieldOfAction, project.Goal, project.Hypothesis, project.LeadMemberId, project.Phase,
         PhaseRules.Next(project.Phase), project.StartsOn, project.EndsOn, PhaseRules.IsOverrun(project, today), project.BudgetEuros,
@@ -25,6 +28,7 @@ public sealed record ProjectDetail(string Key, string Title, string FieldOfActio
         project.PhaseChanges.OrderBy(c => c.At).Select(PhaseChangeDto.Of).ToList(),
         project.Milestones.OrderBy(m => m.DueOn).Select(m => MilestoneDto.From(m, today)).ToList(),
         updates.Select(UpdateDto.From).ToList(),
+        updateCount,
         acceptance.Select(MeasurementDto.From).ToList(),
         transferReport is null ? null : TransferReportDto.From(transferReport),
         project.ProposedAt);

@@ -4,6 +4,7 @@ using Kommune20.Data.Audit;
 using Kommune20.Data.Lists;
 using Kommune20.Messaging;
 using Kommune20.Projects.Data;
+using Kommune20.Projects.Updates;
 using Kommune20.ServiceDefaults;
 using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
@@ -136,7 +137,7 @@ public static class ProjectsApi
             project.EndsOn, now));
         db.AddAuditEntry(user, "project.proposed", $"project/{project.Key}", before: null, after: new { project.Title, project.StartsOn, project.EndsOn });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/projects/{project.Key}", ProjectDetail.From(project, clock.Today(), [], [], null));
+        return TypedResults.Created($"/api/projects/{project.Key}", ProjectDetail.From(project, clock.Today(), [], 0, [], null));
     }
 
     static async Task<Results<Ok<ProjectDetail>, ValidationProblem, NotFound, ProblemHttpResult>> MoveAsync(string key, PhaseInput input,
@@ -207,12 +208,13 @@ public static class ProjectsApi
 
     internal static async Task<ProjectDetail> DetailAsync(ProjectsDb db, PilotProject project, TimeProvider clock, CancellationToken ct)
     {
-        var updates = await db.Updates.AsNoTracking().Where(u => u.ProjectId == project.Id && u.QuarantineReason == null && !u.IsWithdrawn && u.Record != null)
-            .OrderByDescending(u => u.PostedAt).ToListAsync(ct);
+        var shown = db.ShownUpdates(project.Id).AsNoTracking();
+        var updates = await shown.Take(ProjectDetail.LatestUpdates).ToListAsync(ct);
+        var updateCount = await shown.CountAsync(ct);
         var acceptance = await db.Measurements.AsNoTracking().Where(m => m.ProjectId == project.Id).OrderBy(m => m.HeldOn).ToListAsync(ct);
         var transferReport = await db.TransferReports.AsNoTracking().Where(r => r.ProjectId == project.Id && !r.IsWithdrawn && r.Record != null)
             .OrderBy(r => r.AcceptedAt).FirstOrDefaultAsync(ct);
-        return ProjectDetail.From(project, clock.Today(), updates, acceptance, transferReport);
+        return ProjectDetail.From(project, clock.Today(), updates, updateCount, acceptance, transferReport);
     }
 
     static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

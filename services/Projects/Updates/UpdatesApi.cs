@@ -3,22 +3,41 @@ using Kommune20.Contracts.Federation;
 using Kommune20.Messaging;
 using Kommune20.Projects.Data;
 using Kommune20.Projects.Pilots;
+using Kommune20.Data.Lists;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kommune20.Projects.Updates;
 
 /// <summary>
-/// Updates posted in the portal by the people of participating cities and of the project's partners; nobody else (403).
+/// A project's shown updates, paged, newest first; and updates posted in the portal by the people of participating cities and of the project's partners; nobody else (403).
 /// They are checked by the same rules as a node's updates (<see cref="RecordRules"/>) and announced as <see cref="Contracts.Projects.ProjectUpdatePosted"/>.
 /// </summary>
 public static class UpdatesApi
 {
+    public const int MaxPageSize = 100;
+
     public static RouteGroupBuilder MapUpdatesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/projects/{key}/updates").WithTags("Projects");
+        group.MapGet("/", ListAsync).AllowAnonymous();
         group.MapPost("/", PostAsync).RequireAuthorization(Policies.Authenticated);
         return group;
+    }
+
+    static async Task<Results<Ok<PagedList<UpdateDto>>, ValidationProblem, NotFound>> ListAsync(string key, int? page, int? pageSize, ProjectsDb db,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Paging.Check(page, pageSize, MaxPageSize, errors);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        var project = await db.Projects.AsNoTracking().Select(p => new { p.Id, p.Key }).FirstOrDefaultAsync(p => p.Key == key, ct);
+        if (project is null)
+            return TypedResults.NotFound();
+        return TypedResults.Ok(await db.ShownUpdates(project.Id).AsNoTracking().ToPagedListAsync(page ?? 1, pageSize ?? 20, UpdateDto.From, ct));
     }
 
     static async Task<Results<Created<UpdateDto>, ValidationProblem, NotFound, ProblemHttpResult>> PostAsync(string key, UpdateInput input,
