@@ -54,8 +54,8 @@ public sealed class ReadinessTests
         }));
 
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
-        // The fake stands in for the registry, portal, federation, library and meetings clusters: one probe each, not forty.
-        Assert.Equal(5, hub.Registry.Received.Count(request => request.Path == "/health/ready"));
+        // The fake stands in for the registry, portal, federation, library, meetings and projects clusters: one probe each, not forty.
+        Assert.Equal(6, hub.Registry.Received.Count(request => request.Path == "/health/ready"));
     }
 
     [Fact]

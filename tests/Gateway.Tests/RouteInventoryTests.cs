@@ -44,6 +44,10 @@ public sealed class RouteInventoryTests
         ["ANY /hubs/meetings/{**catch-all}"] = "the exchange sessions' live room (SignalR, WebSockets): a browser's socket carries its token in the query string, which only Meetings reads; it refuses a connection without one",
         ["GET /openapi/meetings.json"] = "the Meetings service's API description",
         ["HEAD /openapi/meetings.json"] = "as GET",
+        ["GET /api/projects/{**catch-all}"] = "the network's pilot projects, their updates and open-data catalogue, public by design; quarantined updates are never listed",
+        ["HEAD /api/projects/{**catch-all}"] = "as GET",
+        ["GET /openapi/projects.json"] = "the Projects service's API description",
+        ["HEAD /openapi/projects.json"] = "as GET",
         ["ANY /{**catch-all}"] = "the portal's pages; the portal guards the office's and editors' pages itself",
     };
 
