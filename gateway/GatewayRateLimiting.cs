@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -48,26 +48,9 @@ public static class GatewayRateLimiting
         _ => "ip:" + context.Connection.RemoteIpAddress,
     };
 
-    static async ValueTask RejectAsync(OnRejectedContext rejection, CancellationToken cancellationToken)
-    {
-        var context = rejection.HttpContext;
-        var retryAfter = rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
-            ? wait
-            : TimeSpan.FromSeconds(context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitingOptions>>().CurrentValue.WindowSeconds);
-        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
-
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Zu viele Anfragen.",
-                Detail = $"Bitte in {seconds} Sekunden erneut versuchen.",
-            },
-        });
-    }
+    static ValueTask RejectAsync(OnRejectedContext rejection, CancellationToken cancellationToken) =>
+        TooManyRequests.WriteAsync(rejection, TimeSpan.FromSeconds(
+            rejection.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitingOptions>>().CurrentValue.WindowSeconds));
 }
 
 /// <summary>Limits per client, from the <c>RateLimiting</c> configuration section.</summary>

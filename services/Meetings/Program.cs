@@ -6,6 +6,7 @@ using Kommune20.Meetings.Attendance;
 using Kommune20.Meetings.Calendar;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Exchange;
+using Kommune20.Meetings.Exchange.Guests;
 using Kommune20.Meetings.Exchange.Live;
 using Kommune20.Meetings.Motions;
 using Kommune20.Meetings.OParl;
@@ -24,10 +25,12 @@ builder.AddMessaging<MeetingsDb>("meetings", typeof(CityEventPublishedConsumer).
 builder.AddAssemblies();                                        // the statutes, attendance and the voting register
 builder.AddNetworkCalendar();                                   // /feeds/events.ics and its sources: assemblies, cities' events
 builder.AddExchangeSessions();                                  // the live room (SignalR) and the demo's exchange session
+builder.AddGuestAccess();                                       // guests in the live room: their passes, the room's policy, the code's rate limit
 builder.AddRegistryClient("Meetings");                          // who may vote (gRPC, the service's own client credential)
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseRateLimiter();                                           // redeeming a guest code, per client address
 app.MapAssembliesApi();
 app.MapDelegatesApi();
 app.MapProxiesApi();
@@ -42,6 +45,7 @@ app.MapExchangeSessionsApi();
 app.MapStatementsApi();
 app.MapStatementsDocumentApi();
 app.MapLiveRoom();
+app.MapGuestAccessApi();
 app.Run();
 
 public partial class Program;

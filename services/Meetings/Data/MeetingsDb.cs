@@ -3,6 +3,7 @@ using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Calendar;
 using Kommune20.Meetings.Exchange;
+using Kommune20.Meetings.Exchange.Guests;
 using Kommune20.Meetings.Exchange.Live;
 using Kommune20.Meetings.Votes;
 using Kommune20.Messaging;
@@ -32,6 +33,8 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
     public DbSet<AudienceQuestion> AudienceQuestions => Set<AudienceQuestion>();
     public DbSet<AudienceVote> AudienceVotes => Set<AudienceVote>();
     public DbSet<Takeaway> Takeaways => Set<Takeaway>();
+    public DbSet<GuestAccess> GuestAccesses => Set<GuestAccess>();
+    public DbSet<GuestPass> GuestPasses => Set<GuestPass>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.StoreMomentsAsUtcTicks(this);
 

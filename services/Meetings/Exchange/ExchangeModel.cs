@@ -1,4 +1,5 @@
 using Kommune20.Data;
+using Kommune20.Meetings.Exchange.Guests;
 using Kommune20.Meetings.Exchange.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,13 +39,29 @@ public static class ExchangeModel
             reminder.Property(r => r.OpenQuestionIds).HasJsonConversion();
         });
         model.Entity<AudienceQuestion>(question => question.HasIndex(q => new { q.SessionId, q.AskedAt }));
-        // One upvote per participant and question, held by the key whatever two requests race to do.
+        // One upvote per participant (a person, or a guest) and question, held by the key whatever two requests race to do.
         model.Entity<AudienceVote>(vote =>
         {
-            vote.HasKey(v => new { v.QuestionId, v.ParticipantId });
+            vote.HasKey(v => new { v.QuestionId, v.ParticipantId, v.ByGuest });
             vote.HasOne<AudienceQuestion>().WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<Takeaway>(takeaway => takeaway.HasIndex(t => new { t.SessionId, t.GuidingQuestionId }));
+        model.Entity<GuestAccess>(access =>
+        {
+            access.HasKey(a => a.SessionId);
+            access.HasIndex(a => a.Code).IsUnique();
+            access.Property(a => a.Code).HasMaxLength(16);
+            access.HasOne<ExchangeSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // A pass belongs to the open access: closing it takes the passes along, and no pass is added to a closed one.
+        model.Entity<GuestPass>(pass =>
+        {
+            pass.HasIndex(p => p.TokenHash).IsUnique();
+            pass.Property(p => p.TokenHash).HasMaxLength(64);
+            pass.Property(p => p.Name).HasMaxLength(GuestPasses.MaxNameLength);
+            pass.HasIndex(p => p.ExpiresAt);
+            pass.HasOne<GuestAccess>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
         return model;
     }
 }

@@ -6,19 +6,23 @@ public sealed class AudienceQuestion
     public Guid Id { get; init; }
     public Guid SessionId { get; init; }
     public Guid? GuidingQuestionId { get; init; }
-    /// <summary>The participant (Registry person) who asked it.</summary>
-    public Guid AskedBy { get; init; }
+    /// <summary>The Registry person who asked it; null when a guest asked.</summary>
+    public Guid? AskedBy { get; init; }
+    /// <summary>The guest (their pass) who asked it; null when a person asked.</summary>
+    public Guid? AskedByGuest { get; init; }
     public required string AskerName { get; init; }
     public required string Text { get; init; }
     public DateTimeOffset AskedAt { get; init; }
     public DateTimeOffset? AnsweredAt { get; set; }
 }
 
-/// <summary>One participant's upvote of one audience question; the key keeps it to one.</summary>
+/// <summary>One participant's upvote of one audience question; the key (question, participant, guest or not) keeps it to one.</summary>
 public sealed class AudienceVote
 {
     public Guid QuestionId { get; init; }
+    /// <summary>A Registry person, or with <see cref="ByGuest"/> a guest's pass.</summary>
     public Guid ParticipantId { get; init; }
+    public bool ByGuest { get; init; }
     public DateTimeOffset VotedAt { get; init; }
 }
 

@@ -4,8 +4,8 @@ public sealed record AudienceQuestionInput(string? Text);
 
 public sealed record TakeawayInput(Guid? GuidingQuestionId, string? Text);
 
-/// <summary>An audience question as the room sees it: who asked, how many upvoted, answered or not.</summary>
-public sealed record AudienceQuestionDto(Guid Id, Guid? GuidingQuestionId, string AskerName, string Text, int Votes, DateTimeOffset AskedAt,
+/// <summary>An audience question as the room sees it: who asked (by name; <c>guest</c>: a guest, whose name nobody checked), how many upvoted, answered or not.</summary>
+public sealed record AudienceQuestionDto(Guid Id, Guid? GuidingQuestionId, string AskerName, bool Guest, string Text, int Votes, DateTimeOffset AskedAt,
     DateTimeOffset? AnsweredAt);
 
 public sealed record TakeawayDto(Guid Id, Guid GuidingQuestionId, string Text, DateTimeOffset RecordedAt)

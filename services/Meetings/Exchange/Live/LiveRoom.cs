@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Kommune20.Meetings.Data;
-using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,19 +6,21 @@ namespace Kommune20.Meetings.Exchange.Live;
 
 /// <summary>
 /// A session's live room: its state from the database, and the news every participant in the room receives at once
-/// (<c>QuestionOpened</c>, <c>AudienceQuestionsChanged</c> with the whole ranked list, <c>TakeawayRecorded</c>).
+/// (<c>QuestionOpened</c>, <c>AudienceQuestionsChanged</c> with the whole ranked list, <c>TakeawayRecorded</c>; to guests
+/// <c>GuestAccessEnded</c>).
 /// </summary>
 public sealed class LiveRoom(MeetingsDb db, IHubContext<LiveRoomHub> hub)
 {
     public const string QuestionOpened = "QuestionOpened";
     public const string AudienceQuestionsChanged = "AudienceQuestionsChanged";
     public const string TakeawayRecorded = "TakeawayRecorded";
+    public const string GuestAccessEnded = "GuestAccessEnded";
     public const int MaxQuestions = 300;
 
     public static string Group(Guid sessionId) => $"exchange-session:{sessionId}";
 
-    /// <summary>Signed-in people of member organisations take part; clients (a city node, a service) do not.</summary>
-    public static bool MayTakePart(ClaimsPrincipal user) => user.PersonId() is not null && user.GetMemberId() is not null;
+    /// <summary>The guests' connections in a session's room, told when the moderators end the guests' access.</summary>
+    public static string GuestsGroup(Guid sessionId) => $"exchange-session:{sessionId}:guests";
 
     public async Task<LiveRoomState> StateAsync(ExchangeSession session, CancellationToken ct)
     {
@@ -32,7 +32,7 @@ public sealed class LiveRoom(MeetingsDb db, IHubContext<LiveRoomHub> hub)
 
     public async Task<List<AudienceQuestionDto>> RankedAsync(Guid sessionId, CancellationToken ct) => AudienceRanking.Rank(
         await db.AudienceQuestions.AsNoTracking().Where(q => q.SessionId == sessionId)
-            .Select(q => new AudienceQuestionDto(q.Id, q.GuidingQuestionId, q.AskerName, q.Text,
+            .Select(q => new AudienceQuestionDto(q.Id, q.GuidingQuestionId, q.AskerName, q.AskedByGuest != null, q.Text,
                 db.AudienceVotes.Count(v => v.QuestionId == q.Id), q.AskedAt, q.AnsweredAt))
             .ToListAsync(ct));
 
@@ -48,4 +48,8 @@ public sealed class LiveRoom(MeetingsDb db, IHubContext<LiveRoomHub> hub)
 
     public Task RecordedAsync(Guid sessionId, TakeawayDto takeaway, CancellationToken ct) =>
         hub.Clients.Group(Group(sessionId)).SendAsync(TakeawayRecorded, takeaway, ct);
+
+    /// <summary>Tells the guests still connected that their passes no longer count: they can neither act nor join again.</summary>
+    public Task GuestAccessEndedAsync(Guid sessionId, CancellationToken ct) =>
+        hub.Clients.Group(GuestsGroup(sessionId)).SendAsync(GuestAccessEnded, sessionId, ct);
 }

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kommune20.Meetings.Exchange.Live;
 
 /// <summary>
-/// The live room during a session: participants (signed-in people of member organisations) post questions to the open
-/// guiding question and upvote others' once each; the session's moderators mark questions answered and record takeaways
+/// The live room during a session: participants (signed-in people of member organisations, and guests with a pass for
+/// this session) read its state, post questions to the open guiding question and upvote others' once each; the session's moderators mark questions answered and record takeaways
 /// per guiding question. Each change reaches everyone in the room through <see cref="LiveRoomHub"/> at once.
 /// </summary>
 public static class LiveRoomApi
@@ -18,11 +18,11 @@ public static class LiveRoomApi
 
     public static IEndpointRouteBuilder MapLiveRoom(this IEndpointRouteBuilder app)
     {
-        app.MapHub<LiveRoomHub>(LiveRoomHub.Path).RequireAuthorization(Policies.Authenticated);
+        app.MapHub<LiveRoomHub>(LiveRoomHub.Path).RequireAuthorization(LiveParticipant.Policy);
         var group = app.MapGroup("/api/meetings/exchange-sessions/{sessionId:guid}").WithTags("Live room");
-        group.MapGet("/live", StateAsync).RequireAuthorization(Policies.Authenticated);
-        group.MapPost("/audience-questions", AskAsync).RequireAuthorization(Policies.Authenticated);
-        group.MapPost("/audience-questions/{questionId:guid}/votes", UpvoteAsync).RequireAuthorization(Policies.Authenticated);
+        group.MapGet("/live", StateAsync).RequireAuthorization(LiveParticipant.Policy);
+        group.MapPost("/audience-questions", AskAsync).RequireAuthorization(LiveParticipant.Policy);
+        group.MapPost("/audience-questions/{questionId:guid}/votes", UpvoteAsync).RequireAuthorization(LiveParticipant.Policy);
         group.MapPost("/audience-questions/{questionId:guid}/answered", MarkAnsweredAsync).RequireAuthorization(Policies.Authenticated);
         group.MapPost("/takeaways", RecordTakeawayAsync).RequireAuthorization(Policies.Authenticated);
         return app;
@@ -34,8 +34,8 @@ public static class LiveRoomApi
         var session = await db.FindSessionAsync(sessionId, ct);
         if (session is null)
             return TypedResults.NotFound();
-        if (!LiveRoom.MayTakePart(user))
-            return NotParticipant();
+        if (LiveParticipant.In(sessionId, user) is null)
+            return LiveParticipant.Refusal(user);
         return TypedResults.Ok(await room.StateAsync(session, ct));
     }
 
@@ -45,8 +45,8 @@ public static class LiveRoomApi
         var session = await db.FindSessionAsync(sessionId, ct);
         if (session is null)
             return TypedResults.NotFound();
-        if (!LiveRoom.MayTakePart(user))
-            return NotParticipant();
+        if (LiveParticipant.In(sessionId, user) is not { } participant)
+            return LiveParticipant.Refusal(user);
         if (session.ResultsPublishedAt is not null)
             return ExchangeAccess.AlreadyPublished();
         if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Trim().Length > MaxTextLength)
@@ -62,8 +62,9 @@ public static class LiveRoomApi
             Id = Guid.NewGuid(),
             SessionId = sessionId,
             GuidingQuestionId = session.OpenQuestionId,
-            AskedBy = user.PersonId()!.Value,
-            AskerName = user.FindFirstValue(Kommune20Claims.Name) ?? "Teilnehmende Person",
+            AskedBy = participant.IsGuest ? null : participant.Id,
+            AskedByGuest = participant.IsGuest ? participant.Id : null,
+            AskerName = participant.Name,
             Text = input.Text.Trim(),
             AskedAt = clock.GetUtcNow(),
         };
@@ -73,19 +74,18 @@ public static class LiveRoomApi
         return TypedResults.Created($"/api/meetings/exchange-sessions/{sessionId}/live", ranked.First(q => q.Id == question.Id));
     }
 
-    /// <summary>One upvote per participant and question: the second is a 409, whatever two requests race to do (the key holds it).</summary>
+    /// <summary>One upvote per participant (person or guest) and question: the second is a 409, whatever two requests race to do (the key holds it).</summary>
     static async Task<Results<Created<AudienceQuestionDto>, NotFound, ProblemHttpResult>> UpvoteAsync(
         Guid sessionId, Guid questionId, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, TimeProvider clock, CancellationToken ct)
     {
         var question = await db.AudienceQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == questionId && q.SessionId == sessionId, ct);
         if (question is null)
             return TypedResults.NotFound();
-        if (!LiveRoom.MayTakePart(user))
-            return NotParticipant();
-        var participant = user.PersonId()!.Value;
-        if (await db.AudienceVotes.AnyAsync(v => v.QuestionId == questionId && v.ParticipantId == participant, ct))
+        if (LiveParticipant.In(sessionId, user) is not { } participant)
+            return LiveParticipant.Refusal(user);
+        if (await db.AudienceVotes.AnyAsync(v => v.QuestionId == questionId && v.ParticipantId == participant.Id && v.ByGuest == participant.IsGuest, ct))
             return AlreadyVoted();
-        db.AudienceVotes.Add(new AudienceVote { QuestionId = questionId, ParticipantId = participant, VotedAt = clock.GetUtcNow() });
+        db.AudienceVotes.Add(new AudienceVote { QuestionId = questionId, ParticipantId = participant.Id, ByGuest = participant.IsGuest, VotedAt = clock.GetUtcNow() });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -150,9 +150,6 @@ public static class LiveRoomApi
         await room.RecordedAsync(sessionId, dto, ct);
         return TypedResults.Created($"/api/meetings/exchange-sessions/{sessionId}/live", dto);
     }
-
-    static ProblemHttpResult NotParticipant() => MeetingsProblems.Forbidden("Am Live-Raum nehmen Personen der Mitglieder teil.",
-        "Fragen stellen und unterstützen angemeldete Personen einer Mitgliedsorganisation; ein Client nimmt nicht teil.");
 
     static ProblemHttpResult AlreadyVoted() => MeetingsProblems.Conflict("Sie unterstützen diese Frage bereits.",
         "Jede Person unterstützt eine Frage einmal.");
