@@ -6,8 +6,6 @@ using Kommune20.Meetings.Exchange.Live;
 using Kommune20.ServiceDefaults;
 using Kommune20.ServiceDefaults.Security;
 using Kommune20.Testing;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kommune20.Meetings.Tests;
 
@@ -18,48 +16,17 @@ namespace Kommune20.Meetings.Tests;
 /// </summary>
 public sealed class LiveRoomTests(MeetingsWithTestTokens meetings) : IClassFixture<MeetingsWithTestTokens>
 {
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     readonly Guid _iese = Guid.NewGuid(), _kgst = Guid.NewGuid(), _heidelberg = Guid.NewGuid(), _pforzheim = Guid.NewGuid();
 
-    /// <summary>A participant's connection and what it received, message by message.</summary>
-    sealed class Participant : IAsyncDisposable
+    async Task<LiveRoomListener> JoinAsync(Guid person, string name, Guid session)
     {
-        public required HubConnection Connection { get; init; }
-        public Channel<QuestionDto> Opened { get; } = Channel.CreateUnbounded<QuestionDto>();
-        public Channel<List<AudienceQuestionDto>> Questions { get; } = Channel.CreateUnbounded<List<AudienceQuestionDto>>();
-        public Channel<TakeawayDto> Takeaways { get; } = Channel.CreateUnbounded<TakeawayDto>();
-
-        public ValueTask DisposeAsync() => Connection.DisposeAsync();
-    }
-
-    async Task<Participant> JoinAsync(Guid person, string name, Guid session)
-    {
-        var server = meetings.Service.Server;
-        var token = TestTokens.For(person.ToString(), [Roles.CityEditor], name);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, $"{LiveRoomHub.Path.TrimStart('/')}?access_token={token}"), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.WebSocketFactory = (context, ct) => new ValueTask<System.Net.WebSockets.WebSocket>(
-                    server.CreateWebSocketClient().ConnectAsync(context.Uri, ct));
-            })
-            .Build();
-        var participant = new Participant { Connection = connection };
-        connection.On<QuestionDto>(LiveRoom.QuestionOpened, q => participant.Opened.Writer.TryWrite(q));
-        connection.On<List<AudienceQuestionDto>>(LiveRoom.AudienceQuestionsChanged, q => participant.Questions.Writer.TryWrite(q));
-        connection.On<TakeawayDto>(LiveRoom.TakeawayRecorded, t => participant.Takeaways.Writer.TryWrite(t));
-        await connection.StartAsync();
-        var state = await connection.InvokeAsync<LiveRoomState>("Join", session);
+        var participant = LiveRoomListener.For(meetings.Service.Server, TestTokens.For(person.ToString(), [Roles.CityEditor], name));
+        var state = await participant.JoinAsync(session);
         Assert.Equal(session, state.SessionId);
         return participant;
     }
 
-    static async Task<T> NextAsync<T>(Channel<T> channel)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        return await channel.Reader.ReadAsync(timeout.Token);
-    }
+    static Task<T> NextAsync<T>(Channel<T> channel) => LiveRoomListener.NextAsync(channel);
 
     static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -136,18 +103,9 @@ public sealed class LiveRoomTests(MeetingsWithTestTokens meetings) : IClassFixtu
     [Fact]
     public async Task Nobody_joins_without_a_token()
     {
-        var server = meetings.Service.Server;
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, LiveRoomHub.Path.TrimStart('/')), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.WebSocketFactory = (context, ct) => new ValueTask<System.Net.WebSockets.WebSocket>(
-                    server.CreateWebSocketClient().ConnectAsync(context.Uri, ct));
-            })
-            .Build();
+        await using var anonymous = LiveRoomListener.For(meetings.Service.Server, token: null);
 
-        var refused = await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => anonymous.Connection.StartAsync());
         Assert.Contains("401", refused.ToString());
     }
 
@@ -156,7 +114,7 @@ public sealed class LiveRoomTests(MeetingsWithTestTokens meetings) : IClassFixtu
     {
         var start = DateTimeOffset.UtcNow;
         AudienceQuestionDto Asked(string text, int votes, int minute, int? answeredMinute = null) =>
-            new(Guid.NewGuid(), null, "Teilnehmende Person", text, votes, start.AddMinutes(minute), answeredMinute is { } m ? start.AddMinutes(m) : null);
+            new(Guid.NewGuid(), null, "Teilnehmende Person", false, text, votes, start.AddMinutes(minute), answeredMinute is { } m ? start.AddMinutes(m) : null);
 
         var ranked = AudienceRanking.Rank([
             Asked("früh, eine Stimme", 1, 0), Asked("beantwortet, viele Stimmen", 9, 1, answeredMinute: 10), Asked("spät, eine Stimme", 1, 2),

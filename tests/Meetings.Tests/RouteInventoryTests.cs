@@ -29,6 +29,7 @@ public sealed class RouteInventoryTests
         ["GET /api/meetings/exchange-sessions/{sessionId}/statements.md"] = "the compiled statements as Markdown, readable like the statements",
         ["GET /api/meetings/exchange-sessions/{sessionId}/statements.html"] = "the same as HTML",
         ["GET /api/meetings/exchange-sessions/{sessionId}/statements.pdf"] = "the same as PDF",
+        ["POST /api/meetings/guest-passes"] = "a guest redeems the moderators' join code for a pass to that session's live room; rate-limited per address",
         ["GET /oparl/v1.1"] = "OParl 1.1: the System, public by design",
         ["GET /oparl/v1.1/bodies"] = "OParl: the association as a body",
         ["GET /oparl/v1.1/bodies/kommune20"] = "OParl: the body",
