@@ -10,6 +10,7 @@ using Kommune20.Meetings.Exchange.Guests;
 using Kommune20.Meetings.Exchange.Live;
 using Kommune20.Meetings.Motions;
 using Kommune20.Meetings.OParl;
+using Kommune20.Meetings.Practices;
 using Kommune20.Meetings.Proceedings;
 using Kommune20.Meetings.Votes;
 using Kommune20.Messaging;
@@ -21,10 +22,11 @@ builder.AddServiceDefaults();                                   // telemetry, he
 builder.AddServiceDatabase<MeetingsDb>("meetings");             // assemblies, attendance, votes, minutes, exchange sessions, audit log, outbox, inbox
 builder.AddMessaging<MeetingsDb>("meetings", typeof(CityEventPublishedConsumer).Assembly); // publishes AssemblyScheduled, InvitationSent, VoteClosed, MinutesApproved,
                                                                 // ExchangeSessionScheduled, StatementSubmitted, PanelistReminded, SessionResultsPublished;
-                                                                // keeps the cities' events
+                                                                // keeps the cities' events and practices
 builder.AddAssemblies();                                        // the statutes, attendance and the voting register
 builder.AddNetworkCalendar();                                   // /feeds/events.ics and its sources: assemblies, cities' events
 builder.AddExchangeSessions();                                  // the live room (SignalR) and the demo's exchange session
+builder.AddPracticeLinks();                                     // the library's practices that statements and takeaways link to
 builder.AddGuestAccess();                                       // guests in the live room: their passes, the room's policy, the code's rate limit
 builder.AddRegistryClient("Meetings");                          // who may vote (gRPC, the service's own client credential)
 

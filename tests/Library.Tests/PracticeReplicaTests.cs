@@ -1,4 +1,5 @@
 using Kommune20.Contracts.Federation;
+using Kommune20.Contracts.Library;
 using Kommune20.Library.Practices;
 using Kommune20.Testing;
 
@@ -13,6 +14,18 @@ public sealed class PracticeReplicaTests
         var practice = Practice.From(origin);
         Assert.True(practice.Apply(origin, PracticeSamples.Digitallotsen()));
         return practice;
+    }
+
+    [Fact]
+    public void A_practice_has_the_same_id_in_every_library_and_another_origin_another()
+    {
+        var heidelberg = Practice.From(PracticeSamples.Origin(PracticeSamples.Heidelberg, "digitallotsen", 1));
+
+        Assert.Equal(heidelberg.Id, Practice.From(PracticeSamples.Origin(PracticeSamples.Heidelberg, "digitallotsen", 7)).Id);
+        Assert.Equal(heidelberg.Id, LibraryPracticeId.Of(PracticeSamples.Heidelberg, "digitallotsen"));
+        Assert.NotEqual(heidelberg.Id, Practice.From(PracticeSamples.Origin(PracticeSamples.Heidelberg, "digitallotsen-pforzheim", 1)).Id);
+        Assert.NotEqual(heidelberg.Id, LibraryPracticeId.Of(Guid.NewGuid(), "digitallotsen"));
+        Assert.Equal(8, heidelberg.Id.Version);
     }
 
     [Fact]

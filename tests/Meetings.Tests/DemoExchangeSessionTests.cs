@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Kommune20.Contracts.Library;
 using Kommune20.Data.Lists;
 using Kommune20.Meetings.Documents;
 using Kommune20.Meetings.Exchange;
@@ -69,6 +70,8 @@ public sealed class DemoExchangeSessionTests
         "http://www.nexusexperiments.uni-freiburg.de/startseite/",
     ];
 
+    static readonly Uri Site = new("http://localhost:8080/");
+
     static string Text(ContainerInline? inline) => string.Concat(inline!.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 
     [Fact]
@@ -77,13 +80,16 @@ public sealed class DemoExchangeSessionTests
         var (session, statements) = DemoExchangeSession.Build(DemoExchangeSession.Read(), DateTimeOffset.UtcNow, new DateOnly(2027, 3, 19), assembly: null);
         session.ResultsPublishedAt = DateTimeOffset.UtcNow;
 
-        var document = Markdown.Parse(StatementsDocument.Write(session, statements, CompiledBy.Panelist), DocumentHtml.Pipeline);
+        var document = Markdown.Parse(StatementsDocument.Write(session, statements, CompiledBy.Panelist, Site), DocumentHtml.Pipeline);
 
         var headings = document.Descendants<HeadingBlock>().ToList();
         Assert.Equal(Seed001Headings, headings.Select(h => $"{new string('#', h.Level)} {Text(h.Inline)}"));
         Assert.Equal(Seed001Organisations, headings.Where(h => h.Level == 2)
             .Select(h => Text(((ParagraphBlock)document[document.IndexOf(h) + 1]).Inline)));
-        Assert.Equal(Seed001Links, document.Descendants<LinkInline>().Select(l => l.Url));
+        // The links of seeds/001, and where the Metropolregion wants to adopt Heidelberg's Digitallotsen, the practice's page in the portal.
+        var digitallotsen = new Uri(Site, $"/praxisbeispiele/{LibraryPracticeId.Of(Guid.Parse("6b0e2f1a-0002-4c20-9a20-000000000002"), "digitallotsen")}");
+        Assert.Equal([.. Seed001Links[..1], digitallotsen.ToString(), .. Seed001Links[1..]], document.Descendants<LinkInline>().Select(l => l.Url));
+        Assert.Equal("Digitallotsinnen und Digitallotsen", Text(document.Descendants<LinkInline>().ElementAt(1)));
         Assert.Equal(["Ivan Acimovic", "Marc Groß"], session.Moderators.Select(m => m.Name));
         // Dr. Mohrbacher's statement follows no question: it stands under her name, three paragraphs as in seeds/001.
         var mohrbacher = headings[^1];

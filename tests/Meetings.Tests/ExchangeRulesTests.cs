@@ -1,6 +1,11 @@
 using System.Security.Claims;
+using Kommune20.Contracts.Federation;
 using Kommune20.Meetings.Exchange;
+using Kommune20.Meetings.Exchange.Guests;
+using Kommune20.Meetings.Exchange.Live;
+using Kommune20.Meetings.Practices;
 using Kommune20.ServiceDefaults.Security;
+using Kommune20.Testing;
 
 namespace Kommune20.Meetings.Tests;
 
@@ -64,12 +69,60 @@ public sealed class ExchangeRulesTests
     {
         var (_, politik, zivil, _, haerdtner) = Freiburg();
 
-        Assert.Empty(ExchangeRules.Validate(new StatementInput(StatementKind.Answer, zivil.Id, "Ziel einer Smart City …"), haerdtner));
-        Assert.Contains("questionId", ExchangeRules.Validate(new StatementInput(StatementKind.Answer, politik.Id, "…"), haerdtner).Keys);
-        Assert.Contains("questionId", ExchangeRules.Validate(new StatementInput(StatementKind.Answer, null, "…"), haerdtner).Keys);
-        Assert.Contains("questionId", ExchangeRules.Validate(new StatementInput(StatementKind.General, zivil.Id, "…"), haerdtner).Keys);
-        Assert.Contains("kind", ExchangeRules.Validate(new StatementInput(null, null, "…"), haerdtner).Keys);
-        Assert.Empty(ExchangeRules.Validate(new StatementInput(StatementKind.Preface, null, "Für alle Thesen gilt: …"), haerdtner));
+        Assert.Empty(ExchangeRules.Validate(new StatementInput(StatementKind.Answer, zivil.Id, "Ziel einer Smart City …", null), haerdtner));
+        Assert.Contains("questionId", ExchangeRules.Validate(new StatementInput(StatementKind.Answer, politik.Id, "…", null), haerdtner).Keys);
+        Assert.Contains("questionId", ExchangeRules.Validate(new StatementInput(StatementKind.Answer, null, "…", null), haerdtner).Keys);
+        Assert.Contains("questionId", ExchangeRules.Validate(new StatementInput(StatementKind.General, zivil.Id, "…", null), haerdtner).Keys);
+        Assert.Contains("kind", ExchangeRules.Validate(new StatementInput(null, null, "…", null), haerdtner).Keys);
+        Assert.Empty(ExchangeRules.Validate(new StatementInput(StatementKind.Preface, null, "Für alle Thesen gilt: …", null), haerdtner));
+    }
+
+    [Fact]
+    public void A_statement_or_takeaway_links_only_public_practices_the_library_holds_each_once()
+    {
+        static LibraryPractice Practice(string originId, Visibility visibility = Visibility.Public, bool withdrawn = false)
+        {
+            var origin = new RecordOrigin(Heidelberg, originId, 1, DateTimeOffset.UtcNow);
+            var practice = LibraryPractice.From(origin);
+            practice.Apply(origin, PracticeSamples.Digitallotsen() with { Title = originId, Visibility = visibility });
+            if (withdrawn)
+                practice.Withdraw(origin with { Version = 2 });
+            return practice;
+        }
+        var lotsen = Practice("digitallotsen");
+        var intern = Practice("intern", Visibility.Network);
+        var withdrawn = Practice("zurueckgezogen", withdrawn: true);
+        var known = new[] { lotsen, intern, withdrawn }.ToDictionary(p => p.Id);
+        var errors = new Dictionary<string, string[]>();
+
+        var links = ExchangeRules.LinkPractices([lotsen.Id, Guid.NewGuid(), intern.Id, withdrawn.Id, lotsen.Id], known, errors);
+
+        Assert.Equal([new LinkedPractice(lotsen.Id, "digitallotsen")], links);
+        Assert.Equal($"/praxisbeispiele/{lotsen.Id}", links[0].Page);
+        Assert.Equal(["practiceIds[1]", "practiceIds[2]", "practiceIds[3]", "practiceIds[4]"], errors.Keys.Order());
+        var tooMany = new Dictionary<string, string[]>();
+        ExchangeRules.LinkPractices(Enumerable.Repeat(lotsen.Id, ExchangeRules.MaxPracticeLinks + 1).ToList(), known, tooMany);
+        Assert.Equal(["practiceIds"], tooMany.Keys);
+    }
+
+    [Fact]
+    public void A_guest_takes_part_in_their_sessions_room_only_and_is_never_taken_for_a_person()
+    {
+        var (session, _, _, _, _) = Freiburg();
+        session.Moderators.Add(new SessionModerator { SessionId = session.Id, PersonId = Iese, Name = "Ivan Acimovic" });
+        // Even a guest whose id happened to be a moderator's person id is no moderator: a guest has no subject.
+        var guest = GuestPasses.Principal(new GuestPass { Id = Iese, SessionId = session.Id, TokenHash = "…", Name = "Anna" });
+        var elsewhere = GuestPasses.Principal(new GuestPass { Id = Guid.NewGuid(), SessionId = Guid.NewGuid(), TokenHash = "…", Name = "Gast" });
+        var member = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(Kommune20Claims.Subject, Pforzheim.ToString()), new Claim(Kommune20Claims.MemberId, Guid.NewGuid().ToString())], "test"));
+
+        Assert.Equal(new LiveParticipant(Iese, true, "Anna"), LiveParticipant.In(session.Id, guest));
+        Assert.Null(guest.PersonId());
+        Assert.False(session.IsModeratedBy(guest));
+        Assert.False(session.MayReadStatements(guest));
+        Assert.Null(LiveParticipant.In(session.Id, elsewhere));
+        Assert.Equal(new LiveParticipant(Pforzheim, false, "Teilnehmende Person"), LiveParticipant.In(session.Id, member));
+        Assert.Null(LiveParticipant.In(session.Id, Person(Kgst)));
     }
 
     [Theory]

@@ -1,6 +1,8 @@
 using System.Text;
 using Kommune20.Meetings.Documents;
 using Kommune20.Meetings.Exchange;
+using Kommune20.Meetings.Exchange.Live;
+using Kommune20.Meetings.Practices;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -11,6 +13,7 @@ namespace Kommune20.Meetings.Tests;
 public sealed class StatementsDocumentTests
 {
     static readonly DateTimeOffset Start = new(2027, 3, 19, 13, 30, 0, TimeSpan.FromHours(1));
+    static readonly Uri Site = new("https://kommune20.example/");
 
     static (ExchangeSession Session, List<Statement> Statements) Session()
     {
@@ -53,7 +56,7 @@ public sealed class StatementsDocumentTests
     {
         var (session, statements) = Session();
 
-        var markdown = StatementsDocument.Write(session, statements, CompiledBy.Panelist);
+        var markdown = StatementsDocument.Write(session, statements, CompiledBy.Panelist, Site);
 
         Assert.Equal([
             "# Statements zum Kommune 2.0-Erfahrungsaustausch: Auf dem Weg zu digitalen Ökosystemen",
@@ -72,7 +75,7 @@ public sealed class StatementsDocumentTests
     {
         var (session, statements) = Session();
 
-        var markdown = StatementsDocument.Write(session, statements, CompiledBy.Question);
+        var markdown = StatementsDocument.Write(session, statements, CompiledBy.Question, Site);
 
         Assert.Equal([
             "# Statements zum Kommune 2.0-Erfahrungsaustausch: Auf dem Weg zu digitalen Ökosystemen",
@@ -90,7 +93,7 @@ public sealed class StatementsDocumentTests
     public void Links_stay_links_in_HTML_and_PDF()
     {
         var (session, statements) = Session();
-        var markdown = StatementsDocument.Write(session, statements, CompiledBy.Panelist);
+        var markdown = StatementsDocument.Write(session, statements, CompiledBy.Panelist, Site);
 
         var html = DocumentHtml.Render("Statements", markdown);
         var pdf = Encoding.Latin1.GetString(DocumentPdf.Render("Statements", markdown));
@@ -99,5 +102,27 @@ public sealed class StatementsDocumentTests
         Assert.Contains("<a href=\"https://www.freiburg-gestalten.de/\">Aufklären</a>", html);
         Assert.Contains("/URI(http://oliverrack.eu/)", pdf.Replace(" ", ""));
         Assert.Contains("/URI(https://www.freiburg-gestalten.de/)", pdf.Replace(" ", ""));
+    }
+
+    [Fact]
+    public void Practices_a_statement_or_takeaway_points_to_are_links_to_their_pages_in_the_portal()
+    {
+        var (session, statements) = Session();
+        var digitallotsen = new LinkedPractice(Guid.NewGuid(), "Digitallotsinnen und Digitallotsen");
+        var mash = new LinkedPractice(Guid.NewGuid(), "MAsH – die Multiplattform für Heidelberg");
+        statements[1].Practices = [digitallotsen];
+        var takeaway = new Takeaway
+        {
+            Id = Guid.NewGuid(), SessionId = session.Id, GuidingQuestionId = session.Questions[0].Id, Text = "Lotsen in jedem Amt.",
+            Practices = [digitallotsen, mash], RecordedAt = Start,
+        };
+
+        var markdown = StatementsDocument.Write(session, statements, CompiledBy.Panelist, Site, new LiveRoomResults([takeaway], []));
+
+        var page = $"https://kommune20.example/praxisbeispiele/{digitallotsen.Id}";
+        Assert.Contains($"Wir brauchen eine mitreißende Vision.\n\nPraxisbeispiel in der Bibliothek: [Digitallotsinnen und Digitallotsen]({page})", markdown);
+        Assert.Contains($"- Lotsen in jedem Amt. (Praxisbeispiele: [Digitallotsinnen und Digitallotsen]({page}), "
+            + $"[MAsH – die Multiplattform für Heidelberg](https://kommune20.example/praxisbeispiele/{mash.Id}))", markdown);
+        Assert.Contains($"/URI({page})", Encoding.Latin1.GetString(DocumentPdf.Render("Statements", markdown)).Replace(" ", ""));
     }
 }

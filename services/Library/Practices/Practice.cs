@@ -1,4 +1,5 @@
 using Kommune20.Contracts.Federation;
+using Kommune20.Contracts.Library;
 
 namespace Kommune20.Library.Practices;
 
@@ -9,7 +10,13 @@ public sealed class Practice : Replica<PracticeRecord>
     public long Revision { get; set; } = 1;
     public long IndexedRevision { get; set; }
 
-    public static Practice From(RecordOrigin origin) => Of<Practice>(origin);
+    /// <summary>A new replica, whose id follows from its origin (<see cref="LibraryPracticeId"/>), so other services name it as the library does.</summary>
+    public static Practice From(RecordOrigin origin)
+    {
+        var practice = Of<Practice>(origin);
+        practice.Id = LibraryPracticeId.Of(origin.OriginMemberId, origin.OriginId);
+        return practice;
+    }
 
     protected override void Applied(PracticeRecord record, bool replaced) => Revision++;
 

@@ -5,6 +5,7 @@ using Kommune20.Meetings.Calendar;
 using Kommune20.Meetings.Exchange;
 using Kommune20.Meetings.Exchange.Guests;
 using Kommune20.Meetings.Exchange.Live;
+using Kommune20.Meetings.Practices;
 using Kommune20.Meetings.Votes;
 using Kommune20.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
     public DbSet<BallotCast> BallotsCast => Set<BallotCast>();
     public DbSet<Minutes> Minutes => Set<Minutes>();
     public DbSet<CityEvent> CityEvents => Set<CityEvent>();
+    public DbSet<LibraryPractice> LibraryPractices => Set<LibraryPractice>();
 
     // Exchange sessions (Exchange/ExchangeModel.cs)
     public DbSet<ExchangeSession> ExchangeSessions => Set<ExchangeSession>();
@@ -98,6 +100,17 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
             // Two versions handled at once must not both win: the later save fails and its message is retried against the newer row.
             cityEvent.Property(e => e.Version).IsConcurrencyToken();
             cityEvent.Ignore(e => e.IsListed);
+        });
+        model.Entity<LibraryPractice>(practice =>
+        {
+            practice.HasIndex(p => new { p.OriginMemberId, p.OriginId }).IsUnique();
+            practice.Property(p => p.OriginId).HasMaxLength(100);
+            // Two versions handled at once must not both win: the later save fails and its message is retried against the newer row.
+            practice.Property(p => p.Version).IsConcurrencyToken();
+            practice.Property(p => p.Record).HasJsonConversion();
+            practice.Ignore(p => p.Title);
+            practice.Ignore(p => p.IsListed);
+            practice.Ignore(p => p.MayBeLinked);
         });
         model.AddExchangeSessions();
         model.AddOutboxAndInbox();

@@ -1,3 +1,5 @@
+using Kommune20.Meetings.Practices;
+
 namespace Kommune20.Meetings.Exchange;
 
 public sealed record SessionSummary(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Place, string? OnlineUrl,
@@ -34,11 +36,11 @@ public sealed record QuestionDto(Guid Id, int Position, string Text, Guid? Panel
         new(question.Id, question.Position, question.Text, question.PanelistId, question.OpenedAt);
 }
 
-public sealed record StatementDto(Guid Id, Guid PanelistId, StatementKind Kind, Guid? QuestionId, string Text, DateTimeOffset WrittenAt,
-    DateTimeOffset? ChangedAt)
+public sealed record StatementDto(Guid Id, Guid PanelistId, StatementKind Kind, Guid? QuestionId, string Text, List<LinkedPractice> Practices,
+    DateTimeOffset WrittenAt, DateTimeOffset? ChangedAt)
 {
     public static StatementDto From(Statement statement) => new(statement.Id, statement.PanelistId, statement.Kind, statement.QuestionId,
-        statement.Text, statement.WrittenAt, statement.ChangedAt);
+        statement.Text, statement.Practices, statement.WrittenAt, statement.ChangedAt);
 }
 
 /// <summary>A signed-in panelist's own part of a session: the questions put to them and what they wrote so far.</summary>

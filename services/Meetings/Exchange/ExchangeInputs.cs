@@ -16,8 +16,11 @@ public sealed record PanelistQuestionInput(Guid? QuestionId, string? Wording);
 /// <summary>A guiding question: the moderators' for the session, or a panelist's own.</summary>
 public sealed record QuestionInput(string? Text);
 
-/// <summary>A panelist's statement: <c>answer</c> (with <c>questionId</c>), <c>preface</c> or <c>general</c>.</summary>
-public sealed record StatementInput(StatementKind? Kind, Guid? QuestionId, string? Text);
+/// <summary>
+/// A panelist's statement: <c>answer</c> (with <c>questionId</c>), <c>preface</c> or <c>general</c>; <c>practiceIds</c>
+/// links practices of the library (their ids there).
+/// </summary>
+public sealed record StatementInput(StatementKind? Kind, Guid? QuestionId, string? Text, List<Guid>? PracticeIds);
 
-/// <summary>A statement's new text.</summary>
-public sealed record StatementTextInput(string? Text);
+/// <summary>A statement's new text; <c>practiceIds</c> replaces its links to practices (left out: they stay).</summary>
+public sealed record StatementTextInput(string? Text, List<Guid>? PracticeIds);

@@ -27,6 +27,7 @@ public static class ExchangeModel
         model.Entity<Statement>(statement =>
         {
             statement.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+            statement.Property(s => s.Practices).HasJsonConversion();
             statement.HasIndex(s => new { s.SessionId, s.PanelistId });
             // One answer per panelist and question, and one preface, whatever two requests race to do; general statements may be several.
             statement.HasIndex(s => new { s.PanelistId, s.Kind, s.QuestionId }).IsUnique().HasFilter("\"Kind\" = 'Answer'");
@@ -45,7 +46,11 @@ public static class ExchangeModel
             vote.HasKey(v => new { v.QuestionId, v.ParticipantId, v.ByGuest });
             vote.HasOne<AudienceQuestion>().WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
         });
-        model.Entity<Takeaway>(takeaway => takeaway.HasIndex(t => new { t.SessionId, t.GuidingQuestionId }));
+        model.Entity<Takeaway>(takeaway =>
+        {
+            takeaway.HasIndex(t => new { t.SessionId, t.GuidingQuestionId });
+            takeaway.Property(t => t.Practices).HasJsonConversion();
+        });
         model.Entity<GuestAccess>(access =>
         {
             access.HasKey(a => a.SessionId);

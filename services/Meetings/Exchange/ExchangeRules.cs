@@ -1,5 +1,6 @@
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Documents;
+using Kommune20.Meetings.Practices;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -19,6 +20,7 @@ public static class ExchangeRules
     public const int MaxPanelists = 40;
     public const int MaxModerators = 10;
     public const int MaxGeneralStatements = 10;
+    public const int MaxPracticeLinks = 5;
 
     public static Dictionary<string, string[]> Validate(SessionInput input)
     {
@@ -142,6 +144,31 @@ public static class ExchangeRules
         if (document.Descendants<LinkInline>().FirstOrDefault(link => !IsWebOrMail(link.Url)) is { } bad)
             return $"Links führen auf Web- oder E-Mail-Adressen (https://…, mailto:…), nicht auf „{bad.Url}“.";
         return null;
+    }
+
+    /// <summary>
+    /// Links to the practices <paramref name="ids"/> names: each one the library holds (<paramref name="known"/>), public and
+    /// not withdrawn, none twice, at most <see cref="MaxPracticeLinks"/>; errors keyed <c>practiceIds[i]</c>.
+    /// </summary>
+    public static List<LinkedPractice> LinkPractices(IReadOnlyList<Guid> ids, IReadOnlyDictionary<Guid, LibraryPractice> known,
+        Dictionary<string, string[]> errors)
+    {
+        var links = new List<LinkedPractice>();
+        if (ids.Count > MaxPracticeLinks)
+        {
+            errors.TryAdd("practiceIds", [$"Höchstens {MaxPracticeLinks} Praxisbeispiele je Beitrag."]);
+            return links;
+        }
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!known.TryGetValue(ids[i], out var practice) || !practice.MayBeLinked)
+                errors.TryAdd($"practiceIds[{i}]", ["Die Bibliothek hat kein öffentliches Praxisbeispiel mit dieser Kennung."]);
+            else if (links.Any(link => link.Id == practice.Id))
+                errors.TryAdd($"practiceIds[{i}]", ["Dieses Praxisbeispiel ist doppelt genannt."]);
+            else
+                links.Add(new LinkedPractice(practice.Id, practice.Title!));
+        }
+        return links;
     }
 
     static bool IsWebOrMail(string? url) =>

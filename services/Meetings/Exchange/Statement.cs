@@ -1,3 +1,5 @@
+using Kommune20.Meetings.Practices;
+
 namespace Kommune20.Meetings.Exchange;
 
 /// <summary>
@@ -13,6 +15,8 @@ public sealed class Statement
     /// <summary>The question answered; set exactly for <see cref="StatementKind.Answer"/>.</summary>
     public Guid? QuestionId { get; init; }
     public required string Text { get; set; }
+    /// <summary>Practices of the library the statement points to (e.g. one the panelist's member wants to adopt).</summary>
+    public List<LinkedPractice> Practices { get; set; } = [];
     public DateTimeOffset WrittenAt { get; init; }
     public DateTimeOffset? ChangedAt { get; set; }
 }

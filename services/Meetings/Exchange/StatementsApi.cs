@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kommune20.Contracts.Meetings;
 using Kommune20.Data.Lists;
 using Kommune20.Meetings.Data;
+using Kommune20.Meetings.Practices;
 using Kommune20.Messaging;
 using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
@@ -66,7 +67,7 @@ public static class StatementsApi
     }
 
     static async Task<Results<Created<StatementDto>, ValidationProblem, NotFound, ProblemHttpResult>> WriteAsync(
-        Guid sessionId, StatementInput input, ClaimsPrincipal user, MeetingsDb db, TimeProvider clock, CancellationToken ct)
+        Guid sessionId, StatementInput input, ClaimsPrincipal user, MeetingsDb db, LibraryPractices practices, TimeProvider clock, CancellationToken ct)
     {
         var session = await db.FindSessionAsync(sessionId, ct);
         if (session is null)
@@ -76,6 +77,7 @@ public static class StatementsApi
         if (session.ResultsPublishedAt is not null)
             return ExchangeAccess.AlreadyPublished();
         var errors = ExchangeRules.Validate(input, panelist);
+        var links = await practices.LinksAsync(input.PracticeIds, errors, ct);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         var own = await db.Statements.Where(s => s.PanelistId == panelist.Id).ToListAsync(ct);
@@ -98,6 +100,7 @@ public static class StatementsApi
             Kind = input.Kind!.Value,
             QuestionId = input.QuestionId,
             Text = input.Text!.Trim(),
+            Practices = links ?? [],
             WrittenAt = now,
         };
         db.Statements.Add(statement);
@@ -114,18 +117,24 @@ public static class StatementsApi
     }
 
     static async Task<Results<Ok<StatementDto>, ValidationProblem, NotFound, ProblemHttpResult>> ChangeAsync(
-        Guid sessionId, Guid statementId, StatementTextInput input, ClaimsPrincipal user, MeetingsDb db, TimeProvider clock, CancellationToken ct)
+        Guid sessionId, Guid statementId, StatementTextInput input, ClaimsPrincipal user, MeetingsDb db, LibraryPractices practices, TimeProvider clock,
+        CancellationToken ct)
     {
         var found = await OwnAsync(sessionId, statementId, user, db, ct);
         if (found.Refusal is { } refusal)
             return refusal;
         if (found.Statement is not { } statement || found.Panelist is not { } panelist)
             return TypedResults.NotFound();
+        var errors = new Dictionary<string, string[]>();
         if (ExchangeRules.TextProblem(input.Text) is { } problem)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [problem] });
+            errors["text"] = [problem];
+        var links = await practices.LinksAsync(input.PracticeIds, errors, ct);
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
 
         var now = clock.GetUtcNow();
         (statement.Text, statement.ChangedAt) = (input.Text!.Trim(), now);
+        statement.Practices = links ?? statement.Practices;
         db.AddIntegrationEvent(Submitted(statement, panelist, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(StatementDto.From(statement));

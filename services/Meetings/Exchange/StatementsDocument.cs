@@ -1,5 +1,6 @@
 using System.Text;
 using Kommune20.Meetings.Exchange.Live;
+using Kommune20.Meetings.Practices;
 using static Kommune20.Meetings.Documents.GermanTime;
 using static Kommune20.Meetings.Documents.MarkdownText;
 
@@ -20,8 +21,10 @@ public enum CompiledBy
 /// wrote so far. By panelist it follows seeds/001: a section per panelist (name, whom they speak for), their preface
 /// ("Vorbemerkung"), each question answered under the question in the words it was put to them, and what follows no
 /// question right under their name (under "Weitere Anmerkungen" when they also answered questions). Names and questions
-/// are escaped; statements are the panelists' own Markdown, links and all (checked when written: no headings). What the
-/// live room brought (the moderators' takeaways, the audience's questions without who asked) closes the document.
+/// are escaped; statements are the panelists' own Markdown, links and all (checked when written: no headings), followed by
+/// the practices of the library they point to (links to the practices' pages in the portal at <c>site</c>). What the
+/// live room brought (the moderators' takeaways with their practices, the audience's questions without who asked) closes
+/// the document.
 /// </summary>
 public static class StatementsDocument
 {
@@ -29,9 +32,10 @@ public static class StatementsDocument
     const string Preface = "Vorbemerkung";
     const string Further = "Weitere Anmerkungen";
 
-    public static string Write(ExchangeSession session, IReadOnlyList<Statement> statements, CompiledBy by, LiveRoomResults? live = null)
+    public static string Write(ExchangeSession session, IReadOnlyList<Statement> statements, CompiledBy by, Uri site, LiveRoomResults? live = null)
     {
-        var md = new StringBuilder();
+        var text = new Writer(new StringBuilder(), site);
+        var md = text.Md;
         md.Append("# ").Append(Heading).Append(": ").AppendLine(Escape(session.Title)).AppendLine();
         var where = session.Place is { } place ? Escape(place) : $"online, <{session.OnlineUrl}>";
         md.AppendLine($"{Local(session.StartsAt).ToString("dddd, d. MMMM yyyy", German)}, {Time(session.StartsAt)} bis {Time(session.EndsAt)}, {where}").AppendLine();
@@ -42,17 +46,33 @@ public static class StatementsDocument
 
         var sorted = StatementOrder.Sort(session, statements).ToList();
         if (by == CompiledBy.Panelist)
-            ByPanelist(md, session, sorted);
+            ByPanelist(text, session, sorted);
         else
-            ByQuestion(md, session, sorted);
+            ByQuestion(text, session, sorted);
         if (live is not null)
-            WriteLiveRoom(md, session, live);
+            WriteLiveRoom(text, session, live);
         return md.ToString();
     }
 
-    /// <summary>Per guiding question its takeaways and the audience's questions, ranked; those asked while no question was open last.</summary>
-    static void WriteLiveRoom(StringBuilder md, ExchangeSession session, LiveRoomResults live)
+    /// <summary>The document so far and where the portal's practice pages are.</summary>
+    sealed record Writer(StringBuilder Md, Uri Site)
     {
+        public void Statement(Statement statement)
+        {
+            Md.AppendLine(statement.Text.Trim()).AppendLine();
+            if (statement.Practices.Count > 0)
+                Md.Append(statement.Practices.Count == 1 ? "Praxisbeispiel in der Bibliothek: " : "Praxisbeispiele in der Bibliothek: ")
+                    .AppendLine(Links(statement.Practices)).AppendLine();
+        }
+
+        public string Links(IEnumerable<LinkedPractice> practices) =>
+            string.Join(", ", practices.Select(p => $"[{Escape(p.Title)}]({new Uri(Site, p.Page)})"));
+    }
+
+    /// <summary>Per guiding question its takeaways and the audience's questions, ranked; those asked while no question was open last.</summary>
+    static void WriteLiveRoom(Writer text, ExchangeSession session, LiveRoomResults live)
+    {
+        var md = text.Md;
         if (live.Takeaways.Count == 0 && live.Questions.Count == 0)
             return;
         md.AppendLine("## Ergebnisse des Live-Raums").AppendLine();
@@ -68,7 +88,12 @@ public static class StatementsDocument
             {
                 md.AppendLine("**Erkenntnisse**").AppendLine();
                 foreach (var takeaway in takeaways)
-                    md.Append("- ").AppendLine(Escape(takeaway.Text.ReplaceLineEndings(" ")));
+                {
+                    md.Append("- ").Append(Escape(takeaway.Text.ReplaceLineEndings(" ")));
+                    if (takeaway.Practices.Count > 0)
+                        md.Append(" (Praxisbeispiel").Append(takeaway.Practices.Count == 1 ? ": " : "e: ").Append(text.Links(takeaway.Practices)).Append(')');
+                    md.AppendLine();
+                }
                 md.AppendLine();
             }
             if (asked.Count > 0)
@@ -82,8 +107,9 @@ public static class StatementsDocument
         }
     }
 
-    static void ByPanelist(StringBuilder md, ExchangeSession session, List<Statement> statements)
+    static void ByPanelist(Writer text, ExchangeSession session, List<Statement> statements)
     {
+        var md = text.Md;
         foreach (var panelist in session.Panelists.OrderBy(p => p.Position))
         {
             var own = statements.Where(s => s.PanelistId == panelist.Id).ToList();
@@ -105,14 +131,15 @@ public static class StatementsDocument
                 furtherWritten |= heading == Further;
                 if (heading is not null)
                     md.Append("### ").AppendLine(Escape(heading)).AppendLine();
-                Text(md, statement);
+                text.Statement(statement);
             }
         }
     }
 
-    static void ByQuestion(StringBuilder md, ExchangeSession session, List<Statement> statements)
+    static void ByQuestion(Writer text, ExchangeSession session, List<Statement> statements)
     {
-        Section(md, "Vorbemerkungen", session, statements.Where(s => s.Kind == StatementKind.Preface));
+        var md = text.Md;
+        Section(text, "Vorbemerkungen", session, statements.Where(s => s.Kind == StatementKind.Preface));
         foreach (var question in session.Questions.OrderBy(q => q.Position))
         {
             var answers = statements.Where(s => s.QuestionId == question.Id).ToList();
@@ -128,14 +155,15 @@ public static class StatementsDocument
                 var wording = speaker.Questions.FirstOrDefault(q => q.QuestionId == question.Id)?.Wording;
                 if (wording is not null && wording != question.Text)
                     md.AppendLine($"Gestellt als: „{Escape(wording)}“").AppendLine();
-                Text(md, answer);
+                text.Statement(answer);
             }
         }
-        Section(md, "Statements ohne Leitfrage", session, statements.Where(s => s.Kind == StatementKind.General));
+        Section(text, "Statements ohne Leitfrage", session, statements.Where(s => s.Kind == StatementKind.General));
     }
 
-    static void Section(StringBuilder md, string heading, ExchangeSession session, IEnumerable<Statement> statements)
+    static void Section(Writer text, string heading, ExchangeSession session, IEnumerable<Statement> statements)
     {
+        var md = text.Md;
         var list = statements.ToList();
         if (list.Count == 0)
             return;
@@ -144,11 +172,9 @@ public static class StatementsDocument
         {
             md.Append("### ").AppendLine(NameOf(session.Panelists.First(p => p.Id == group.Key))).AppendLine();
             foreach (var statement in group)
-                Text(md, statement);
+                text.Statement(statement);
         }
     }
-
-    static void Text(StringBuilder md, Statement statement) => md.AppendLine(statement.Text.Trim()).AppendLine();
 
     static string NameOf(Panelist panelist) => $"{Escape(panelist.Name)} ({Escape(panelist.Organisation)})";
 

@@ -3,6 +3,7 @@ using System.Text;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Documents;
 using Kommune20.Meetings.Exchange.Live;
+using Kommune20.Meetings.OParl;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,24 +27,24 @@ public static class StatementsDocumentApi
     }
 
     static async Task<Results<ContentHttpResult, ValidationProblem, NotFound, ProblemHttpResult>> MarkdownAsync(
-        Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, CancellationToken ct) =>
-        await CompileAsync(sessionId, by, user, db, room, ct) switch
+        Guid sessionId, string? by, HttpRequest request, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, CancellationToken ct) =>
+        await CompileAsync(sessionId, by, request, user, db, room, ct) switch
         {
             (Compiled document, _) => TypedResults.Text(document.Markdown, "text/markdown", Encoding.UTF8),
             (_, var refusal) => Refuse(refusal),
         };
 
     static async Task<Results<ContentHttpResult, ValidationProblem, NotFound, ProblemHttpResult>> HtmlAsync(
-        Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, CancellationToken ct) =>
-        await CompileAsync(sessionId, by, user, db, room, ct) switch
+        Guid sessionId, string? by, HttpRequest request, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, CancellationToken ct) =>
+        await CompileAsync(sessionId, by, request, user, db, room, ct) switch
         {
             (Compiled document, _) => TypedResults.Text(DocumentHtml.Render(document.Title, document.Markdown), "text/html", Encoding.UTF8),
             (_, var refusal) => Refuse(refusal),
         };
 
     static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ProblemHttpResult>> PdfAsync(
-        Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, CancellationToken ct) =>
-        await CompileAsync(sessionId, by, user, db, room, ct) switch
+        Guid sessionId, string? by, HttpRequest request, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, CancellationToken ct) =>
+        await CompileAsync(sessionId, by, request, user, db, room, ct) switch
         {
             (Compiled document, _) => TypedResults.File(DocumentPdf.Render(document.Title, document.Markdown), "application/pdf",
                 $"statements-{document.StartsAt:yyyy-MM-dd}.pdf"),
@@ -56,8 +57,8 @@ public static class StatementsDocumentApi
 
     enum Refusal { None, Order, NoSession, NotPublished }
 
-    static async Task<(Compiled? Document, Refusal Refusal)> CompileAsync(Guid sessionId, string? by, ClaimsPrincipal user, MeetingsDb db,
-        LiveRoom room, CancellationToken ct)
+    static async Task<(Compiled? Document, Refusal Refusal)> CompileAsync(Guid sessionId, string? by, HttpRequest request, ClaimsPrincipal user,
+        MeetingsDb db, LiveRoom room, CancellationToken ct)
     {
         CompiledBy? order = by?.Trim().ToLowerInvariant() switch
         {
@@ -75,7 +76,7 @@ public static class StatementsDocumentApi
         var statements = await db.Statements.AsNoTracking().Where(s => s.SessionId == sessionId).ToListAsync(ct);
         var live = new LiveRoomResults(await db.Takeaways.AsNoTracking().Where(t => t.SessionId == sessionId).ToListAsync(ct),
             await room.RankedAsync(sessionId, ct));
-        return (new Compiled($"{StatementsDocument.Heading}: {session.Title}", StatementsDocument.Write(session, statements, order.Value, live),
+        return (new Compiled($"{StatementsDocument.Heading}: {session.Title}", StatementsDocument.Write(session, statements, order.Value, new Uri(OParlUrls.For(request).Site), live),
             session.StartsAt), Refusal.None);
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Kommune20.Contracts.Library;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Exchange;
+using Kommune20.Meetings.Practices;
 using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using static Kommune20.Meetings.Documents.GermanTime;
@@ -11,7 +13,8 @@ namespace Kommune20.Meetings.Seed;
 /// <summary>
 /// Registered only with <c>Seed:DemoData=true</c>: the exchange session of the demo's 6th general assembly
 /// (Seed/exchange-session.json) under its agenda item, with its two moderators, six panelists, the guiding questions and
-/// the panel's statements, unless the service holds an exchange session already. The results are not published yet:
+/// the panel's statements, unless the service holds an exchange session already. The Metropolregion Rhein-Neckar's answer
+/// points to Heidelberg's practice "Digitallotsinnen und Digitallotsen" in the library, named by its origin. The results are not published yet:
 /// the session lies ahead, so its moderators and panel read the statements (the demo's sign-ins), the network after it.
 /// </summary>
 public sealed class DemoExchangeSession(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DemoExchangeSession> logger) : BackgroundService
@@ -22,8 +25,13 @@ public sealed class DemoExchangeSession(IServiceScopeFactory scopes, TimeProvide
     public sealed record SeedQuestion(string Key, string Text);
     public sealed record SeedPanelist(Guid PersonId, string Name, string Organisation, Guid? MemberId, string? Preface, List<SeedAnswer> Answers,
         List<string>? General);
-    /// <summary>An answer to the question <paramref name="Question"/> (its key), put to the panelist in <paramref name="Wording"/> where given.</summary>
-    public sealed record SeedAnswer(string Question, string? Wording, string Text);
+    /// <summary>
+    /// An answer to the question <paramref name="Question"/> (its key), put to the panelist in <paramref name="Wording"/> where
+    /// given, pointing to <paramref name="Practices"/> of the library where given.
+    /// </summary>
+    public sealed record SeedAnswer(string Question, string? Wording, string Text, List<SeedPractice>? Practices);
+    /// <summary>A practice of the library by its origin (a demo city's node and its id there) and title.</summary>
+    public sealed record SeedPractice(Guid OriginMemberId, string OriginId, string Title);
 
     const int Attempts = 15;
 
@@ -68,13 +76,14 @@ public sealed class DemoExchangeSession(IServiceScopeFactory scopes, TimeProvide
                 Questions = entry.Answers.Select(a => new PanelistQuestion(byKey[a.Question].Id, a.Wording)).ToList(),
             };
             session.Panelists.Add(panelist);
-            Statement Of(StatementKind kind, Guid? question, string text) => new()
+            Statement Of(StatementKind kind, Guid? question, string text, List<SeedPractice>? practices = null) => new()
             {
                 Id = Guid.NewGuid(), SessionId = session.Id, PanelistId = panelist.Id, Kind = kind, QuestionId = question, Text = text, WrittenAt = now,
+                Practices = (practices ?? []).Select(p => new LinkedPractice(LibraryPracticeId.Of(p.OriginMemberId, p.OriginId), p.Title)).ToList(),
             };
             if (entry.Preface is { } preface)
                 statements.Add(Of(StatementKind.Preface, null, preface));
-            statements.AddRange(entry.Answers.Select(a => Of(StatementKind.Answer, byKey[a.Question].Id, a.Text)));
+            statements.AddRange(entry.Answers.Select(a => Of(StatementKind.Answer, byKey[a.Question].Id, a.Text, a.Practices)));
             statements.AddRange((entry.General ?? []).Select(text => Of(StatementKind.General, null, text)));
         }
         foreach (var statement in statements)

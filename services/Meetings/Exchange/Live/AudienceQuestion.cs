@@ -1,3 +1,5 @@
+using Kommune20.Meetings.Practices;
+
 namespace Kommune20.Meetings.Exchange.Live;
 
 /// <summary>A question a participant posts in the live room, to the guiding question open at the time; the moderators mark it answered.</summary>
@@ -33,6 +35,8 @@ public sealed class Takeaway
     public Guid SessionId { get; init; }
     public Guid GuidingQuestionId { get; init; }
     public required string Text { get; init; }
+    /// <summary>Practices of the library the takeaway points to, for the members who want to adopt them.</summary>
+    public List<LinkedPractice> Practices { get; init; } = [];
     public Guid RecordedBy { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
 }

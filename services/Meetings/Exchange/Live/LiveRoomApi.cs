@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kommune20.Data.Audit;
 using Kommune20.Meetings.Data;
+using Kommune20.Meetings.Practices;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -119,7 +120,8 @@ public static class LiveRoomApi
     }
 
     static async Task<Results<Created<TakeawayDto>, ValidationProblem, NotFound, ProblemHttpResult>> RecordTakeawayAsync(
-        Guid sessionId, TakeawayInput input, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, TimeProvider clock, CancellationToken ct)
+        Guid sessionId, TakeawayInput input, ClaimsPrincipal user, MeetingsDb db, LiveRoom room, LibraryPractices practices, TimeProvider clock,
+        CancellationToken ct)
     {
         var session = await db.FindSessionAsync(sessionId, ct);
         if (session is null)
@@ -131,6 +133,7 @@ public static class LiveRoomApi
             errors["guidingQuestionId"] = ["Dieser Erfahrungsaustausch hat keine Leitfrage mit dieser Kennung."];
         if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Trim().Length > ExchangeRules.MaxThemeLength)
             errors["text"] = [$"Die Erkenntnis fehlt oder ist länger als {ExchangeRules.MaxThemeLength} Zeichen."];
+        var links = await practices.LinksAsync(input.PracticeIds, errors, ct);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
@@ -140,6 +143,7 @@ public static class LiveRoomApi
             SessionId = sessionId,
             GuidingQuestionId = input.GuidingQuestionId!.Value,
             Text = input.Text!.Trim(),
+            Practices = links ?? [],
             RecordedBy = user.PersonId()!.Value,
             RecordedAt = clock.GetUtcNow(),
         };
