@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Kommune20.Contracts.Library;
 using Kommune20.Testing;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kommune20.EndToEnd.Tests.Meetings;
 
@@ -71,17 +69,8 @@ public sealed class GuestsAndPracticeLinksThroughGatewayTests(HubWithHeidelberg 
         var token = pass.GetProperty("token").GetString()!;
         using var guest = new HttpClient { BaseAddress = Hub.Gateway };
         guest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Hub.Gateway, "/hubs/meetings/live"), options =>
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-            })
-            .Build();
-        await connection.StartAsync();
-        var joined = await connection.InvokeAsync<JsonElement>("Join", freiburg.GetProperty("id").GetGuid());
-        Assert.Equal(mitarbeiter, joined.GetProperty("openQuestion").GetProperty("id").GetGuid());
+        await using var inRoom = await LiveRoomParticipant.JoinAsync(Hub.Gateway, token, freiburg.GetProperty("id").GetGuid());
+        Assert.Equal(mitarbeiter, inRoom.State.GetProperty("openQuestion").GetProperty("id").GetGuid());
         var asked = await ReadAsync(await guest.PostAsJsonAsync($"{room}/audience-questions", new { text = "Wie viele Digitallotsen braucht ein Amt?" }),
             HttpStatusCode.Created);
         Assert.Equal(("Anna aus Freiburg", true), (asked.GetProperty("askerName").GetString(), asked.GetProperty("guest").GetBoolean()));
