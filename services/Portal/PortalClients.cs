@@ -1,4 +1,5 @@
 using Kommune20.Portal.Calendar;
+using Kommune20.Portal.Exchange;
 using Kommune20.Portal.Federation;
 using Kommune20.Portal.Library;
 using Kommune20.Portal.Office;
@@ -23,6 +24,8 @@ public static class PortalClients
         builder.AddGatewayClient<ReplicaStateClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.AddGatewayClient<AuditClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.AddGatewayClient<CalendarClient>().AddHttpMessageHandler<VisitorHandler>();
+        builder.AddGatewayClient<ExchangeClient>().AddHttpMessageHandler<VisitorHandler>();
+        builder.Services.AddTransient<LiveRoomConnection>();
         builder.Services.AddSingleton<CityNodes>();
         return builder;
     }

@@ -15,12 +15,14 @@ public static class WebPages
 
     /// <summary>Server-rendered pages, the shared look (also when started from the build output) and sign-in
     /// (<see cref="WebSignIn.AddWebSignIn"/>: the application's client and the audience of its tokens).</summary>
+    /// <param name="components">More of Razor components, e.g. interactive server rendering for the pages that ask for it.</param>
     public static WebApplicationBuilder AddWebPages(this WebApplicationBuilder builder, string cookieName,
-        string clientId = WebSignIn.PortalClientId, string audience = Kommune20Claims.Audience)
+        string clientId = WebSignIn.PortalClientId, string audience = Kommune20Claims.Audience, Action<IRazorComponentsBuilder>? components = null)
     {
         builder.WebHost.UseStaticWebAssets();
         builder.AddWebSignIn(cookieName, clientId, audience);
-        builder.Services.AddRazorComponents();
+        var razor = builder.Services.AddRazorComponents();
+        components?.Invoke(razor);
         return builder;
     }
 
@@ -29,12 +31,15 @@ public static class WebPages
     /// beside the shared ones (/fehler/{status}, /nicht-gefunden, /nicht-erlaubt); its router names
     /// <see cref="SharedPages"/> as an additional assembly.
     /// </summary>
-    public static WebApplication MapWebPages<TApp>(this WebApplication app) where TApp : IComponent
+    /// <param name="pages">More for the pages' endpoints, e.g. the interactive render mode of <c>AddWebPages</c>' components.</param>
+    public static WebApplication MapWebPages<TApp>(this WebApplication app, Action<RazorComponentsEndpointConventionBuilder>? pages = null)
+        where TApp : IComponent
     {
         app.UseWebUi();
         app.MapStaticAssets();
         app.MapWebSignIn();
-        app.MapRazorComponents<TApp>().AddAdditionalAssemblies(SharedPages);
+        var endpoints = app.MapRazorComponents<TApp>().AddAdditionalAssemblies(SharedPages);
+        pages?.Invoke(endpoints);
         return app;
     }
 }

@@ -18,17 +18,23 @@ public static class AssemblyWords
     public static bool IsUpcoming(AssemblySummary assembly, DateTimeOffset now) => assembly.EndsAt > now;
 
     /// <summary>"Freiburg im Breisgau", "online", or both.</summary>
-    public static string Where(AssemblySummary assembly) => (assembly.Place, assembly.OnlineUrl) switch
+    public static string Where(AssemblySummary assembly) => Where(assembly.Place, assembly.OnlineUrl);
+
+    /// <summary>Where a meeting of the network takes place (an assembly, an exchange session).</summary>
+    public static string Where(string? place, string? onlineUrl) => (place, onlineUrl) switch
     {
-        ({ } place, { }) => $"{place} und online",
-        ({ } place, null) => place,
+        ({ } at, { }) => $"{at} und online",
+        ({ } at, null) => at,
         _ => "online",
     };
 
     /// <summary>"6. Mai 2027, 10:00 bis 16:30 Uhr".</summary>
-    public static string When(AssemblySummary assembly) => German.Date(assembly.StartsAt) == German.Date(assembly.EndsAt)
-        ? $"{German.Date(assembly.StartsAt)}, {German.Local(assembly.StartsAt):HH:mm} bis {German.Time(assembly.EndsAt)}"
-        : $"{German.DateTime(assembly.StartsAt)} bis {German.DateTime(assembly.EndsAt)}";
+    public static string When(AssemblySummary assembly) => When(assembly.StartsAt, assembly.EndsAt);
+
+    /// <summary>When a meeting of the network takes place (an assembly, an exchange session), in German time.</summary>
+    public static string When(DateTimeOffset startsAt, DateTimeOffset endsAt) => German.Date(startsAt) == German.Date(endsAt)
+        ? $"{German.Date(startsAt)}, {German.Local(startsAt):HH:mm} bis {German.Time(endsAt)}"
+        : $"{German.DateTime(startsAt)} bis {German.DateTime(endsAt)}";
 
     public static string KindLabel(DecisionKind kind) => kind switch
     {

@@ -12,8 +12,12 @@ public static class GatewayClients
     /// </summary>
     public static IHttpClientBuilder AddGatewayClient<TClient>(this IHostApplicationBuilder builder) where TClient : class
     {
-        var address = new Uri(builder.Configuration["Gateway:Address"] ?? builder.Configuration["Identity:Issuer"] ?? "http://localhost:8080/");
+        var address = Address(builder.Configuration);
         return builder.Services.AddHttpClient<TClient>(client => client.BaseAddress = address)
             .AddHttpMessageHandler<AccessTokenHandler>();
     }
+
+    /// <summary>The gateway's root, where the services' public APIs and hubs are.</summary>
+    public static Uri Address(IConfiguration configuration) =>
+        new(configuration["Gateway:Address"] ?? configuration["Identity:Issuer"] ?? "http://localhost:8080/");
 }
