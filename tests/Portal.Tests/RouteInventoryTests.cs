@@ -44,6 +44,18 @@ public sealed class RouteInventoryTests
         ["POST /versammlungen"] = "its form",
         ["GET /versammlungen/{Id}"] = "an invited assembly with agenda, motions, results and final minutes",
         ["POST /versammlungen/{Id}"] = "filing a motion or naming oneself delegate: members' people only, checked by the Meetings API",
+        ["GET /austausch"] = "the exchange sessions, public like the Meetings API",
+        ["POST /austausch"] = "its form",
+        ["GET /austausch/{Id}"] = "a session's theme, moderators, panel and guiding questions, public like the Meetings API",
+        ["POST /austausch/{Id}"] = "its form",
+        ["GET /austausch/{sessionId}/statements.{format}"] =
+            "the compiled statements, passed on with the visitor's token: public once published, before that the Meetings API refuses all but moderators and panel",
+        // The live room's page is the one interactive page; its circuit runs over Blazor's hub. The page itself needs a
+        // sign-in, and whatever the circuit does, it does through the gateway with that person's token.
+        ["ANY /_blazor"] = "the interactive page's circuit (only the signed-in live room page starts one)",
+        ["ANY /_blazor/negotiate"] = "as /_blazor",
+        ["ANY /_blazor/disconnect"] = "as /_blazor: a page ending its circuit",
+        ["ANY /_blazor/initializers"] = "as /_blazor: the list of the script's initialisers (none)",
     };
 
     [Fact]
