@@ -85,7 +85,7 @@ public sealed class ExchangeJourneys(Portal portal)
         await Expect(baumgaertner).ToBeVisibleAsync();
         await Expect(heidelberg.Locator("body")).ToContainTextAsync("Zwischenstand");
         await Expect(heidelberg.Locator("body")).ToContainTextAsync("Heidelberg denkt Digitalisierung von den Menschen her");
-        await Expect(heidelberg.GetByRole(AriaRole.Link, new() { Name = "https://www.heidelberg.de/digital" })).ToBeVisibleAsync();
+        await Expect(heidelberg.GetByRole(AriaRole.Link, new() { Name = "https://www.heidelberg.de/digital", Exact = true })).ToBeVisibleAsync();
 
         // A visitor is refused it until then, with the portal's German page.
         var refused = await visitor.GotoAsync(heidelberg.Url);
@@ -106,7 +106,8 @@ public sealed class ExchangeJourneys(Portal portal)
         await OpenDemoSessionAsync(participant);
         await participant.GetByRole(AriaRole.Link, new() { Name = "Zum Live-Raum: aktuelle Leitfrage, Fragen aus dem Publikum" }).ClickAsync();
         await Expect(Heading(participant)).ToHaveTextAsync("Live-Raum");
-        await Expect(participant.Locator("#live-verbindung")).ToContainTextAsync("Verbunden");
+        // Blazor's script opens the page's circuit, in which the portal joins the room; on a loaded machine that takes a while.
+        await Expect(participant.Locator("#live-verbindung")).ToContainTextAsync("Verbunden", new() { Timeout = 30_000 });
         // Whatever happens from here on must reach this very page: a reload or a navigation would lose the marker.
         await participant.EvaluateAsync("() => { window.k20Marker = 'dieselbe Seite'; }");
         var session = new Uri(participant.Url).AbsolutePath.Split('/')[2];
@@ -117,7 +118,7 @@ public sealed class ExchangeJourneys(Portal portal)
         await moderator.GetByRole(AriaRole.Button, new() { NameRegex = Named("Leitfrage öffnen", Wirtschaft) }).ClickAsync();
         await Expect(moderator.GetByRole(AriaRole.Status)).ToContainTextAsync("Der Live-Raum zeigt sie jetzt.");
 
-        await Expect(participant.Locator("#leitfrage")).ToHaveTextAsync(Wirtschaft);
+        await Expect(participant.Locator("#leitfrage")).ToHaveTextAsync(Wirtschaft, new() { Timeout = 15_000 });
         Assert.Equal("dieselbe Seite", await participant.EvaluateAsync<string>("() => window.k20Marker"));
 
         // The participant asks and upvotes through the portal's circuit; the room sends the ranked list back to the page.
