@@ -97,17 +97,29 @@ public sealed class ExchangeJourneys(Portal portal)
     {
         var participant = await portal.SignedInAsync("heilbronn", size: Widths.Phone);
         var refusals = new List<string>();
+        var console = new List<string>();
         participant.Console += (_, message) =>
         {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-                lock (refusals)
+            lock (refusals)
+            {
+                console.Add($"{message.Type}: {message.Text}");
+                if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
                     refusals.Add(message.Text);
+            }
         };
         await OpenDemoSessionAsync(participant);
         await participant.GetByRole(AriaRole.Link, new() { Name = "Zum Live-Raum: aktuelle Leitfrage, Fragen aus dem Publikum" }).ClickAsync();
         await Expect(Heading(participant)).ToHaveTextAsync("Live-Raum");
         // Blazor's script opens the page's circuit, in which the portal joins the room; on a loaded machine that takes a while.
-        await Expect(participant.Locator("#live-verbindung")).ToContainTextAsync("Verbunden", new() { Timeout = 30_000 });
+        try
+        {
+            await Expect(participant.Locator("#live-verbindung")).ToContainTextAsync("Verbunden", new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException)
+        {
+            lock (refusals)
+                Assert.Fail($"The live page did not connect; its console:{Environment.NewLine}{string.Join(Environment.NewLine, console)}");
+        }
         // Whatever happens from here on must reach this very page: a reload or a navigation would lose the marker.
         await participant.EvaluateAsync("() => { window.k20Marker = 'dieselbe Seite'; }");
         var session = new Uri(participant.Url).AbsolutePath.Split('/')[2];
