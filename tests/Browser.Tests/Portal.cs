@@ -96,7 +96,7 @@ public sealed class Portal : IAsyncLifetime
     /// <summary>Where the last lines of each process's log are kept after the run, to see why a journey failed.</summary>
     public static string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "k20-browser-logs");
 
-    static readonly string[] Processes = ["registry", "federation", "library", "meetings", "portal", "gateway", "node-heidelberg", "node-pforzheim"];
+    static readonly string[] Processes = ["registry", "federation", "library", "meetings", "projects", "portal", "gateway", "node-heidelberg", "node-pforzheim"];
 
     public async Task DisposeAsync()
     {
