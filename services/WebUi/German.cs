@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kommune20.ServiceDefaults;
 
 namespace Kommune20.WebUi;
 
@@ -10,7 +11,7 @@ public static class German
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("de-DE");
 
-    public static readonly TimeZoneInfo TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    public static readonly TimeZoneInfo TimeZone = GermanClock.Zone;
 
     public static string Date(DateOnly? date) => date?.ToString("d. MMMM yyyy", Culture) ?? "–";
 

@@ -5,6 +5,7 @@ using Kommune20.Meetings.Assemblies.Rules;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Members;
 using Kommune20.Messaging;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -191,6 +192,6 @@ public static class AssembliesApi
     static AssemblyScheduled Scheduled(GeneralAssembly assembly, DateTimeOffset now) =>
         new(assembly.Id, assembly.Title, assembly.StartsAt, assembly.EndsAt, assembly.Place, assembly.OnlineUrl, now);
 
-    static ProblemHttpResult AlreadyInvited() => MeetingsProblems.Conflict("Die Einladung ist bereits verschickt.",
+    static ProblemHttpResult AlreadyInvited() => Refusals.Conflict("Die Einladung ist bereits verschickt.",
         "Nach der Einladung bleiben Zeit, Ort und Tagesordnung, wie die Mitglieder sie erhalten haben.");
 }

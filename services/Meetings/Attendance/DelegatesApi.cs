@@ -3,6 +3,7 @@ using Kommune20.Data.Audit;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Members;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public static class DelegatesApi
         if (assembly is null)
             return TypedResults.NotFound();
         if (assembly.InvitedAt is null)
-            return MeetingsProblems.Conflict("Die Einladung ist noch nicht verschickt.",
+            return Refusals.Conflict("Die Einladung ist noch nicht verschickt.",
                 "Delegierte werden benannt, sobald die Mitglieder eingeladen sind.");
 
         var office = user.IsInRole(Roles.Office);
@@ -71,7 +72,7 @@ public static class DelegatesApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         if (await db.Delegates.AnyAsync(d => d.AssemblyId == assemblyId && d.PersonId == personId, ct))
-            return MeetingsProblems.Conflict("Diese Person ist bereits als Delegierte benannt.",
+            return Refusals.Conflict("Diese Person ist bereits als Delegierte benannt.",
                 "Eine Person vertritt bei einer Versammlung ein Mitglied.");
 
         var named = new MemberDelegate

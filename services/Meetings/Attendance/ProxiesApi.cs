@@ -3,6 +3,7 @@ using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Assemblies.Rules;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Members;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +77,7 @@ public static class ProxiesApi
         if (!user.IsInRole(Roles.Office) && user.GetMemberId() != proxy.GrantorId)
             return SpeaksForNoMember();
         if (await db.Votes.AnyAsync(v => v.AssemblyId == assemblyId && v.ClosedAt == null, ct))
-            return MeetingsProblems.Conflict("Gerade läuft eine Abstimmung.",
+            return Refusals.Conflict("Gerade läuft eine Abstimmung.",
                 "Eine Vollmacht lässt sich widerrufen, bis eine Abstimmung eröffnet wird; bitte nach deren Schluss erneut versuchen.");
         proxy.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kommune20.ServiceDefaults;
 
 namespace Kommune20.Meetings.Documents;
 
@@ -6,7 +7,7 @@ namespace Kommune20.Meetings.Documents;
 public static class GermanTime
 {
     public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-    static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    static readonly TimeZoneInfo Berlin = GermanClock.Zone;
 
     public static DateTime Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Berlin).DateTime;
 

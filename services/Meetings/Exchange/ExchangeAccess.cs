@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kommune20.Meetings.Data;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -27,23 +28,23 @@ public static class ExchangeAccess
         db.ExchangeSessions.Include(s => s.Moderators).Include(s => s.Panelists).Include(s => s.Questions).AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Id == id, ct);
 
-    public static ProblemHttpResult NotModerator() => MeetingsProblems.Forbidden("Nur die Moderation dieses Erfahrungsaustauschs.",
+    public static ProblemHttpResult NotModerator() => Refusals.Forbidden("Nur die Moderation dieses Erfahrungsaustauschs.",
         "Den Erfahrungsaustausch ändern, Leitfragen öffnen, erinnern und Ergebnisse veröffentlichen dürfen nur die Personen, "
         + "die ihn moderieren. Die Moderationsrolle allein genügt nicht: die Moderation benennt weitere Moderierende.");
 
-    public static ProblemHttpResult NotPanelist() => MeetingsProblems.Forbidden("Sie sind nicht auf dem Podium dieses Erfahrungsaustauschs.",
+    public static ProblemHttpResult NotPanelist() => Refusals.Forbidden("Sie sind nicht auf dem Podium dieses Erfahrungsaustauschs.",
         "Statements schreiben die Personen, die die Moderation als Panelisten benannt hat.");
 
-    public static ProblemHttpResult NotYourStatement() => MeetingsProblems.Forbidden("Das ist nicht Ihr Statement.",
+    public static ProblemHttpResult NotYourStatement() => Refusals.Forbidden("Das ist nicht Ihr Statement.",
         "Jede Person auf dem Podium schreibt und ändert nur ihre eigenen Statements.");
 
-    public static ProblemHttpResult NotPublished() => MeetingsProblems.Forbidden("Die Ergebnisse sind noch nicht veröffentlicht.",
+    public static ProblemHttpResult NotPublished() => Refusals.Forbidden("Die Ergebnisse sind noch nicht veröffentlicht.",
         "Bis zur Veröffentlichung lesen nur die Moderation und das Podium dieses Erfahrungsaustauschs die Statements.");
 
     /// <summary>Why the user may not change the session: not one of its moderators (403), or its results published (409); null when they may.</summary>
     public static ProblemHttpResult? RefuseModeratorChange(this ExchangeSession session, ClaimsPrincipal user) =>
         !session.IsModeratedBy(user) ? NotModerator() : session.ResultsPublishedAt is not null ? AlreadyPublished() : null;
 
-    public static ProblemHttpResult AlreadyPublished() => MeetingsProblems.Conflict("Die Ergebnisse sind veröffentlicht.",
+    public static ProblemHttpResult AlreadyPublished() => Refusals.Conflict("Die Ergebnisse sind veröffentlicht.",
         "Nach der Veröffentlichung bleiben der Erfahrungsaustausch und seine Statements, wie das Netzwerk sie erhalten hat.");
 }

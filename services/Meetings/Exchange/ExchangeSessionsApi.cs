@@ -63,7 +63,7 @@ public static class ExchangeSessionsApi
         SessionInput input, ClaimsPrincipal user, MeetingsDb db, TimeProvider clock, CancellationToken ct)
     {
         if (user.PersonId() is not { } person)
-            return MeetingsProblems.Forbidden("Nur eine angemeldete Person moderiert.", "Ein Erfahrungsaustausch wird von Personen moderiert, nicht von Clients.");
+            return Refusals.Forbidden("Nur eine angemeldete Person moderiert.", "Ein Erfahrungsaustausch wird von Personen moderiert, nicht von Clients.");
         var errors = ExchangeRules.Validate(input);
         await CheckAssemblyAsync(input, db, errors, ct);
         if (errors.Count > 0)
@@ -154,7 +154,7 @@ public static class ExchangeSessionsApi
         var moderator = session.IsModeratedBy(user);
         var panelist = moderator ? null : session.PanelistOf(user);
         if (!moderator && panelist is null)
-            return MeetingsProblems.Forbidden("Leitfragen stellen die Moderation und, für sich selbst, das Podium.",
+            return Refusals.Forbidden("Leitfragen stellen die Moderation und, für sich selbst, das Podium.",
                 "Sie moderieren diesen Erfahrungsaustausch nicht und sind nicht auf seinem Podium.");
         if (session.ResultsPublishedAt is not null)
             return ExchangeAccess.AlreadyPublished();
@@ -278,7 +278,7 @@ public static class ExchangeSessionsApi
         var progress = (await ProgressOfAsync(session, db, ct)).Panelists.First(p => p.PanelistId == panelistId);
         var open = ExchangeProgress.OpenQuestions(progress);
         if (open.Count == 0)
-            return MeetingsProblems.Conflict("Nichts offen.", $"{panelist.Name} hat alle gestellten Leitfragen beantwortet.");
+            return Refusals.Conflict("Nichts offen.", $"{panelist.Name} hat alle gestellten Leitfragen beantwortet.");
 
         var now = clock.GetUtcNow();
         var reminder = new Reminder
@@ -309,7 +309,7 @@ public static class ExchangeSessionsApi
             return refusal;
         var statements = await db.Statements.CountAsync(s => s.SessionId == sessionId, ct);
         if (statements == 0)
-            return MeetingsProblems.Conflict("Noch keine Statements.", "Veröffentlicht wird, was das Podium geschrieben hat; bisher ist nichts da.");
+            return Refusals.Conflict("Noch keine Statements.", "Veröffentlicht wird, was das Podium geschrieben hat; bisher ist nichts da.");
 
         var now = clock.GetUtcNow();
         session.ResultsPublishedAt = now;

@@ -83,7 +83,7 @@ public static class StatementsApi
         var own = await db.Statements.Where(s => s.PanelistId == panelist.Id).ToListAsync(ct);
         if (input.Kind is StatementKind.Answer or StatementKind.Preface
             && own.FirstOrDefault(s => s.Kind == input.Kind && s.QuestionId == input.QuestionId) is { } written)
-            return MeetingsProblems.Conflict(input.Kind == StatementKind.Answer ? "Diese Leitfrage haben Sie bereits beantwortet." : "Ihre Vorbemerkung gibt es bereits.",
+            return Refusals.Conflict(input.Kind == StatementKind.Answer ? "Diese Leitfrage haben Sie bereits beantwortet." : "Ihre Vorbemerkung gibt es bereits.",
                 $"Bitte das Statement ändern: PUT /api/meetings/exchange-sessions/{session.Id}/statements/{written.Id}.");
         if (input.Kind == StatementKind.General && own.Count(s => s.Kind == StatementKind.General) >= ExchangeRules.MaxGeneralStatements)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -111,7 +111,7 @@ public static class StatementsApi
         }
         catch (DbUpdateException)
         {
-            return MeetingsProblems.Conflict("Das Statement wurde gerade schon geschrieben.", "Bitte neu laden und das vorhandene Statement ändern.");
+            return Refusals.Conflict("Das Statement wurde gerade schon geschrieben.", "Bitte neu laden und das vorhandene Statement ändern.");
         }
         return TypedResults.Created($"/api/meetings/exchange-sessions/{session.Id}/statements/{statement.Id}", StatementDto.From(statement));
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Assemblies.Rules;
 using Kommune20.Meetings.Data;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -71,7 +72,7 @@ public static class MotionsApi
         if (!IsMembersPerson(user))
             return MembersOnly();
         if (await db.Votes.AnyAsync(v => v.MotionId == motionId, ct))
-            return MeetingsProblems.Conflict("Über diesen Antrag wird bereits abgestimmt.",
+            return Refusals.Conflict("Über diesen Antrag wird bereits abgestimmt.",
                 "Änderungsanträge sind möglich, bis der Antrag zur Abstimmung gestellt wird.");
         if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Length > MaxTextLength)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>

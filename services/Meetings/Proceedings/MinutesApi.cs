@@ -6,6 +6,7 @@ using Kommune20.Meetings.Assemblies;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Documents;
 using Kommune20.Messaging;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -38,9 +39,9 @@ public static class MinutesApi
         if (assembly is null)
             return TypedResults.NotFound();
         if (assembly.InvitedAt is null)
-            return MeetingsProblems.Conflict("Die Versammlung ist noch nicht einberufen.", "Ein Protokoll gibt es für eine Versammlung, zu der eingeladen wurde.");
+            return Refusals.Conflict("Die Versammlung ist noch nicht einberufen.", "Ein Protokoll gibt es für eine Versammlung, zu der eingeladen wurde.");
         if (await db.Votes.AnyAsync(v => v.AssemblyId == assemblyId && v.ClosedAt == null, ct))
-            return MeetingsProblems.Conflict("Es läuft noch eine Abstimmung.", "Das Protokoll nennt nur geschlossene Ergebnisse; bitte die Abstimmung zuerst schließen.");
+            return Refusals.Conflict("Es läuft noch eine Abstimmung.", "Das Protokoll nennt nur geschlossene Ergebnisse; bitte die Abstimmung zuerst schließen.");
         var minutes = await db.Minutes.FirstOrDefaultAsync(m => m.AssemblyId == assemblyId, ct);
         if (minutes?.FinalAt is not null)
             return AlreadyFinal(minutes);
@@ -85,10 +86,10 @@ public static class MinutesApi
             ? (minutes.ApprovedByChair, minutes.MinuteTakerApproverId)
             : (minutes.ApprovedByMinuteTaker, minutes.ChairApproverId);
         if (given is not null)
-            return MeetingsProblems.Conflict($"Die {Role(asChair)} hat bereits genehmigt.",
+            return Refusals.Conflict($"Die {Role(asChair)} hat bereits genehmigt.",
                 $"Genehmigt hat {given}. Eine Genehmigung gilt für den Entwurf, bis er neu erstellt wird.");
         if (other == person)
-            return MeetingsProblems.Conflict("Beide Genehmigungen von derselben Person.",
+            return Refusals.Conflict("Beide Genehmigungen von derselben Person.",
                 $"Die {Role(!asChair)} hat bereits als {name} genehmigt; die {Role(asChair)} genehmigt eine andere Person.");
 
         var now = clock.GetUtcNow();
@@ -148,13 +149,13 @@ public static class MinutesApi
         }
         catch (DbUpdateException)
         {
-            return MeetingsProblems.Conflict("Das Protokoll wurde gerade geändert.", "Bitte neu laden und erneut versuchen.");
+            return Refusals.Conflict("Das Protokoll wurde gerade geändert.", "Bitte neu laden und erneut versuchen.");
         }
     }
 
     static string Role(bool chair) => chair ? "Versammlungsleitung" : "Protokollführung";
 
-    static ProblemHttpResult AlreadyFinal(Minutes minutes) => MeetingsProblems.Conflict("Das Protokoll ist genehmigt und endgültig.",
+    static ProblemHttpResult AlreadyFinal(Minutes minutes) => Refusals.Conflict("Das Protokoll ist genehmigt und endgültig.",
         $"Genehmigt von {minutes.ApprovedByChair} (Versammlungsleitung) und {minutes.ApprovedByMinuteTaker} (Protokollführung); "
         + "ein genehmigtes Protokoll wird weder neu erstellt noch erneut genehmigt.");
 }

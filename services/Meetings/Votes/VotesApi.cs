@@ -7,6 +7,7 @@ using Kommune20.Meetings.Attendance;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Members;
 using Kommune20.Messaging;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -39,20 +40,20 @@ public static class VotesApi
         if (assembly is null)
             return TypedResults.NotFound();
         if (assembly.InvitedAt is null)
-            return MeetingsProblems.Conflict("Die Versammlung ist noch nicht einberufen.", "Abgestimmt wird erst in einer Versammlung, zu der eingeladen wurde.");
+            return Refusals.Conflict("Die Versammlung ist noch nicht einberufen.", "Abgestimmt wird erst in einer Versammlung, zu der eingeladen wurde.");
         var motion = input.MotionId is { } motionId
             ? await db.Motions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == motionId && m.AssemblyId == assemblyId, ct)
             : null;
         if (motion is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["motionId"] = ["Zu dieser Versammlung gibt es keinen solchen Antrag."] });
         if (await db.Votes.AnyAsync(v => v.AssemblyId == assemblyId && v.ClosedAt == null, ct))
-            return MeetingsProblems.Conflict("Es läuft bereits eine Abstimmung.", "Bitte die laufende Abstimmung schließen, bevor die nächste beginnt.");
+            return Refusals.Conflict("Es läuft bereits eine Abstimmung.", "Bitte die laufende Abstimmung schließen, bevor die nächste beginnt.");
         if (await db.Votes.AnyAsync(v => v.MotionId == motion.Id, ct))
-            return MeetingsProblems.Conflict("Über diesen Antrag wurde bereits abgestimmt.", "Ein geschlossenes Ergebnis ändert sich nicht mehr.");
+            return Refusals.Conflict("Über diesen Antrag wurde bereits abgestimmt.", "Ein geschlossenes Ergebnis ändert sich nicht mehr.");
 
         var (roll, _) = await attendance.RollAsync(assemblyId, ct);
         if (!roll.QuorumReached(statutes))
-            return MeetingsProblems.Conflict("Die Versammlung ist nicht beschlussfähig.",
+            return Refusals.Conflict("Die Versammlung ist nicht beschlussfähig.",
                 $"Anwesend oder vertreten sind {roll.PresentOrRepresented} von {roll.VotingMembers} stimmberechtigten Mitgliedern; "
                 + $"die Satzung verlangt {statutes.QuorumOf(roll.VotingMembers)}.");
 
@@ -117,7 +118,7 @@ public static class VotesApi
         if (vote is null)
             return TypedResults.NotFound();
         if (!vote.IsOpen)
-            return MeetingsProblems.Conflict("Die Abstimmung ist geschlossen.", "Nach dem Schluss der Abstimmung wird keine Stimme mehr angenommen oder geändert.");
+            return Refusals.Conflict("Die Abstimmung ist geschlossen.", "Nach dem Schluss der Abstimmung wird keine Stimme mehr angenommen oder geändert.");
         if (!(await RepresentedByAsync(vote.AssemblyId, await rolls.OfAsync(db, voteId, ct), user, db, ct)).Contains(memberId))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Sie vertreten dieses Mitglied in dieser Abstimmung nicht.",
                 detail: "Abstimmen darf, wer für ein stimmberechtigtes Mitglied angemeldet und eingecheckt ist, für dieses Mitglied und die Mitglieder, deren Vollmacht es trägt.",
@@ -140,7 +141,7 @@ public static class VotesApi
             var code = ReceiptCode.Normalize(input.ReceiptCode);
             var ballot = code is null ? null : await db.SecretBallots.FirstOrDefaultAsync(b => b.VoteId == voteId && b.ReceiptCode == code, ct);
             if (ballot is null)
-                return MeetingsProblems.Conflict("Für dieses Mitglied ist bereits abgestimmt.",
+                return Refusals.Conflict("Für dieses Mitglied ist bereits abgestimmt.",
                     "Eine geheime Stimme ändert, wer den Quittungscode der ersten Stimme angibt (Feld receiptCode).");
             ballot.Choice = choice;
             receipt = ballot.ReceiptCode;
@@ -159,7 +160,7 @@ public static class VotesApi
         catch (DbUpdateException)
         {
             // Two ballots for one member at the same moment: the database kept the first.
-            return MeetingsProblems.Conflict("Für dieses Mitglied ist gerade eine Stimme eingegangen.", "Bitte die Abstimmung neu laden; die Stimme lässt sich bis zum Schluss ändern.");
+            return Refusals.Conflict("Für dieses Mitglied ist gerade eine Stimme eingegangen.", "Bitte die Abstimmung neu laden; die Stimme lässt sich bis zum Schluss ändern.");
         }
         return TypedResults.Ok(new BallotReceipt(voteId, memberId, choice, receipt));
     }
@@ -172,7 +173,7 @@ public static class VotesApi
         if (vote is null)
             return TypedResults.NotFound();
         if (!vote.IsOpen)
-            return MeetingsProblems.Conflict("Die Abstimmung ist bereits geschlossen.", "Ein geschlossenes Ergebnis ändert sich nicht mehr.");
+            return Refusals.Conflict("Die Abstimmung ist bereits geschlossen.", "Ein geschlossenes Ergebnis ändert sich nicht mehr.");
 
         var choices = vote.Secret
             ? await db.SecretBallots.Where(b => b.VoteId == voteId).Select(b => b.Choice).ToListAsync(ct)
@@ -201,7 +202,7 @@ public static class VotesApi
         if (vote is null || !vote.Secret || await db.FindVisibleAsync(vote.AssemblyId, user, ct) is null)
             return TypedResults.NotFound();
         if (vote.IsOpen)
-            return MeetingsProblems.Conflict("Die Abstimmung läuft noch.", "Die Quittungen werden mit dem Ergebnis veröffentlicht, wenn die Abstimmung geschlossen ist.");
+            return Refusals.Conflict("Die Abstimmung läuft noch.", "Die Quittungen werden mit dem Ergebnis veröffentlicht, wenn die Abstimmung geschlossen ist.");
         return TypedResults.Ok(await db.SecretBallots.AsNoTracking().Where(b => b.VoteId == voteId).OrderBy(b => b.ReceiptCode)
             .Select(b => new PublishedBallot(b.ReceiptCode, b.Choice)).ToListAsync(ct));
     }

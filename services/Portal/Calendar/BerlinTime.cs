@@ -1,3 +1,4 @@
+using Kommune20.ServiceDefaults;
 using Kommune20.WebUi;
 
 namespace Kommune20.Portal.Calendar;
@@ -5,7 +6,7 @@ namespace Kommune20.Portal.Calendar;
 /// <summary>A date's time as the association's members read it: in German time, whatever the server's own zone.</summary>
 public static class BerlinTime
 {
-    static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    static readonly TimeZoneInfo Berlin = GermanClock.Zone;
 
     /// <summary>"11. März 2027, 18:00–20:00 Uhr", or with both days when it spans several.</summary>
     public static string Period(DateTimeOffset startsAt, DateTimeOffset endsAt)

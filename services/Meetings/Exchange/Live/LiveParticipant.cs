@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kommune20.Meetings.Exchange.Guests;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,8 +25,8 @@ public sealed record LiveParticipant(Guid Id, bool IsGuest, string Name)
 
     /// <summary>Why <paramref name="user"/> is not in the room (403): a guest of another session, or no person of a member.</summary>
     public static ProblemHttpResult Refusal(ClaimsPrincipal user) => user.GuestId() is not null
-        ? MeetingsProblems.Forbidden(OtherRoom, "Ein Gastcode öffnet den Live-Raum des Erfahrungsaustauschs, für den die Moderation ihn ausgegeben hat.")
-        : MeetingsProblems.Forbidden(MembersOnly,
+        ? Refusals.Forbidden(OtherRoom, "Ein Gastcode öffnet den Live-Raum des Erfahrungsaustauschs, für den die Moderation ihn ausgegeben hat.")
+        : Refusals.Forbidden(MembersOnly,
             "Fragen stellen und unterstützen angemeldete Personen einer Mitgliedsorganisation und Gäste mit einem Code der Moderation; ein Client nimmt nicht teil.");
 
     public const string OtherRoom = "Dieser Gastzugang gilt für einen anderen Erfahrungsaustausch.";

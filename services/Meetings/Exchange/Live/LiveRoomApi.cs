@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Kommune20.Data.Audit;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Practices;
+using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public static class LiveRoomApi
                 ["text"] = [$"Die Frage fehlt oder ist länger als {MaxTextLength} Zeichen."],
             });
         if (await db.AudienceQuestions.CountAsync(q => q.SessionId == sessionId, ct) >= LiveRoom.MaxQuestions)
-            return MeetingsProblems.Conflict("Der Raum ist voll.", $"Ein Erfahrungsaustausch nimmt höchstens {LiveRoom.MaxQuestions} Fragen auf.");
+            return Refusals.Conflict("Der Raum ist voll.", $"Ein Erfahrungsaustausch nimmt höchstens {LiveRoom.MaxQuestions} Fragen auf.");
 
         var question = new AudienceQuestion
         {
@@ -155,6 +156,6 @@ public static class LiveRoomApi
         return TypedResults.Created($"/api/meetings/exchange-sessions/{sessionId}/live", dto);
     }
 
-    static ProblemHttpResult AlreadyVoted() => MeetingsProblems.Conflict("Sie unterstützen diese Frage bereits.",
+    static ProblemHttpResult AlreadyVoted() => Refusals.Conflict("Sie unterstützen diese Frage bereits.",
         "Jede Person unterstützt eine Frage einmal.");
 }
