@@ -1,4 +1,5 @@
 using Kommune20.WebUi.SignIn;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Kommune20.Portal.Exchange;
@@ -20,11 +21,18 @@ public sealed class LiveRoomConnection(IHttpContextAccessor http, IConfiguration
     /// <summary>Joins the session's room with the signed-in person's token; false when there is no token (signed out).</summary>
     public async Task<bool> JoinAsync(Guid sessionId, Listener listener, CancellationToken ct)
     {
-        // Read while the page's own connection is the current request: the cookie with the token came with it.
+        // The circuit's current request is its WebSocket to the portal, which brought the session cookie with the token
+        // (Microsoft's token handler for interactive server rendering reads it the same way: AccessTokenHandler).
         if (await AccessTokenHandler.TokenOfAsync(http.HttpContext) is not { } token)
             return false;
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(GatewayClients.Address(configuration), HubPath), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .WithUrl(new Uri(GatewayClients.Address(configuration), HubPath), options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                // No negotiation: the socket stays with the Meetings instance that took it (docs/MEETINGS.md, several instances).
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+            })
             .WithAutomaticReconnect()
             .Build();
         connection.On<GuidingQuestion>("QuestionOpened", listener.QuestionOpened);
