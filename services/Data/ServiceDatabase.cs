@@ -30,7 +30,7 @@ public static class ServiceDatabase
             if (usePostgres)
                 options.UseNpgsql(connectionString);
             else
-                options.UseSqlite(connectionString);
+                options.UseSqlite(connectionString).AddInterceptors(SqliteConnectionReuse.Instance);
             options.AddInterceptors(Audit.AuditLog.AppendOnly);
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>($"{name}-database", tags: [ServiceDefaultsExtensions.ReadyTag]);

@@ -13,7 +13,7 @@ public static class MeetingsExtensions
 {
     /// <summary>
     /// General assemblies under the association's statutes (<c>Meetings:Statutes</c>): the views, the OParl catalogue, the
-    /// live attendance and the minutes' recorder, the lock between ballots and a vote's close and the open votes' rolls, and the voting register that asks the Registry, whose silence becomes a 503 rather than a 500; with
+    /// live attendance and the minutes' recorder, the lock between ballots and a vote's close, the ballot box that writes ballots together, the open votes' rolls, and the voting register that asks the Registry, whose silence becomes a 503 rather than a 500; with
     /// <c>Seed:DemoData=true</c> the demo's 6th general assembly.
     /// </summary>
     public static IHostApplicationBuilder AddAssemblies(this IHostApplicationBuilder builder)
@@ -22,6 +22,8 @@ public static class MeetingsExtensions
         builder.Services.AddSingleton(builder.Configuration.GetSection("Meetings:Statutes").Get<Statutes>() ?? new Statutes());
         builder.Services.AddSingleton<VoteLock>();
         builder.Services.AddSingleton<FrozenRolls>();
+        builder.Services.AddSingleton<BallotBox>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BallotBox>());
         builder.Services.AddScoped<VotingRegister>();
         builder.Services.AddScoped<AssemblyAttendance>();
         builder.Services.AddScoped<AssemblyViews>();

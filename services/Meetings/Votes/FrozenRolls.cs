@@ -11,16 +11,23 @@ namespace Kommune20.Meetings.Votes;
 /// </summary>
 public sealed class FrozenRolls
 {
-    readonly ConcurrentDictionary<Guid, IReadOnlyDictionary<Guid, Guid>> _rolls = new();
+    readonly ConcurrentDictionary<Guid, FrozenRoll> _rolls = new();
 
-    /// <summary>Each member on the vote's roll and the present member whose delegate casts its vote.</summary>
-    public async Task<IReadOnlyDictionary<Guid, Guid>> OfAsync(MeetingsDb db, Guid voteId, CancellationToken ct)
+    /// <summary>The vote's roll; null when there is no such vote. Only an open vote's roll is kept.</summary>
+    public async Task<FrozenRoll?> OfAsync(MeetingsDb db, Guid voteId, CancellationToken ct)
     {
         if (_rolls.TryGetValue(voteId, out var roll))
             return roll;
-        var read = await db.Votes.AsNoTracking().Where(v => v.Id == voteId).Select(v => v.Roll).FirstAsync(ct);
-        return _rolls.GetOrAdd(voteId, read);
+        var read = await db.Votes.AsNoTracking().Where(v => v.Id == voteId)
+            .Select(v => new { v.AssemblyId, v.Roll, v.ClosedAt }).FirstOrDefaultAsync(ct);
+        if (read is null)
+            return null;
+        var frozen = new FrozenRoll(read.AssemblyId, read.Roll);
+        return read.ClosedAt is null ? _rolls.GetOrAdd(voteId, frozen) : frozen;
     }
 
     public void Forget(Guid voteId) => _rolls.TryRemove(voteId, out _);
 }
+
+/// <summary>A vote's assembly, and each member on its roll with the present member whose delegate casts its vote.</summary>
+public sealed record FrozenRoll(Guid AssemblyId, IReadOnlyDictionary<Guid, Guid> CastBy);

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Kommune20.Meetings.Votes;
 
 /// <summary>
-/// Keeps a ballot and the close of its vote apart: casting holds the vote shared, closing holds it exclusively, each
+/// Keeps ballots and the close of their vote apart: casting (a group of ballots in the <see cref="BallotBox"/>) holds the vote shared, closing holds it exclusively, each
 /// inside a transaction, so no ballot lands after the count. On PostgreSQL these are row locks. SQLite runs one write
-/// transaction at a time anyway (its transactions begin IMMEDIATE); there a ballot or close first waits its turn here,
+/// transaction at a time anyway (its transactions begin IMMEDIATE); there a group of ballots or a close first waits its turn here,
 /// asynchronously and in order, because a transaction that finds the database busy is retried by Microsoft.Data.Sqlite
 /// with its thread asleep between tries, so hundreds of delegates casting at once each held a sleeping thread of the pool
 /// and waited seconds (bench/findings/votes.md).

@@ -105,64 +105,32 @@ public static class VotesApi
     }
 
     static async Task<Results<Ok<BallotReceipt>, ValidationProblem, NotFound, ProblemHttpResult>> CastAsync(
-        Guid voteId, CastBallot input, ClaimsPrincipal user, MeetingsDb db, VoteLock voteLock, FrozenRolls rolls, TimeProvider clock,
-        CancellationToken ct)
+        Guid voteId, CastBallot input, ClaimsPrincipal user, MeetingsDb db, FrozenRolls rolls, BallotBox box, CancellationToken ct)
     {
         if (input.MemberId is not { } memberId || input.Choice is not { } choice)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 [input.MemberId is null ? "memberId" : "choice"] = ["Bitte das Mitglied und die Stimme (yes, no, abstain) angeben."],
             });
-        await using var held = await voteLock.HoldForBallotAsync(db, voteId, ct);
-        var vote = await db.Votes.FindWithoutRollAsync(voteId, ct);
-        if (vote is null)
+        if (await rolls.OfAsync(db, voteId, ct) is not { } roll)
             return TypedResults.NotFound();
-        if (!vote.IsOpen)
-            return Refusals.Conflict("Die Abstimmung ist geschlossen.", "Nach dem Schluss der Abstimmung wird keine Stimme mehr angenommen oder geändert.");
-        if (!(await RepresentedByAsync(vote.AssemblyId, await rolls.OfAsync(db, voteId, ct), user, db, ct)).Contains(memberId))
+        if (!(await RepresentedByAsync(roll.AssemblyId, roll.CastBy, user, db, ct)).Contains(memberId))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Sie vertreten dieses Mitglied in dieser Abstimmung nicht.",
                 detail: "Abstimmen darf, wer für ein stimmberechtigtes Mitglied angemeldet und eingecheckt ist, für dieses Mitglied und die Mitglieder, deren Vollmacht es trägt.",
                 extensions: new Dictionary<string, object?> { ["field"] = "memberId" });
 
-        var now = clock.GetUtcNow();
-        var castBy = user.FindFirstValue(Kommune20Claims.Subject)!;
-        string? receipt = null;
-        if (!vote.Secret)
+        var ballot = new BallotRequest(voteId, memberId, choice, user.FindFirstValue(Kommune20Claims.Subject)!, input.ReceiptCode);
+        return await box.CastAsync(ballot, ct) switch
         {
-            var ballot = await db.Ballots.FirstOrDefaultAsync(b => b.VoteId == voteId && b.MemberId == memberId, ct);
-            if (ballot is null)
-                db.Ballots.Add(new Ballot { VoteId = voteId, MemberId = memberId, CastBy = castBy, Choice = choice, CastAt = now });
-            else
-                (ballot.Choice, ballot.CastBy, ballot.CastAt) = (choice, castBy, now);
-        }
-        else if (await db.BallotsCast.AnyAsync(c => c.VoteId == voteId && c.MemberId == memberId, ct))
-        {
-            // The ballot is found by its receipt only: nothing stored links a secret ballot to the member that cast it.
-            var code = ReceiptCode.Normalize(input.ReceiptCode);
-            var ballot = code is null ? null : await db.SecretBallots.FirstOrDefaultAsync(b => b.VoteId == voteId && b.ReceiptCode == code, ct);
-            if (ballot is null)
-                return Refusals.Conflict("Für dieses Mitglied ist bereits abgestimmt.",
-                    "Eine geheime Stimme ändert, wer den Quittungscode der ersten Stimme angibt (Feld receiptCode).");
-            ballot.Choice = choice;
-            receipt = ballot.ReceiptCode;
-        }
-        else
-        {
-            receipt = ReceiptCode.New();
-            db.BallotsCast.Add(new BallotCast { VoteId = voteId, MemberId = memberId, CastAt = now });
-            db.SecretBallots.Add(new SecretBallot { Id = Guid.NewGuid(), VoteId = voteId, ReceiptCode = receipt, Choice = choice });
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await held.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two ballots for one member at the same moment: the database kept the first.
-            return Refusals.Conflict("Für dieses Mitglied ist gerade eine Stimme eingegangen.", "Bitte die Abstimmung neu laden; die Stimme lässt sich bis zum Schluss ändern.");
-        }
-        return TypedResults.Ok(new BallotReceipt(voteId, memberId, choice, receipt));
+            BallotOutcome.Accepted accepted => TypedResults.Ok(new BallotReceipt(voteId, memberId, choice, accepted.Receipt)),
+            BallotOutcome.VoteNotFound => TypedResults.NotFound(),
+            BallotOutcome.VoteClosed => Refusals.Conflict("Die Abstimmung ist geschlossen.",
+                "Nach dem Schluss der Abstimmung wird keine Stimme mehr angenommen oder geändert."),
+            BallotOutcome.AlreadyCast => Refusals.Conflict("Für dieses Mitglied ist bereits abgestimmt.",
+                "Eine geheime Stimme ändert, wer den Quittungscode der ersten Stimme angibt (Feld receiptCode)."),
+            _ => Refusals.Conflict("Für dieses Mitglied ist gerade eine Stimme eingegangen.",
+                "Bitte die Abstimmung neu laden; die Stimme lässt sich bis zum Schluss ändern."),
+        };
     }
 
     static async Task<Results<Ok<VoteDto>, NotFound, ProblemHttpResult>> CloseAsync(
