@@ -174,8 +174,10 @@ public sealed class ExchangeSessionsApiTests(MeetingsWithTestTokens meetings) : 
         {
             kind = "answer", questionId = politik.Id, text = "Die lokale Politik wurde frühzeitig eingebunden. Siehe https://www.heidelberg.de/digital",
         }), HttpStatusCode.Created);
-        await AssertProblemAsync(await heidelberg.PostAsJsonAsync(statements, new { kind = "answer", questionId = politik.Id, text = "Noch einmal" }),
-            HttpStatusCode.Conflict, "bereits beantwortet");
+        var again = await heidelberg.PostAsJsonAsync(statements, new { kind = "answer", questionId = politik.Id, text = "Noch einmal" });
+        var inTheWay = await again.Content.ReadFromJsonAsync<JsonElement>();
+        await AssertProblemAsync(again, HttpStatusCode.Conflict, "bereits beantwortet");
+        Assert.Equal(answer.Id, inTheWay.GetProperty("statementId").GetGuid());
         await AssertProblemAsync(await pforzheim.PutAsJsonAsync($"{statements}/{answer.Id}", new { text = "Übernommen" }), HttpStatusCode.Forbidden,
             "nicht Ihr Statement");
         await AssertProblemAsync(await pforzheim.DeleteAsync($"{statements}/{answer.Id}"), HttpStatusCode.Forbidden, "nicht Ihr Statement");

@@ -84,7 +84,8 @@ public static class StatementsApi
         if (input.Kind is StatementKind.Answer or StatementKind.Preface
             && own.FirstOrDefault(s => s.Kind == input.Kind && s.QuestionId == input.QuestionId) is { } written)
             return Refusals.Conflict(input.Kind == StatementKind.Answer ? "Diese Leitfrage haben Sie bereits beantwortet." : "Ihre Vorbemerkung gibt es bereits.",
-                $"Bitte das Statement ändern: PUT /api/meetings/exchange-sessions/{session.Id}/statements/{written.Id}.");
+                "Bitte das vorhandene Statement bearbeiten, statt ein zweites anzulegen.",
+                new Dictionary<string, object?> { ["statementId"] = written.Id });
         if (input.Kind == StatementKind.General && own.Count(s => s.Kind == StatementKind.General) >= ExchangeRules.MaxGeneralStatements)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
