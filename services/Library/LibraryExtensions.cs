@@ -1,5 +1,6 @@
 using Kommune20.Library.Adoptions;
 using Kommune20.Library.Members;
+using Kommune20.Library.Portraits;
 using Kommune20.Library.Practices;
 using Kommune20.Library.Search;
 using Kommune20.Library.Seed;
@@ -8,11 +9,12 @@ namespace Kommune20.Library;
 
 public static class LibraryExtensions
 {
-    /// <summary>The replicas, adoptions and member cards, and what keeps them: consumers' services, the member directory that asks the Registry, and, with <c>Seed:DemoData=true</c> only, the demo adoptions.</summary>
+    /// <summary>The replicas (practices, cities' portraits), adoptions and member cards, and what keeps them: consumers' services, the member directory that asks the Registry, and, with <c>Seed:DemoData=true</c> only, the demo adoptions.</summary>
     public static IHostApplicationBuilder AddLibraryRecords(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<PracticeReplicas>();
+        builder.Services.AddScoped<CityPortraits>();
         builder.Services.AddScoped<MemberCards>();
         builder.Services.AddScoped<MemberDirectory>();
         builder.Services.AddScoped<AdoptionViews>();

@@ -18,6 +18,7 @@ public sealed class RouteInventoryTests(LibraryFixture fixture)
         ["GET /api/library/practices/{practiceId}/adoptions"] = "who adopted a public practice",
         ["GET /api/library/practices/{practiceId}/interests"] = "who wants to adopt a public practice",
         ["GET /api/library/members/{memberId}/adoptions"] = "what a member adopted, public",
+        ["GET /api/library/members/{memberId}/portrait"] = "a member city's public portrait",
         ["GET /api/library/catalog.jsonld"] = "open data: the public practices",
         ["GET /api/library/catalog.ttl"] = "open data: the public practices",
         ["GET /api/library/catalog.csv"] = "open data: the public practices",

@@ -3,6 +3,7 @@ using Kommune20.Data;
 using Kommune20.Data.Audit;
 using Kommune20.Library.Adoptions;
 using Kommune20.Library.Members;
+using Kommune20.Library.Portraits;
 using Kommune20.Library.Practices;
 using Kommune20.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public sealed class LibraryDb(DbContextOptions<LibraryDb> options) : DbContext(o
     public DbSet<MemberCard> MemberCards => Set<MemberCard>();
     public DbSet<Adoption> Adoptions => Set<Adoption>();
     public DbSet<AdoptionInterest> AdoptionInterests => Set<AdoptionInterest>();
+    public DbSet<CityPortrait> CityPortraits => Set<CityPortrait>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -44,6 +46,16 @@ public sealed class LibraryDb(DbContextOptions<LibraryDb> options) : DbContext(o
             interest.HasIndex(i => i.PracticeId);
             interest.HasIndex(i => i.MemberId);
             interest.HasOne<Practice>().WithMany().HasForeignKey(i => i.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<CityPortrait>(portrait =>
+        {
+            portrait.HasIndex(p => new { p.OriginMemberId, p.OriginId }).IsUnique();
+            portrait.HasIndex(p => new { p.OriginMemberId, p.IsShown });
+            portrait.Property(p => p.OriginId).HasMaxLength(RecordRules.MaxOriginIdLength);
+            portrait.Property(p => p.Record).HasJsonConversion();
+            // An update and a withdrawal handled at once must not both win: the later save fails and its message is retried.
+            portrait.Property(p => p.Version).IsConcurrencyToken();
+            portrait.Ignore(p => p.IsListed);
         });
         model.AddOutboxAndInbox();
         model.AddAuditLog();
