@@ -64,6 +64,8 @@ public sealed class CityEventCalendarTests : IAsyncLifetime
         // One member's feed: Heidelberg's holds its event, Pforzheim's does not.
         Assert.Single(Events(await _http.GetStringAsync($"/feeds/members/{Heidelberg}/events.ics"), uid));
         Assert.Empty(Events(await _http.GetStringAsync($"/feeds/members/{Pforzheim}/events.ics"), uid));
+        Assert.Contains("Digitalität@Heidelberg: Chancen und Risiken", await ListedTitlesAsync($"&member={Heidelberg}"));
+        Assert.DoesNotContain("Digitalität@Heidelberg: Chancen und Risiken", await ListedTitlesAsync($"&member={Pforzheim}"));
 
         // Moved and called off: a newer version; an older one arriving late changes nothing.
         await _federation.PublishAsync(new CityEventUpdated(Origin(originId, 3), Talk(startsAt.AddDays(7), cancelled: true)));
@@ -103,7 +105,8 @@ public sealed class CityEventCalendarTests : IAsyncLifetime
     [Theory]
     [InlineData("?page=0", "page")]
     [InlineData("?pageSize=1000", "pageSize")]
-    public async Task Paging_out_of_bounds_gets_400_naming_the_parameter(string query, string parameter)
+    [InlineData("?member=heidelberg", "member")]
+    public async Task Paging_out_of_bounds_or_a_malformed_member_gets_400_naming_the_parameter(string query, string parameter)
     {
         using var response = await _http.GetAsync("/api/meetings/events" + query);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -118,9 +121,9 @@ public sealed class CityEventCalendarTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    async Task<List<string>> ListedTitlesAsync()
+    async Task<List<string>> ListedTitlesAsync(string filter = "")
     {
-        using var page = JsonDocument.Parse(await _http.GetStringAsync("/api/meetings/events?pageSize=200"));
+        using var page = JsonDocument.Parse(await _http.GetStringAsync("/api/meetings/events?pageSize=200" + filter));
         return page.RootElement.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("title").GetString()!).ToList();
     }
 

@@ -57,16 +57,20 @@ public static class CalendarApi
         return CalendarResponse.Of(context, CalendarFile.Write(assembly.Title, [entry]), $"einladung-{assembly.StartsAt:yyyy-MM-dd}.ics");
     }
 
-    /// <summary>The dates that have not ended yet, soonest first; signed-in members also see cities' network-only dates.</summary>
+    /// <summary>
+    /// The dates that have not ended yet, soonest first; signed-in members also see cities' network-only dates. With
+    /// <paramref name="member"/> only that member's dates, as in its feed (a city's page at the hub shows its events).
+    /// </summary>
     static async Task<Results<Ok<CalendarPage>, ValidationProblem>> ListAsync(
-        int? page, int? pageSize, HttpContext context, ClaimsPrincipal user, NetworkCalendar calendar, TimeProvider clock, CancellationToken ct)
+        int? page, int? pageSize, Guid? member, HttpContext context, ClaimsPrincipal user, NetworkCalendar calendar, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         Paging.Check(page, pageSize, MaxPageSize, errors);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        var query = new CalendarQuery(clock.GetUtcNow(), MemberId: null, WithNetworkOnly: user.Identity?.IsAuthenticated == true,
+        var query = new CalendarQuery(clock.GetUtcNow(), member, WithNetworkOnly: user.Identity?.IsAuthenticated == true,
             OParlUrls.For(context.Request).Site);
         var entries = await calendar.EntriesAsync(query, ct);
         var number = page ?? 1;
