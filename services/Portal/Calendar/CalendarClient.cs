@@ -15,6 +15,15 @@ public sealed class CalendarClient(HttpClient http)
         await http.GetFromJsonAsync<UpcomingDates>($"/api/meetings/events?page={page}&pageSize={PageSize}", Json.Options, ct)
         ?? new UpcomingDates([], page, PageSize, 0);
 
+    /// <summary>The events the member announced from its node that have not ended yet, soonest first.</summary>
+    public async Task<IReadOnlyList<NetworkDate>> EventsOfMemberAsync(Guid memberId, CancellationToken ct = default) =>
+        ((await http.GetFromJsonAsync<UpcomingDates>($"/api/meetings/events?member={memberId}&pageSize={PageSize}", Json.Options, ct))?.Items ?? [])
+        .Where(date => date.Kind == NetworkDateKind.CityEvent)
+        .ToList();
+
+    /// <summary>The member's own calendar (its events and the assemblies it is invited to), at the gateway.</summary>
+    public static string MemberFeedPath(Guid memberId) => $"/feeds/members/{memberId}/events.ics";
+
     public static string InvitationPath(Guid assemblyId) => $"/api/meetings/assemblies/{assemblyId}/invitation.ics";
 }
 

@@ -5,7 +5,7 @@ using Kommune20.WebUi.Problems;
 
 namespace Kommune20.Portal.Library;
 
-/// <summary>The library's public API behind the gateway: search, a practice with its adoptions, declaring and confirming adoptions.</summary>
+/// <summary>The library's public API behind the gateway: search, a practice with its adoptions, declaring and confirming adoptions, a city's portrait.</summary>
 public sealed class LibraryClient(HttpClient http)
 {
     /// <summary>The search, or the library's problem with the query (a malformed filter value names its parameter).</summary>
@@ -26,6 +26,16 @@ public sealed class LibraryClient(HttpClient http)
             return null;
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<PracticeDetails>(Json.Options, ct);
+    }
+
+    /// <summary>The member city's public portrait, or null when it published none (or only for the network).</summary>
+    public async Task<CityPortrait?> PortraitOfMemberAsync(Guid memberId, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync($"/api/library/members/{memberId}/portrait", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<CityPortrait>(Json.Options, ct);
     }
 
     public async Task<MemberAdoptions?> AdoptionsOfMemberAsync(Guid memberId, CancellationToken ct = default) =>

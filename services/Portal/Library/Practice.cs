@@ -45,3 +45,6 @@ public sealed record MemberAdoptions(MemberRef Member, IReadOnlyList<Adoption> A
 public sealed record DeclareAdoption(AdoptionStage? Stage, string? Changes, DateOnly? Since, IReadOnlyList<OutcomeInput>? Outcomes);
 
 public sealed record OutcomeInput(decimal? Value, string? Label);
+
+/// <summary>A member city's portrait as its node published it (<c>GET /api/library/members/{id}/portrait</c>): the profile and its version.</summary>
+public sealed record CityPortrait(Guid MemberId, string OriginId, long Version, DateTimeOffset ChangedAt, CityProfileRecord Profile);
