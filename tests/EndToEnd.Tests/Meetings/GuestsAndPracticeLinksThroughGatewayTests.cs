@@ -7,27 +7,14 @@ using Kommune20.Testing;
 
 namespace Kommune20.EndToEnd.Tests.Meetings;
 
-/// <summary>The whole hub with Heidelberg's node and its demo practices (the Digitallotsen among them).</summary>
-public sealed class HubWithHeidelberg : IAsyncLifetime
-{
-    public Hub Hub { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Hub = await Hub.StartAsync();
-        await Hub.StartCityNodeAsync("heidelberg", "node-heidelberg", new Dictionary<string, string> { ["Seed__DemoData"] = "true" });
-    }
-
-    public async Task DisposeAsync() => await Hub.DisposeAsync();
-}
-
 /// <summary>
 /// The demo's Freiburg session through the gateway, from the live room to the library: the moderator lets guests in, a
 /// guest with the code asks in the room over REST and SignalR and is refused elsewhere; the moderator records a takeaway
 /// pointing to Heidelberg's Digitallotsen and publishes; from the published takeaway's link the Metropolregion
 /// Rhein-Neckar's city editor records its interest in adopting the practice at the library.
 /// </summary>
-public sealed class GuestsAndPracticeLinksThroughGatewayTests(HubWithHeidelberg fixture) : IClassFixture<HubWithHeidelberg>
+[Collection(HubWithHeidelberg.Name)]
+public sealed class GuestsAndPracticeLinksThroughGatewayTests(HubWithHeidelberg fixture)
 {
     static readonly Guid Heidelberg = Guid.Parse("6b0e2f1a-0002-4c20-9a20-000000000002");
     static readonly Guid Metropolregion = Guid.Parse("6b0e2f1a-0006-4c20-9a20-000000000006");
