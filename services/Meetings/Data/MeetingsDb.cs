@@ -71,6 +71,7 @@ public sealed class MeetingsDb(DbContextOptions<MeetingsDb> options) : DbContext
             vote.HasIndex(v => v.AssemblyId);
             vote.Property(v => v.Majority).HasConversion<string>().HasMaxLength(24);
             vote.Property(v => v.Roll).HasJsonConversion();
+            vote.Property(v => v.Casters).HasJsonConversion();
             vote.Ignore(v => v.IsOpen);
             vote.Ignore(v => v.Result);
         });

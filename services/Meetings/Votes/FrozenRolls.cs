@@ -19,15 +19,26 @@ public sealed class FrozenRolls
         if (_rolls.TryGetValue(voteId, out var roll))
             return roll;
         var read = await db.Votes.AsNoTracking().Where(v => v.Id == voteId)
-            .Select(v => new { v.AssemblyId, v.Roll, v.ClosedAt }).FirstOrDefaultAsync(ct);
+            .Select(v => new { v.AssemblyId, v.Roll, v.Casters, v.ClosedAt }).FirstOrDefaultAsync(ct);
         if (read is null)
             return null;
-        var frozen = new FrozenRoll(read.AssemblyId, read.Roll);
+        var frozen = new FrozenRoll(read.AssemblyId, read.Roll, read.Casters);
         return read.ClosedAt is null ? _rolls.GetOrAdd(voteId, frozen) : frozen;
     }
 
     public void Forget(Guid voteId) => _rolls.TryRemove(voteId, out _);
 }
 
-/// <summary>A vote's assembly, and each member on its roll with the present member whose delegate casts its vote.</summary>
-public sealed record FrozenRoll(Guid AssemblyId, IReadOnlyDictionary<Guid, Guid> CastBy);
+/// <summary>
+/// A vote's assembly, each member on its roll with the present member whose delegate casts its vote, and each checked-in
+/// delegate with the member it is present for: all as they were when the vote opened.
+/// </summary>
+public sealed record FrozenRoll(Guid AssemblyId, IReadOnlyDictionary<Guid, Guid> CastBy, IReadOnlyDictionary<string, Guid> Casters)
+{
+    public IEnumerable<Guid> MembersVotedBy(string? person) => MembersVotedBy(CastBy, Casters, person);
+
+    public static IEnumerable<Guid> MembersVotedBy(IReadOnlyDictionary<Guid, Guid> castBy, IReadOnlyDictionary<string, Guid> casters, string? person) =>
+        person is not null && casters.TryGetValue(person, out var present)
+            ? castBy.Where(entry => entry.Value == present).Select(entry => entry.Key)
+            : [];
+}

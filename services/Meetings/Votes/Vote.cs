@@ -22,6 +22,11 @@ public sealed class Vote
     public int Represented { get; init; }
     /// <summary>The frozen roll: each member whose vote counts, and the present member whose delegate casts it.</summary>
     public Dictionary<Guid, Guid> Roll { get; init; } = [];
+    /// <summary>Frozen with the roll: each checked-in delegate (by subject) and the present member it votes for.</summary>
+    public Dictionary<string, Guid> Casters { get; init; } = [];
+
+    /// <summary>The members on the roll whose votes <paramref name="person"/> casts, as the roll froze when the vote opened.</summary>
+    public IEnumerable<Guid> MembersVotedBy(string? person) => FrozenRoll.MembersVotedBy(Roll, Casters, person);
 
     public int? Yes { get; set; }
     public int? No { get; set; }

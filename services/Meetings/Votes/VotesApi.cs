@@ -70,6 +70,8 @@ public static class VotesApi
             Present = roll.Present,
             Represented = roll.Represented,
             Roll = roll.CastBy.ToDictionary(),
+            Casters = await db.Delegates.Where(d => d.AssemblyId == assemblyId && d.CheckedInAt != null)
+                .ToDictionaryAsync(d => d.PersonId, d => d.MemberId, ct),
         };
         db.Votes.Add(vote);
         db.AddAuditEntry(user, "vote.opened", $"assembly/{vote.AssemblyId}/vote/{vote.Id}", before: null,
@@ -92,8 +94,7 @@ public static class VotesApi
         var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct);
         if (vote is null)
             return TypedResults.NotFound();
-        var mine = await RepresentedByAsync(vote.AssemblyId, vote.Roll, user, db, ct);
-        var memberIds = mine.ToList();
+        var memberIds = vote.MembersVotedBy(user.FindFirstValue(Kommune20Claims.Subject)).ToList();
         var open = vote.Secret ? [] : await db.Ballots.AsNoTracking()
             .Where(b => b.VoteId == voteId && memberIds.Contains(b.MemberId)).ToDictionaryAsync(b => b.MemberId, b => b.Choice, ct);
         var cast = vote.Secret ? await db.BallotsCast.AsNoTracking()
@@ -114,12 +115,13 @@ public static class VotesApi
             });
         if (await rolls.OfAsync(db, voteId, ct) is not { } roll)
             return TypedResults.NotFound();
-        if (!(await RepresentedByAsync(roll.AssemblyId, roll.CastBy, user, db, ct)).Contains(memberId))
+        var person = user.FindFirstValue(Kommune20Claims.Subject)!;
+        if (!roll.MembersVotedBy(person).Contains(memberId))
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Sie vertreten dieses Mitglied in dieser Abstimmung nicht.",
                 detail: "Abstimmen darf, wer für ein stimmberechtigtes Mitglied angemeldet und eingecheckt ist, für dieses Mitglied und die Mitglieder, deren Vollmacht es trägt.",
                 extensions: new Dictionary<string, object?> { ["field"] = "memberId" });
 
-        var ballot = new BallotRequest(voteId, memberId, choice, user.FindFirstValue(Kommune20Claims.Subject)!, input.ReceiptCode);
+        var ballot = new BallotRequest(voteId, memberId, choice, person, input.ReceiptCode);
         return await box.CastAsync(ballot, ct) switch
         {
             BallotOutcome.Accepted accepted => TypedResults.Ok(new BallotReceipt(voteId, memberId, choice, accepted.Receipt)),
@@ -173,17 +175,6 @@ public static class VotesApi
             return Refusals.Conflict("Die Abstimmung läuft noch.", "Die Quittungen werden mit dem Ergebnis veröffentlicht, wenn die Abstimmung geschlossen ist.");
         return TypedResults.Ok(await db.SecretBallots.AsNoTracking().Where(b => b.VoteId == voteId).OrderBy(b => b.ReceiptCode)
             .Select(b => new PublishedBallot(b.ReceiptCode, b.Choice)).ToListAsync(ct));
-    }
-
-    /// <summary>The members on the vote's frozen roll whose votes the caller casts: through the member whose checked-in delegate it is.</summary>
-    static async Task<IEnumerable<Guid>> RepresentedByAsync(Guid assemblyId, IReadOnlyDictionary<Guid, Guid> roll, ClaimsPrincipal user,
-        MeetingsDb db, CancellationToken ct)
-    {
-        var person = user.FindFirstValue(Kommune20Claims.Subject);
-        var presentAs = await db.Delegates.AsNoTracking()
-            .Where(d => d.AssemblyId == assemblyId && d.PersonId == person && d.CheckedInAt != null)
-            .Select(d => (Guid?)d.MemberId).FirstOrDefaultAsync(ct);
-        return presentAs is { } member ? roll.Where(entry => entry.Value == member).Select(entry => entry.Key) : [];
     }
 
     static async Task<VoteDto> ViewAsync(Vote vote, MeetingsDb db, CancellationToken ct) =>
