@@ -5,7 +5,7 @@ namespace Kommune20.Contracts.Federation;
 /// edits it: a higher version from the origin replaces it, an older or repeated one is ignored, and a withdrawal leaves a
 /// tombstone that keeps it out of every list. Each service that keeps replicas derives its own kind from this one.
 /// </summary>
-public abstract class Replica<TRecord> where TRecord : class
+public abstract class Replica<TRecord> : IReplica where TRecord : class
 {
     public Guid Id { get; set; }
     public Guid OriginMemberId { get; set; }

@@ -1,4 +1,5 @@
 using Kommune20.Contracts.Federation;
+using Kommune20.Data.Replicas;
 using Kommune20.Library.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,20 +13,15 @@ public sealed class CityPortraits(LibraryDb db, ILogger<CityPortraits> logger)
 {
     public async Task ApplyAsync(RecordOrigin origin, CityProfileRecord profile, CancellationToken ct)
     {
-        var portrait = await FindAsync(origin, ct) ?? db.CityPortraits.Add(CityPortrait.From(origin)).Entity;
-        if (!portrait.Apply(origin, profile))
-            logger.LogInformation("Ignoring version {Version} of the profile {Origin}/{OriginId}: the library holds version {Held}",
-                origin.Version, origin.OriginMemberId, origin.OriginId, portrait.Version);
+        var portrait = await db.CityPortraits.FindOrAddAsync(origin, CityPortrait.From, ct);
+        portrait.ApplyOrIgnore(origin, profile, "profile", logger);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task WithdrawAsync(RecordOrigin origin, CancellationToken ct)
     {
-        // A withdrawal that overtook the profile leaves a tombstone, so the older profile is ignored when it arrives.
-        var portrait = await FindAsync(origin, ct) ?? db.CityPortraits.Add(CityPortrait.From(origin)).Entity;
-        if (!portrait.Withdraw(origin))
-            logger.LogInformation("Ignoring withdrawal {Version} of the profile {Origin}/{OriginId}: version {Held} is newer",
-                origin.Version, origin.OriginMemberId, origin.OriginId, portrait.Version);
+        var portrait = await db.CityPortraits.FindOrAddAsync(origin, CityPortrait.From, ct);
+        portrait.WithdrawOrIgnore(origin, "profile", logger);
         await db.SaveChangesAsync(ct);
     }
 
@@ -33,7 +29,4 @@ public sealed class CityPortraits(LibraryDb db, ILogger<CityPortraits> logger)
     public Task<CityPortrait?> ShownOfAsync(Guid memberId, CancellationToken ct) =>
         db.CityPortraits.AsNoTracking().Where(p => p.OriginMemberId == memberId && p.IsShown)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
-
-    Task<CityPortrait?> FindAsync(RecordOrigin origin, CancellationToken ct) =>
-        db.CityPortraits.FirstOrDefaultAsync(p => p.OriginMemberId == origin.OriginMemberId && p.OriginId == origin.OriginId, ct);
 }

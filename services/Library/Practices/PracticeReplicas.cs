@@ -1,7 +1,7 @@
 using Kommune20.Contracts.Federation;
+using Kommune20.Data.Replicas;
 using Kommune20.Library.Data;
 using Kommune20.Library.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Library.Practices;
 
@@ -22,16 +22,8 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
 
     public async Task WithdrawAsync(RecordOrigin origin, CancellationToken cancellationToken)
     {
-        var practice = await FindAsync(origin, cancellationToken);
-        if (practice is null)
-        {
-            // The withdrawal overtook the record: keep a tombstone, so the older record is ignored when it arrives.
-            practice = Practice.From(origin);
-            db.Practices.Add(practice);
-        }
-        if (!practice.Withdraw(origin))
-            logger.LogInformation("Ignoring withdrawal {Version} of {Origin}/{OriginId}: version {Held} is newer",
-                origin.Version, origin.OriginMemberId, origin.OriginId, practice.Version);
+        var practice = await db.Practices.FindOrAddAsync(origin, Practice.From, cancellationToken);
+        practice.WithdrawOrIgnore(origin, "practice", logger);
         await db.SaveChangesAsync(cancellationToken);
         indexSignal.Notify();
     }
@@ -50,18 +42,6 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
         return applied;
     }
 
-    async Task<bool> StageAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
-    {
-        var practice = await FindAsync(origin, cancellationToken) ?? db.Practices.Add(Practice.From(origin)).Entity;
-        if (practice.Apply(origin, record))
-            return true;
-        logger.LogInformation("Ignoring version {Version} of {Origin}/{OriginId}: the library holds version {Held}",
-            origin.Version, origin.OriginMemberId, origin.OriginId, practice.Version);
-        return false;
-    }
-
-    async Task<Practice?> FindAsync(RecordOrigin origin, CancellationToken cancellationToken) =>
-        // A bulk load may carry several versions of one practice; the earlier ones are not committed yet.
-        db.Practices.Local.FirstOrDefault(p => p.OriginMemberId == origin.OriginMemberId && p.OriginId == origin.OriginId)
-        ?? await db.Practices.FirstOrDefaultAsync(p => p.OriginMemberId == origin.OriginMemberId && p.OriginId == origin.OriginId, cancellationToken);
+    async Task<bool> StageAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken) =>
+        (await db.Practices.FindOrAddAsync(origin, Practice.From, cancellationToken)).ApplyOrIgnore(origin, record, "practice", logger);
 }

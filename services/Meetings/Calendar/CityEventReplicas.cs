@@ -1,8 +1,8 @@
 using Grpc.Core;
 using Kommune20.Contracts.Federation;
+using Kommune20.Data.Replicas;
 using Kommune20.Meetings.Data;
 using Kommune20.Registry.Grpc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Meetings.Calendar;
 
@@ -17,29 +17,19 @@ public sealed class CityEventReplicas(MeetingsDb db, Registry.Grpc.Registry.Regi
 
     public async Task ApplyAsync(RecordOrigin origin, CityEventRecord record, CancellationToken ct)
     {
-        var cityEvent = await FindAsync(origin, ct) ?? db.CityEvents.Add(CityEvent.From(origin)).Entity;
-        if (!cityEvent.Apply(origin, record))
-        {
-            logger.LogInformation("Ignoring version {Version} of event {Origin}/{OriginId}: the calendar holds version {Held}",
-                origin.Version, origin.OriginMemberId, origin.OriginId, cityEvent.Version);
+        var cityEvent = await db.CityEvents.FindOrAddAsync(origin, CityEvent.From, ct);
+        if (!cityEvent.ApplyOrIgnore(origin, record, "event", logger))
             return;
-        }
         cityEvent.OrganiserName ??= await OrganiserNameAsync(origin.OriginMemberId, ct);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task WithdrawAsync(RecordOrigin origin, CancellationToken ct)
     {
-        // A withdrawal that overtook the record leaves a tombstone, so the older record is ignored when it arrives.
-        var cityEvent = await FindAsync(origin, ct) ?? db.CityEvents.Add(CityEvent.From(origin)).Entity;
-        if (!cityEvent.Withdraw(origin))
-            logger.LogInformation("Ignoring withdrawal {Version} of event {Origin}/{OriginId}: version {Held} is newer",
-                origin.Version, origin.OriginMemberId, origin.OriginId, cityEvent.Version);
+        var cityEvent = await db.CityEvents.FindOrAddAsync(origin, CityEvent.From, ct);
+        cityEvent.WithdrawOrIgnore(origin, "event", logger);
         await db.SaveChangesAsync(ct);
     }
-
-    Task<CityEvent?> FindAsync(RecordOrigin origin, CancellationToken ct) =>
-        db.CityEvents.FirstOrDefaultAsync(e => e.OriginMemberId == origin.OriginMemberId && e.OriginId == origin.OriginId, ct);
 
     async Task<string?> OrganiserNameAsync(Guid memberId, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Kommune20.Contracts.Federation;
+using Kommune20.Data.Replicas;
 using Kommune20.Meetings.Data;
 using Kommune20.Meetings.Exchange;
 using Microsoft.EntityFrameworkCore;
@@ -14,20 +15,15 @@ public sealed class LibraryPractices(MeetingsDb db, ILogger<LibraryPractices> lo
 {
     public async Task ApplyAsync(RecordOrigin origin, PracticeRecord record, CancellationToken ct)
     {
-        var practice = await FindAsync(origin, ct) ?? db.LibraryPractices.Add(LibraryPractice.From(origin)).Entity;
-        if (!practice.Apply(origin, record))
-            logger.LogInformation("Ignoring version {Version} of practice {Origin}/{OriginId}: Meetings holds version {Held}",
-                origin.Version, origin.OriginMemberId, origin.OriginId, practice.Version);
+        var practice = await db.LibraryPractices.FindOrAddAsync(origin, LibraryPractice.From, ct);
+        practice.ApplyOrIgnore(origin, record, "practice", logger);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task WithdrawAsync(RecordOrigin origin, CancellationToken ct)
     {
-        // A withdrawal that overtook the record leaves a tombstone, so the older record is ignored when it arrives.
-        var practice = await FindAsync(origin, ct) ?? db.LibraryPractices.Add(LibraryPractice.From(origin)).Entity;
-        if (!practice.Withdraw(origin))
-            logger.LogInformation("Ignoring withdrawal {Version} of practice {Origin}/{OriginId}: version {Held} is newer",
-                origin.Version, origin.OriginMemberId, origin.OriginId, practice.Version);
+        var practice = await db.LibraryPractices.FindOrAddAsync(origin, LibraryPractice.From, ct);
+        practice.WithdrawOrIgnore(origin, "practice", logger);
         await db.SaveChangesAsync(ct);
     }
 
@@ -40,7 +36,4 @@ public sealed class LibraryPractices(MeetingsDb db, ILogger<LibraryPractices> lo
         var known = await db.LibraryPractices.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         return ExchangeRules.LinkPractices(ids, known, errors);
     }
-
-    Task<LibraryPractice?> FindAsync(RecordOrigin origin, CancellationToken ct) =>
-        db.LibraryPractices.FirstOrDefaultAsync(p => p.OriginMemberId == origin.OriginMemberId && p.OriginId == origin.OriginId, ct);
 }

@@ -1,5 +1,6 @@
 using Kommune20.Contracts.Federation;
 using Kommune20.Contracts.Projects;
+using Kommune20.Data.Replicas;
 using Kommune20.Messaging;
 using Kommune20.Projects.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,19 +17,15 @@ public sealed class TransferReports(ProjectsDb db, TimeProvider clock, ILogger<T
 {
     public async Task ApplyAsync(RecordOrigin origin, PracticeRecord practice, CancellationToken ct)
     {
-        var report = await FindAsync(origin, ct);
+        var report = await db.TransferReports.OfOriginAsync(origin, ct);
         if (report is null)
         {
             if (practice.SourceProjectKey is null)
                 return;
             report = db.TransferReports.Add(TransferReport.From(origin)).Entity;
         }
-        if (!report.Apply(origin, practice))
-        {
-            logger.LogInformation("Ignoring version {Version} of practice {Origin}/{OriginId}: the hub holds version {Held}",
-                origin.Version, origin.OriginMemberId, origin.OriginId, report.Version);
+        if (!report.ApplyOrIgnore(origin, practice, "practice", logger))
             return;
-        }
         report.ProjectId = null;
         if (practice.SourceProjectKey is { } key)
         {
@@ -53,14 +50,10 @@ public sealed class TransferReports(ProjectsDb db, TimeProvider clock, ILogger<T
 
     public async Task WithdrawAsync(RecordOrigin origin, CancellationToken ct)
     {
-        if (await FindAsync(origin, ct) is not { } report)
+        // Practices that never named a project are not kept, so their withdrawals leave no tombstone either.
+        if (await db.TransferReports.OfOriginAsync(origin, ct) is not { } report)
             return;
-        if (!report.Withdraw(origin))
-            logger.LogInformation("Ignoring withdrawal {Version} of practice {Origin}/{OriginId}: version {Held} is newer",
-                origin.Version, origin.OriginMemberId, origin.OriginId, report.Version);
+        report.WithdrawOrIgnore(origin, "practice", logger);
         await db.SaveChangesAsync(ct);
     }
-
-    Task<TransferReport?> FindAsync(RecordOrigin origin, CancellationToken ct) =>
-        db.TransferReports.FirstOrDefaultAsync(r => r.OriginMemberId == origin.OriginMemberId && r.OriginId == origin.OriginId, ct);
 }

@@ -1,5 +1,6 @@
 using Kommune20.Contracts.Federation;
 using Kommune20.Contracts.Projects;
+using Kommune20.Data.Replicas;
 using Kommune20.Messaging;
 using Kommune20.Projects.Data;
 using Kommune20.Projects.Pilots;
@@ -18,18 +19,9 @@ public sealed class NodeUpdates(ProjectsDb db, TimeProvider clock, ILogger<NodeU
 {
     public async Task ApplyAsync(RecordOrigin origin, ProjectUpdateRecord record, CancellationToken ct)
     {
-        var update = await FindAsync(origin, ct);
-        if (update is null)
-        {
-            update = ProjectUpdate.From(origin, UpdateSource.Node, "", clock.GetUtcNow());
-            db.Updates.Add(update);
-        }
-        if (!update.Apply(origin, record))
-        {
-            logger.LogInformation("Ignoring version {Version} of update {Origin}/{OriginId}: the hub holds version {Held}",
-                origin.Version, origin.OriginMemberId, origin.OriginId, update.Version);
+        var update = await db.Updates.FindOrAddAsync(origin, NodeUpdate, ct);
+        if (!update.ApplyOrIgnore(origin, record, "update", logger))
             return;
-        }
         var project = await db.Projects.Include(p => p.Participants).AsNoTracking().FirstOrDefaultAsync(p => p.Key == record.ProjectKey, ct);
         var participant = project?.Participants.FirstOrDefault(p => p.MemberId == origin.OriginMemberId);
         update.ProjectId = project?.Id;
@@ -50,11 +42,8 @@ public sealed class NodeUpdates(ProjectsDb db, TimeProvider clock, ILogger<NodeU
 
     public async Task WithdrawAsync(RecordOrigin origin, CancellationToken ct)
     {
-        // A withdrawal that overtook the update leaves a tombstone, so the older version is ignored when it arrives.
-        var update = await FindAsync(origin, ct) ?? db.Updates.Add(ProjectUpdate.From(origin, UpdateSource.Node, "", clock.GetUtcNow())).Entity;
-        if (!update.Withdraw(origin))
-            logger.LogInformation("Ignoring withdrawal {Version} of update {Origin}/{OriginId}: version {Held} is newer",
-                origin.Version, origin.OriginMemberId, origin.OriginId, update.Version);
+        var update = await db.Updates.FindOrAddAsync(origin, NodeUpdate, ct);
+        update.WithdrawOrIgnore(origin, "update", logger);
         await db.SaveChangesAsync(ct);
     }
 
@@ -64,6 +53,6 @@ public sealed class NodeUpdates(ProjectsDb db, TimeProvider clock, ILogger<NodeU
         : !takesPart ? ("permission-denied", $"Ihre Stadt nimmt am Projekt „{project.Title}“ nicht teil; Neuigkeiten posten nur die teilnehmenden Städte.")
         : null;
 
-    Task<ProjectUpdate?> FindAsync(RecordOrigin origin, CancellationToken ct) =>
-        db.Updates.FirstOrDefaultAsync(u => u.OriginMemberId == origin.OriginMemberId && u.OriginId == origin.OriginId, ct);
+    /// <summary>A node's update has no author until its city is found among the project's participants.</summary>
+    ProjectUpdate NodeUpdate(RecordOrigin origin) => ProjectUpdate.From(origin, UpdateSource.Node, "", clock.GetUtcNow());
 }
