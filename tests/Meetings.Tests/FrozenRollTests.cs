@@ -8,7 +8,7 @@ public sealed class FrozenRollTests
     static readonly Guid Heidelberg = Guid.NewGuid(), Pforzheim = Guid.NewGuid(), Heilbronn = Guid.NewGuid();
 
     // Heidelberg is present and holds Pforzheim's proxy; Heilbronn is present on its own.
-    static readonly FrozenRoll Roll = new(Guid.NewGuid(),
+    static readonly FrozenRoll Roll = new(
         new Dictionary<Guid, Guid> { [Heidelberg] = Heidelberg, [Pforzheim] = Heidelberg, [Heilbronn] = Heilbronn },
         new Dictionary<string, Guid> { ["svenja"] = Heidelberg, ["juri"] = Heilbronn });
 

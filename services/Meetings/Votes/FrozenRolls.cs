@@ -19,10 +19,10 @@ public sealed class FrozenRolls
         if (_rolls.TryGetValue(voteId, out var roll))
             return roll;
         var read = await db.Votes.AsNoTracking().Where(v => v.Id == voteId)
-            .Select(v => new { v.AssemblyId, v.Roll, v.Casters, v.ClosedAt }).FirstOrDefaultAsync(ct);
+            .Select(v => new { v.Roll, v.Casters, v.ClosedAt }).FirstOrDefaultAsync(ct);
         if (read is null)
             return null;
-        var frozen = new FrozenRoll(read.AssemblyId, read.Roll, read.Casters);
+        var frozen = new FrozenRoll(read.Roll, read.Casters);
         return read.ClosedAt is null ? _rolls.GetOrAdd(voteId, frozen) : frozen;
     }
 
@@ -30,10 +30,10 @@ public sealed class FrozenRolls
 }
 
 /// <summary>
-/// A vote's assembly, each member on its roll with the present member whose delegate casts its vote, and each checked-in
-/// delegate with the member it is present for: all as they were when the vote opened.
+/// Each member on a vote's roll with the present member whose delegate casts its vote, and each checked-in delegate with
+/// the member it is present for: both as they were when the vote opened.
 /// </summary>
-public sealed record FrozenRoll(Guid AssemblyId, IReadOnlyDictionary<Guid, Guid> CastBy, IReadOnlyDictionary<string, Guid> Casters)
+public sealed record FrozenRoll(IReadOnlyDictionary<Guid, Guid> CastBy, IReadOnlyDictionary<string, Guid> Casters)
 {
     public IEnumerable<Guid> MembersVotedBy(string? person) => MembersVotedBy(CastBy, Casters, person);
 
