@@ -35,7 +35,7 @@ public sealed class NodeUpdates(ProjectsDb db, TimeProvider clock, ILogger<NodeU
             update.QuarantineReason = null;
             update.AuthorName = participant!.Name;
             db.AddIntegrationEvent(new Contracts.Projects.ProjectUpdatePosted(project!.Key, project.Title, update.Id, record.Title, origin.OriginMemberId,
-                record.HappenedOn, origin.ChangedAt));
+                record.HappenedOn, origin.ChangedAt, record.Text, record.Visibility));
         }
         await db.SaveChangesAsync(ct);
     }
@@ -43,7 +43,11 @@ public sealed class NodeUpdates(ProjectsDb db, TimeProvider clock, ILogger<NodeU
     public async Task WithdrawAsync(RecordOrigin origin, CancellationToken ct)
     {
         var update = await db.Updates.FindOrAddAsync(origin, NodeUpdate, ct);
-        update.WithdrawOrIgnore(origin, "update", logger);
+        var wasShown = update.IsShown;
+        var project = update.ProjectId is { } projectId ? await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct) : null;
+        // Only what followers were told of is withdrawn for them; a quarantined update was never announced.
+        if (update.WithdrawOrIgnore(origin, "update", logger) && wasShown && project is not null)
+            db.AddIntegrationEvent(new Contracts.Projects.ProjectUpdateWithdrawn(project.Key, update.Id, origin.OriginMemberId, origin.ChangedAt));
         await db.SaveChangesAsync(ct);
     }
 

@@ -61,7 +61,7 @@ public static class UpdatesApi
         update.ProjectId = project.Id;
         db.Updates.Add(update);
         db.AddIntegrationEvent(new Contracts.Projects.ProjectUpdatePosted(project.Key, project.Title, update.Id, record.Title, update.OriginMemberId,
-            record.HappenedOn, now));
+            record.HappenedOn, now, record.Text, record.Visibility));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/projects/{key}", UpdateDto.From(update));
     }

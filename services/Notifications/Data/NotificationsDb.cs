@@ -1,0 +1,43 @@
+using Kommune20.Data;
+using Kommune20.Messaging;
+using Kommune20.Notifications.Notices;
+using Kommune20.Notifications.Subscriptions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Notifications.Data;
+
+public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) : DbContext(options)
+{
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.StoreMomentsAsUtcTicks(this);
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Notice>(notice =>
+        {
+            notice.Property(n => n.Id).ValueGeneratedNever();
+            notice.HasIndex(n => new { n.Subject, n.SupersededAt });
+            notice.HasIndex(n => new { n.ProjectKey, n.OccurredAt });
+            notice.HasIndex(n => n.OccurredAt);
+            notice.Property(n => n.MemberIds).HasJsonConversion();
+            notice.Property(n => n.Topics).HasJsonConversion();
+            notice.Property(n => n.SdgTargets).HasJsonConversion();
+            notice.Property(n => n.FederalStates).HasJsonConversion();
+        });
+        model.Entity<Subscription>(subscription =>
+        {
+            subscription.HasIndex(s => s.MemberId);
+            subscription.Property(s => s.Channel).HasConversion<string>().HasMaxLength(8);
+            subscription.Property(s => s.Frequency).HasConversion<string>().HasMaxLength(8);
+            subscription.OwnsOne(s => s.Follows, follows =>
+            {
+                follows.Property(f => f.Kind).HasConversion<string>().HasMaxLength(16);
+                follows.HasIndex(f => new { f.Kind, f.ProjectKey });
+            });
+            subscription.Ignore(s => s.IsActive);
+        });
+        model.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Kommune20.Registry.Grpc;
+using RegistryClient = Kommune20.Registry.Grpc.Registry.RegistryClient;
+
+namespace Kommune20.Notifications.Notices;
+
+/// <summary>
+/// The federal state of each member a notice is about, asked of the register once per member and kept for an hour (a member
+/// rarely moves), so that a library filter by state ("Baden-Württemberg") can match. A silent register leaves the state out
+/// rather than holding the notice back.
+/// </summary>
+public sealed class MemberStates(RegistryClient registry, TimeProvider clock, ILogger<MemberStates> logger)
+{
+    static readonly TimeSpan Kept = TimeSpan.FromHours(1);
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    readonly ConcurrentDictionary<Guid, (string? State, DateTimeOffset AskedAt)> known = new();
+
+    public async Task<List<string>> OfAsync(IEnumerable<Guid> memberIds, CancellationToken ct)
+    {
+        var states = new List<string>();
+        foreach (var id in memberIds.Distinct())
+            if (await StateOfAsync(id, ct) is { Length: > 0 } state && !states.Contains(state))
+                states.Add(state);
+        return states;
+    }
+
+    async Task<string?> StateOfAsync(Guid memberId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (known.TryGetValue(memberId, out var held) && now - held.AskedAt < Kept)
+            return held.State;
+        try
+        {
+            var reply = await registry.GetMemberAsync(new GetMemberRequest { MemberId = memberId.ToString() },
+                deadline: DateTime.UtcNow.Add(Patience), cancellationToken: ct);
+            known[memberId] = (reply.FederalState, now);
+            return reply.FederalState;
+        }
+        catch (RpcException rpc) when (rpc.StatusCode == StatusCode.NotFound)
+        {
+            known[memberId] = (null, now);
+            return null;
+        }
+        catch (RpcException rpc) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(rpc, "The register did not say the federal state of {Member}; the notice goes without it", memberId);
+            return null;
+        }
+    }
+}

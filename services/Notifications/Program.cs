@@ -1,0 +1,23 @@
+using Kommune20.Data;
+using Kommune20.Messaging;
+using Kommune20.Notifications;
+using Kommune20.Notifications.Data;
+using Kommune20.Notifications.Notices;
+using Kommune20.Notifications.Subscriptions;
+using Kommune20.Registry.Client;
+using Kommune20.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();                                       // telemetry, health, problem details, token validation
+builder.AddServiceDatabase<NotificationsDb>("notifications");       // notices, subscriptions, outbox, inbox
+builder.AddMessaging<NotificationsDb>("notifications", typeof(ProjectUpdateNotices).Assembly); // the network's events become notices
+builder.AddNotifications();
+builder.AddRegistryClient("Notifications");                         // the members' federal states, for library filters
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapSubscriptionsApi();
+app.MapOutboxApi("notifications");
+app.Run();
+
+public partial class Program;
