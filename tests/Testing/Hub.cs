@@ -21,6 +21,7 @@ public sealed class Hub : IAsyncDisposable
     public Uri FederationGrpc => _addresses["federation"].Grpc!;
     public Uri Portal => _addresses["portal"].Http;
     public Uri Library => _addresses["library"].Http;
+    public Uri Notifications => _addresses["notifications"].Http;
     public required string DataDirectory { get; init; }
 
     /// <summary>The <c>Messaging:Instance</c> of this hub's processes: their queues and exchanges are their own on the shared broker.</summary>
@@ -65,6 +66,7 @@ public sealed class Hub : IAsyncDisposable
                     "library" => options.LibrarySettings,
                     "federation" => options.FederationSettings,
                     "meetings" => hub.BackplaneSettings(options.Redis),
+                    "notifications" => options.NotificationsSettings,
                     _ => [],
                 };
                 await hub.StartServiceAsync(service.Name, service.Folder, service.Assembly, hub._addresses[service.Name].Http, hub.ServiceSettings(service, settings));
@@ -268,4 +270,7 @@ public sealed record HubOptions
 
     /// <summary>Settings on top of Federation's (shorter push limits and consent cache: <c>Federation__Limits__BlockFor</c>).</summary>
     public IReadOnlyDictionary<string, string> FederationSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Settings on top of Notifications' (the test's webhook receivers on loopback, the test SMTP server, shorter retries).</summary>
+    public IReadOnlyDictionary<string, string> NotificationsSettings { get; init; } = new Dictionary<string, string>();
 }
