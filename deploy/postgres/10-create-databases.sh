@@ -4,7 +4,7 @@
 # KOMMUNE20_DATABASES lists them (docker-compose.yml); the default covers every hub service.
 set -euo pipefail
 
-databases="${KOMMUNE20_DATABASES:-registry federation library meetings projects}"
+databases="${KOMMUNE20_DATABASES:-registry federation library meetings projects notifications}"
 
 for db in $databases; do
   echo "kommune20: creating database $db"

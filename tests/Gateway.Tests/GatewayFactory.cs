@@ -16,11 +16,12 @@ public sealed class GatewayFactory(string registryAddress, IReadOnlyDictionary<s
         builder.UseSetting("ReverseProxy:Clusters:registry:Destinations:registry:Address", registryAddress);
         // The fake also stands in for the portal, which takes every path no API route claims.
         builder.UseSetting("ReverseProxy:Clusters:portal:Destinations:portal:Address", registryAddress);
-        // And for Federation, the Library, Meetings and Projects, whose readiness the gateway's readiness includes.
+        // And for Federation, the Library, Meetings, Projects and Notifications, whose readiness the gateway's readiness includes.
         builder.UseSetting("ReverseProxy:Clusters:federation:Destinations:federation:Address", registryAddress);
         builder.UseSetting("ReverseProxy:Clusters:library:Destinations:library:Address", registryAddress);
         builder.UseSetting("ReverseProxy:Clusters:meetings:Destinations:meetings:Address", registryAddress);
         builder.UseSetting("ReverseProxy:Clusters:projects:Destinations:projects:Address", registryAddress);
+        builder.UseSetting("ReverseProxy:Clusters:notifications:Destinations:notifications:Address", registryAddress);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
 

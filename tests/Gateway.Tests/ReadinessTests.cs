@@ -54,8 +54,9 @@ public sealed class ReadinessTests
         }));
 
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
-        // The fake stands in for the registry, portal, federation, library, meetings and projects clusters: one probe each, not forty.
-        Assert.Equal(6, hub.Registry.Received.Count(request => request.Path == "/health/ready"));
+        // The fake stands in for the registry, portal, federation, library, meetings, projects and notifications clusters: one probe
+        // each, not forty.
+        Assert.Equal(7, hub.Registry.Received.Count(request => request.Path == "/health/ready"));
     }
 
     [Fact]

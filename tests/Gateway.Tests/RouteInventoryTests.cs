@@ -51,6 +51,8 @@ public sealed class RouteInventoryTests
         ["HEAD /api/projects/{**catch-all}"] = "as GET",
         ["GET /openapi/projects.json"] = "the Projects service's API description",
         ["HEAD /openapi/projects.json"] = "as GET",
+        ["GET /openapi/notifications.json"] = "the Notifications service's API description",
+        ["HEAD /openapi/notifications.json"] = "as GET",
         ["ANY /{**catch-all}"] = "the portal's pages; the portal guards the office's and editors' pages itself",
     };
 
