@@ -30,6 +30,8 @@ public static class BenchRun
             GatewaySettings = new Dictionary<string, string> { ["RateLimiting__PermitLimit"] = "1000000000" },
             // The library search scenario fills the library through the office's bulk load, mapped only where asked for.
             LibrarySettings = new Dictionary<string, string> { ["Library__OfficeBulkLoad"] = "true" },
+            // The fan-out scenario's webhook receivers listen on loopback, which only the operator's allow-list opens.
+            NotificationsSettings = new Dictionary<string, string> { ["Webhooks__AllowedAddresses__0"] = "127.0.0.1" },
         });
         var context = new BenchContext
         {

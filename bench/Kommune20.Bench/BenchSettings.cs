@@ -21,6 +21,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         LiveRoomOpenings = 10,
         ProjectCities = 20,
         UpdatesPerCity = 5,
+        WebhookSubscribers = 100,
+        FanOutEvents = 5,
         SettleLongest = TimeSpan.Zero,
     };
 
@@ -35,6 +37,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         LiveRoomOpenings = 40,
         ProjectCities = 100,
         UpdatesPerCity = 10,
+        WebhookSubscribers = 1_000,
+        FanOutEvents = 20,
         SettleLongest = TimeSpan.FromMinutes(3),
     };
 
@@ -64,6 +68,12 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
 
     /// <summary>How many updates each of <see cref="ProjectCities"/> posts, one after the other.</summary>
     public int UpdatesPerCity { get; init; }
+
+    /// <summary>How many webhook subscribers one project has in the fan-out scenario.</summary>
+    public int WebhookSubscribers { get; init; }
+
+    /// <summary>How many updates the fan-out scenario posts, without subscribers and then with them.</summary>
+    public int FanOutEvents { get; init; }
 
     /// <summary>
     /// How long a scenario waits at most for the hub to go idle after a load whose work continues asynchronously

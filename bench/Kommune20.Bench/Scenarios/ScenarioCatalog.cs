@@ -4,7 +4,8 @@ namespace Kommune20.Bench.Scenarios;
 /// Every scenario in the order a run measures them; memory comes first, while the services are still at rest, and the
 /// scenarios that fill the hub with data come last: the library's search before the federation's, whose events the
 /// library goes on indexing, then the votes (1,000 voting members with their delegates, a quorum of them present), the
-/// live room (1,000 more members' people in one session's room), the pilot projects' updates (100 more cities), and the fleet last, which registers 10,800 members in
+/// live room (1,000 more members' people in one session's room), the pilot projects' updates (100 more cities), one
+/// update to 1,000 webhook subscribers, and the fleet last, which registers 10,800 members in
 /// the Registry: after it, 1,000 delegates would be no quorum.
 /// </summary>
 public static class ScenarioCatalog
@@ -22,6 +23,7 @@ public static class ScenarioCatalog
         new VotesScenario(),
         new LiveRoomScenario(),
         new ProjectUpdatesScenario(),
+        new WebhookFanOutScenario(),
         new FederationFleetScenario(),
     ];
 }
