@@ -51,10 +51,14 @@ public sealed class NodeUpdatesTests : IDisposable
         var events = await db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.Sequence).Select(m => m.MessageType).ToListAsync();
         Assert.Equal(["ProjectUpdatePosted", "ProjectUpdateRefused", "ProjectUpdatePosted"], events.Select(t => t.Split(',')[0].Split('.')[^1]));
 
-        // The city withdraws it: hidden; the version it withdrew arriving late changes nothing.
+        // The city withdraws it: hidden and announced as withdrawn; the version it withdrew arriving late changes nothing. The
+        // quarantined update's withdrawal is not announced: nobody was told of it.
         await updates.WithdrawAsync(Origin(Heilbronn, "vernissage", 8), default);
         await updates.ApplyAsync(Origin(Heilbronn, "vernissage", 7), Update("Vernissage Digital gezeigt"), default);
+        await updates.WithdrawAsync(Origin(Heidelberg, "einmischung", 2), default);
         Assert.False((await db.Updates.AsNoTracking().SingleAsync(u => u.OriginId == "vernissage")).IsShown);
+        var withdrawals = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType.Contains("ProjectUpdateWithdrawn")).ToListAsync();
+        Assert.Contains(heilbronn.Id.ToString(), Assert.Single(withdrawals).Body);
     }
 
     [Fact]
