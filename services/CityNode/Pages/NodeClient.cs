@@ -10,39 +10,37 @@ namespace Kommune20.CityNode.Pages;
 
 /// <summary>
 /// The node's own editor API, called by its pages like any client: over HTTP with the signed-in person's token, so the
-/// API's rules (who may edit, what is valid) hold for pages and programs alike.
+/// API's rules (who may edit, what is valid) hold for pages and programs alike. Every kind of the city's list records
+/// (practices, project updates) is called the same way, by its <see cref="RecordType{T}"/>.
 /// </summary>
 public sealed class NodeClient(HttpClient http)
 {
-    const string Practices = "/api/node/practices";
+    public async Task<PagedList<NodeRecordDto<T>>> ListAsync<T>(RecordType<T> type, int page, CancellationToken ct = default) where T : class =>
+        await http.GetFromJsonAsync<PagedList<NodeRecordDto<T>>>($"{type.Route}?page={page}", Json.Options, ct)
+        ?? new PagedList<NodeRecordDto<T>>([], page, CityRecordsApi.DefaultPageSize, 0);
 
-    public async Task<PagedList<NodeRecordDto<PracticeRecord>>> PracticesAsync(int page, CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<PagedList<NodeRecordDto<PracticeRecord>>>($"{Practices}?page={page}", Json.Options, ct)
-        ?? new PagedList<NodeRecordDto<PracticeRecord>>([], page, CityRecordsApi.DefaultPageSize, 0);
-
-    public async Task<NodeRecordDto<PracticeRecord>?> PracticeAsync(string id, CancellationToken ct = default)
+    public async Task<NodeRecordDto<T>?> GetAsync<T>(RecordType<T> type, string id, CancellationToken ct = default) where T : class
     {
-        using var response = await http.GetAsync($"{Practices}/{Uri.EscapeDataString(id)}", ct);
+        using var response = await http.GetAsync(Of(type, id), ct);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
             return null;
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<NodeRecordDto<PracticeRecord>>(Json.Options, ct);
+        return await response.Content.ReadFromJsonAsync<NodeRecordDto<T>>(Json.Options, ct);
     }
 
-    public async Task<ApiResult<NodeRecordDto<PracticeRecord>>> CreateAsync(NewRecord<PracticeRecord> record, CancellationToken ct = default) =>
-        await ReadAsync<NodeRecordDto<PracticeRecord>>(await http.PostAsJsonAsync(Practices, record, Json.Options, ct), ct);
+    public async Task<ApiResult<NodeRecordDto<T>>> CreateAsync<T>(RecordType<T> type, NewRecord<T> record, CancellationToken ct = default) where T : class =>
+        await ReadAsync<NodeRecordDto<T>>(await http.PostAsJsonAsync(type.Route, record, Json.Options, ct), ct);
 
-    public async Task<ApiResult<NodeRecordDto<PracticeRecord>>> ChangeAsync(string id, PracticeRecord record, CancellationToken ct = default) =>
-        await ReadAsync<NodeRecordDto<PracticeRecord>>(await http.PutAsJsonAsync($"{Practices}/{Uri.EscapeDataString(id)}",
-            new ChangedRecord<PracticeRecord>(record), Json.Options, ct), ct);
+    public async Task<ApiResult<NodeRecordDto<T>>> ChangeAsync<T>(RecordType<T> type, string id, T record, CancellationToken ct = default) where T : class =>
+        await ReadAsync<NodeRecordDto<T>>(await http.PutAsJsonAsync(Of(type, id), new ChangedRecord<T>(record), Json.Options, ct), ct);
 
-    public async Task<ApiResult<NodeRecordDto<PracticeRecord>>> PublishAsync(string id, CancellationToken ct = default) =>
-        await ReadAsync<NodeRecordDto<PracticeRecord>>(await http.PostAsync($"{Practices}/{Uri.EscapeDataString(id)}/publication", null, ct), ct);
+    public async Task<ApiResult<NodeRecordDto<T>>> PublishAsync<T>(RecordType<T> type, string id, CancellationToken ct = default) where T : class =>
+        await ReadAsync<NodeRecordDto<T>>(await http.PostAsync($"{Of(type, id)}/publication", null, ct), ct);
 
     /// <summary>Withdraws a published record (or discards a draft); null when done, else the problem.</summary>
-    public async Task<ApiProblem?> WithdrawAsync(string id, CancellationToken ct = default)
+    public async Task<ApiProblem?> WithdrawAsync<T>(RecordType<T> type, string id, CancellationToken ct = default) where T : class
     {
-        using var response = await http.DeleteAsync($"{Practices}/{Uri.EscapeDataString(id)}", ct);
+        using var response = await http.DeleteAsync(Of(type, id), ct);
         return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, ct);
     }
 
@@ -51,6 +49,8 @@ public sealed class NodeClient(HttpClient http)
 
     public async Task<ApiResult<FederationApi.ResyncResult>> ResyncAsync(CancellationToken ct = default) =>
         await ReadAsync<FederationApi.ResyncResult>(await http.PostAsync("/api/node/federation/resync", null, ct), ct);
+
+    static string Of<T>(RecordType<T> type, string id) where T : class => $"{type.Route}/{Uri.EscapeDataString(id)}";
 
     static Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) => ApiResult<T>.ReadAsync(response, ct, Json.Options);
 }
