@@ -12,7 +12,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MemberStates>();
         builder.Services.AddScoped<NoticeRecorder>();
-        builder.Services.AddScoped<WebhookEnrolment>();
+        builder.AddWebhooks();
         builder.Services.AddScoped<DigestEnrolment>();
         return builder;
     }

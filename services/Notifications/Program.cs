@@ -4,6 +4,7 @@ using Kommune20.Notifications;
 using Kommune20.Notifications.Data;
 using Kommune20.Notifications.Notices;
 using Kommune20.Notifications.Subscriptions;
+using Kommune20.Notifications.Webhooks;
 using Kommune20.Registry.Client;
 using Kommune20.ServiceDefaults;
 
@@ -17,6 +18,7 @@ builder.AddRegistryClient("Notifications");                         // the membe
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapSubscriptionsApi();
+app.MapWebhooksApi();
 app.MapOutboxApi("notifications");
 app.Run();
 

@@ -2,6 +2,7 @@ using Kommune20.Data;
 using Kommune20.Messaging;
 using Kommune20.Notifications.Notices;
 using Kommune20.Notifications.Subscriptions;
+using Kommune20.Notifications.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Notifications.Data;
@@ -10,6 +11,7 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
 {
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.StoreMomentsAsUtcTicks(this);
 
@@ -38,6 +40,7 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
             });
             subscription.Ignore(s => s.IsActive);
         });
+        model.AddWebhookDeliveries();
         model.AddOutboxAndInbox();
     }
 }

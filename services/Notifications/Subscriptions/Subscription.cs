@@ -22,6 +22,10 @@ public sealed class Subscription
     /// <summary>Webhook: the Standard Webhooks secret (<c>whsec_…</c>) deliveries are signed with; rotated on request.</summary>
     public string? Secret { get; set; }
 
+    /// <summary>Webhook: the secret before the last rotation, which also signs deliveries until <see cref="PreviousSecretUntil"/>.</summary>
+    public string? PreviousSecret { get; set; }
+    public DateTimeOffset? PreviousSecretUntil { get; set; }
+
     /// <summary>Webhook: when the endpoint answered the validation handshake; nothing is delivered before.</summary>
     public DateTimeOffset? VerifiedAt { get; set; }
 

@@ -55,6 +55,8 @@ public static class SubscriptionsApi
             await digests.EnrolAsync(subscription, input.Email, input.Frequency, errors, ct);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
+        if (channel == Channel.Webhook && await webhooks.VerifyAsync(subscription, ct) is { } unverified)
+            return unverified;
         db.Subscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/notifications/subscriptions/{subscription.Id}", SubscriptionDto.From(subscription, withSecret: true));
