@@ -29,6 +29,13 @@ public sealed class Hub : IAsyncDisposable
     public DemoCredentials Credentials { get; private set; } = null!;
     public SignIn SignIn => new(Gateway);
 
+    /// <summary>A client of the gateway with the token of the demo person <paramref name="userName"/>, signed in at the login page.</summary>
+    public async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var person = Credentials.PersonNamed(userName);
+        return SignIn.WithToken(Gateway, await SignIn.PersonTokenAsync(person.UserName, person.Password));
+    }
+
     /// <param name="options">The broker (the test run's by default) and extra gateway settings (the benchmarks raise the rate limit).</param>
     public static async Task<Hub> StartAsync(HubOptions? options = null)
     {
