@@ -16,13 +16,15 @@ namespace Kommune20.Testing;
 /// A partner's webhook endpoints as a real Kestrel server on 127.0.0.1: any number of them at <c>/hooks/{name}</c>. Each
 /// answers the CloudEvents validation handshake (OPTIONS with <c>WebHook-Request-Origin</c>) and takes deliveries, which it
 /// keeps with their headers, body and the <see cref="Stopwatch"/> time they arrived. <see cref="FailFirst"/> lets an endpoint
-/// refuse its first deliveries (503), as a receiver that is down for a while.
+/// refuse its first deliveries (503), as a receiver that is down for a while; <see cref="RedirectTo"/> makes one answer every
+/// delivery with a redirect elsewhere.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     readonly WebApplication app;
     readonly ConcurrentDictionary<string, int> attempts = new();
     readonly ConcurrentDictionary<string, int> failFirst = new();
+    readonly ConcurrentDictionary<string, Uri> redirects = new();
 
     public ConcurrentQueue<WebhookDelivery> Delivered { get; } = new();
 
@@ -53,6 +55,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The endpoint <paramref name="name"/> answers its first <paramref name="count"/> deliveries with 503.</summary>
     public void FailFirst(string name, int count) => failFirst[name] = count;
 
+    /// <summary>The endpoint <paramref name="name"/> answers every delivery with 302 to <paramref name="location"/>.</summary>
+    public void RedirectTo(string name, Uri location) => redirects[name] = location;
+
+    /// <summary>The delivery attempts that reached the endpoint <paramref name="name"/>, failed ones included.</summary>
+    public int AttemptsAt(string name) => attempts.GetValueOrDefault(name);
+
     /// <summary>The deliveries <paramref name="name"/> accepted.</summary>
     public IReadOnlyList<WebhookDelivery> To(string name) => [.. Delivered.Where(d => d.Endpoint == name)];
 
@@ -75,6 +83,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var body = await reader.ReadToEndAsync(context.RequestAborted);
             if (attempt <= failFirst.GetValueOrDefault(name))
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            if (redirects.TryGetValue(name, out var location))
+                return Results.Redirect(location.AbsoluteUri);
             Delivered.Enqueue(new WebhookDelivery(name, arrivedAt, body, context.Request.ContentType ?? "",
                 context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString())));
             return Results.NoContent();
