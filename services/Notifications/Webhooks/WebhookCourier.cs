@@ -35,7 +35,9 @@ public sealed class WebhookCourier(NotificationsDb db, WebhookClient client, IOp
             : new DeliveryAttempt(now, null, "Der Endpunkt ist nicht bestätigt; nichts gesendet.", 0);
         Record(delivery, attempt);
         await db.SaveChangesAsync(CancellationToken.None);
-        logger.LogInformation("Webhook delivery {Delivery} of {Notice}: {Status} after attempt {Attempt} ({StatusCode}{Error})",
+        // A thousand subscribers make a thousand successes per notice: only what went wrong is worth an information line.
+        logger.Log(delivery.Status == DeliveryStatus.Delivered ? LogLevel.Debug : LogLevel.Information,
+            "Webhook delivery {Delivery} of {Notice}: {Status} after attempt {Attempt} ({StatusCode} {Error})",
             delivery.Id, notice.Id, delivery.Status, delivery.Attempts.Count, attempt.StatusCode, attempt.Error);
     }
 
