@@ -2,6 +2,7 @@ using Kommune20.Data;
 using Kommune20.Messaging;
 using Kommune20.Notifications;
 using Kommune20.Notifications.Data;
+using Kommune20.Notifications.Feeds;
 using Kommune20.Notifications.Notices;
 using Kommune20.Notifications.Subscriptions;
 using Kommune20.Notifications.Webhooks;
@@ -13,12 +14,13 @@ builder.AddServiceDefaults();                                       // telemetry
 builder.AddServiceDatabase<NotificationsDb>("notifications");       // notices, subscriptions, outbox, inbox
 builder.AddMessaging<NotificationsDb>("notifications", typeof(ProjectUpdateNotices).Assembly); // the network's events become notices
 builder.AddNotifications();
-builder.AddRegistryClient("Notifications");                         // the members' federal states, for library filters
+builder.AddRegistryClient("Notifications");                         // the members' federal states (library filters) and names (feeds)
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapSubscriptionsApi();
 app.MapWebhooksApi();
+app.MapFeedsApi();
 app.MapOutboxApi("notifications");
 app.Run();
 

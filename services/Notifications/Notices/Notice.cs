@@ -23,6 +23,9 @@ public sealed class Notice
 
     public string? ProjectKey { get; set; }
 
+    /// <summary>The project's title when the notice is about a project, for the title of its feed.</summary>
+    public string? ProjectTitle { get; set; }
+
     /// <summary>The members it is about: the city that posted or published it, the organiser of an event.</summary>
     public List<Guid> MemberIds { get; set; } = [];
     public List<string> Topics { get; set; } = [];

@@ -19,6 +19,7 @@ public sealed class ProjectUpdateNotices(NoticeRecorder recorder) : IConsumer<Pr
             Summary = update.Text,
             Link = Link(update.Key),
             ProjectKey = update.Key,
+            ProjectTitle = update.ProjectTitle,
             MemberIds = [update.AuthorMemberId],
             IsPublic = update.Visibility == Visibility.Public,
             OccurredAt = update.PostedAt,

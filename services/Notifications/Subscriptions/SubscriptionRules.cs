@@ -36,7 +36,8 @@ public static class SubscriptionRules
         }
     }
 
-    static FollowTarget? ReadTarget(SubscriptionInput input, IDictionary<string, string[]> errors)
+    /// <summary>What is followed, also what a feed shows (<c>follows</c> names the kind); null when the kind is unknown.</summary>
+    public static FollowTarget? ReadTarget(SubscriptionInput input, IDictionary<string, string[]> errors)
     {
         var target = new FollowTarget
         {
