@@ -44,20 +44,25 @@ public sealed class ProxyTests
     }
 
     [Fact]
-    public async Task Only_the_calendar_feeds_of_feeds_go_to_Meetings_anonymously()
+    public async Task The_calendar_feeds_go_to_Meetings_and_every_other_feed_to_Notifications_anonymously()
     {
         await using var upstream = await FakeRegistry.StartAsync();
-        // Meetings' destination carries a prefix, so what reaches the fake shows which cluster the gateway chose.
-        using var gateway = new GatewayFactory(upstream.Address,
-            new Dictionary<string, string> { ["ReverseProxy:Clusters:meetings:Destinations:meetings:Address"] = upstream.Address + "meetings/" });
+        // Each destination carries a prefix, so what reaches the fake shows which cluster the gateway chose.
+        using var gateway = new GatewayFactory(upstream.Address, new Dictionary<string, string>
+        {
+            ["ReverseProxy:Clusters:meetings:Destinations:meetings:Address"] = upstream.Address + "meetings/",
+            ["ReverseProxy:Clusters:notifications:Destinations:notifications:Address"] = upstream.Address + "notifications/",
+        });
         using var http = gateway.CreateClient();
         var heidelberg = Guid.NewGuid();
 
-        foreach (var path in new[] { "/feeds/events.ics", $"/feeds/members/{heidelberg}/events.ics", "/feeds/atom.xml", "/feeds/members/x/atom.xml" })
+        foreach (var path in new[] { "/feeds/events.ics", $"/feeds/members/{heidelberg}/events.ics", $"/feeds/members/{heidelberg}.atom",
+                     "/feeds/projects/reallabore-heilbronn.atom", "/feeds/practices.atom" })
             (await http.GetAsync(path)).Dispose();
 
         var paths = upstream.Received.Where(r => !r.Path.EndsWith("/health/ready", StringComparison.Ordinal)).Select(r => r.Path).ToList();
-        Assert.Equal(["/meetings/feeds/events.ics", $"/meetings/feeds/members/{heidelberg}/events.ics", "/feeds/atom.xml", "/feeds/members/x/atom.xml"], paths);
+        Assert.Equal(["/meetings/feeds/events.ics", $"/meetings/feeds/members/{heidelberg}/events.ics", $"/notifications/feeds/members/{heidelberg}.atom",
+            "/notifications/feeds/projects/reallabore-heilbronn.atom", "/notifications/feeds/practices.atom"], paths);
     }
 
     [Fact]
