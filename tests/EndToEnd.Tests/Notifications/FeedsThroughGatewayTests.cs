@@ -13,7 +13,8 @@ namespace Kommune20.EndToEnd.Tests.Notifications;
 /// Notifications' Atom feeds at the gateway, as a feed reader polls them without signing in: an update Heilbronn's node posts
 /// to its Reallabor reaches the project's feed through Federation, Projects and the broker, validates as Atom 1.0, answers 304
 /// to its ETag, shows only its newest version when changed and leaves when withdrawn; a practice the node publishes is in
-/// the library's feed under its filters, its topic's and its city's, and leaves them when withdrawn.
+/// the library's feed under its filters, its topic's and its city's, and leaves them when withdrawn. The portal's pages of the
+/// project and the city point to their feeds.
 /// </summary>
 [Collection(HubWithHeidelberg.Name)]
 public sealed class FeedsThroughGatewayTests(HubWithHeidelberg fixture)
@@ -45,6 +46,7 @@ public sealed class FeedsThroughGatewayTests(HubWithHeidelberg fixture)
         Assert.Equal("Heilbronn", Assert.Single(entry.Authors).Name);
         Assert.Equal(new Uri(Hub.Gateway, "/projekte/reallabore-heilbronn"), Assert.Single(entry.Links).Uri);
         Assert.Equal(new Uri(Hub.Gateway, ProjectFeed), feed.Links.Single(l => l.RelationshipType == "self").Uri);
+        await PointsToAsync(reader, "/projekte/reallabore-heilbronn", ProjectFeed, feed.Title.Text);
 
         using (var known = new HttpRequestMessage(HttpMethod.Get, ProjectFeed))
         {
@@ -101,6 +103,27 @@ public sealed class FeedsThroughGatewayTests(HubWithHeidelberg fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("sdgTarget", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Heilbronns_page_points_feed_readers_to_its_feed()
+    {
+        using var visitor = new HttpClient { BaseAddress = Hub.Gateway };
+        var feed = $"/feeds/members/{PracticeSamples.Heilbronn}.atom";
+
+        await PointsToAsync(visitor, $"/mitglieder/{PracticeSamples.Heilbronn}", feed, "Heilbronn – Neuigkeiten");
+        var (atom, _) = await FeedWhenAsync(visitor, feed, _ => true);
+        Assert.Equal("Heilbronn – Neuigkeiten", atom.Title.Text);
+        Assert.Equal(new Uri(Hub.Gateway, $"/mitglieder/{PracticeSamples.Heilbronn}"), atom.Links.Single(l => l.RelationshipType == "alternate").Uri);
+    }
+
+    /// <summary>The portal's page names the feed in its head for feed readers and links it visibly for people.</summary>
+    static async Task PointsToAsync(HttpClient visitor, string page, string feed, string title)
+    {
+        var html = "";
+        await Eventually.HoldsAsync(async () => html = WebUtility.HtmlDecode(await visitor.GetStringAsync(page)));
+        Assert.Contains($"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{title}\" href=\"{feed}\" />", html);
+        Assert.Contains($"<a href=\"{feed}\" type=\"application/atom+xml\">", html);
     }
 
     static List<SyndicationItem> Titled(SyndicationFeed feed, string marker) => feed.Items.Where(i => i.Title.Text.Contains(marker)).ToList();
