@@ -4,6 +4,7 @@ using Kommune20.Portal.Federation;
 using Kommune20.Portal.Library;
 using Kommune20.Portal.Office;
 using Kommune20.Portal.Meetings;
+using Kommune20.Portal.Notifications;
 using Kommune20.Portal.Projects;
 using Kommune20.Portal.Registry;
 using Kommune20.WebUi.SignIn;
@@ -28,6 +29,7 @@ public static class PortalClients
         builder.AddGatewayClient<ExchangeClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.Services.AddTransient<LiveRoomConnection>();
         builder.AddGatewayClient<ProjectsClient>().AddHttpMessageHandler<VisitorHandler>();
+        builder.AddGatewayClient<NotificationsClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.Services.AddSingleton<CityNodes>();
         return builder;
     }

@@ -54,7 +54,7 @@ public sealed class MeetingsClient(HttpClient http)
 
     /// <summary>Revokes a proxy; the problem when it cannot be (a vote is open, it is not the person's member's).</summary>
     public async Task<ApiProblem?> RevokeProxyAsync(Guid assemblyId, Guid proxyId, CancellationToken ct = default) =>
-        await ProblemOfAsync(await http.DeleteAsync($"{Assemblies}/{assemblyId}/proxies/{proxyId}", ct), ct);
+        await ApiReads.ProblemOfAsync(await http.DeleteAsync($"{Assemblies}/{assemblyId}/proxies/{proxyId}", ct), ct);
 
     public async Task<ApiResult<Vote>> OpenVoteAsync(Guid assemblyId, OpenVote input, CancellationToken ct = default) =>
         await ReadAsync<Vote>(await http.PostAsJsonAsync($"{Assemblies}/{assemblyId}/votes", input, Json.Options, ct), ct);
@@ -88,20 +88,7 @@ public sealed class MeetingsClient(HttpClient http)
     public async Task<ApiResult<MinutesState>> ApproveMinutesAsync(Guid assemblyId, string role, CancellationToken ct = default) =>
         await ReadAsync<MinutesState>(await http.PostAsJsonAsync($"{Assemblies}/{assemblyId}/minutes/approval", new { @as = role }, Json.Options, ct), ct);
 
-    async Task<T?> FindAsync<T>(string path, CancellationToken ct) where T : class
-    {
-        using var response = await http.GetAsync(path, ct);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-            return null;
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<T>(Json.Options, ct);
-    }
-
-    static async Task<ApiProblem?> ProblemOfAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        using (response)
-            return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, ct);
-    }
+    Task<T?> FindAsync<T>(string path, CancellationToken ct) where T : class => http.FindAsync<T>(path, Json.Options, ct);
 
     static Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) => ApiResult<T>.ReadAsync(response, ct, Json.Options);
 }
