@@ -34,6 +34,8 @@ public sealed class Portal : IAsyncLifetime
                 KeyValuePair.Create($"CityNodes__{i}__MemberId", node.Item1.ToString()),
                 KeyValuePair.Create($"CityNodes__{i}__Address", node.Item2.AbsoluteUri),
             }).ToDictionary(),
+            // The journeys' webhook receivers listen on loopback, which only a test may allow.
+            NotificationsSettings = new Dictionary<string, string> { ["Webhooks__AllowedAddresses__0"] = "127.0.0.1" },
         });
         var seed = new Dictionary<string, string> { ["Seed__DemoData"] = "true" };
         await Hub.StartCityNodeAsync("node-heidelberg", "node-heidelberg", seed, HeidelbergNode);
@@ -96,7 +98,7 @@ public sealed class Portal : IAsyncLifetime
     /// <summary>Where the last lines of each process's log are kept after the run, to see why a journey failed.</summary>
     public static string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "k20-browser-logs");
 
-    static readonly string[] Processes = ["registry", "federation", "library", "meetings", "projects", "portal", "gateway", "node-heidelberg", "node-pforzheim"];
+    static readonly string[] Processes = ["registry", "federation", "library", "meetings", "projects", "notifications", "portal", "gateway", "node-heidelberg", "node-pforzheim"];
 
     public async Task DisposeAsync()
     {
