@@ -2,6 +2,7 @@ using Kommune20.Data;
 using Kommune20.Messaging;
 using Kommune20.Notifications;
 using Kommune20.Notifications.Data;
+using Kommune20.Notifications.Digests;
 using Kommune20.Notifications.Feeds;
 using Kommune20.Notifications.Notices;
 using Kommune20.Notifications.Subscriptions;
@@ -14,6 +15,7 @@ builder.AddServiceDefaults();                                       // telemetry
 builder.AddServiceDatabase<NotificationsDb>("notifications");       // notices, subscriptions, outbox, inbox
 builder.AddMessaging<NotificationsDb>("notifications", typeof(ProjectUpdateNotices).Assembly); // the network's events become notices
 builder.AddNotifications();
+builder.AddDigests();                                               // e-mail digests with double opt-in, through SMTP
 builder.AddRegistryClient("Notifications");                         // the members' federal states (library filters) and names (feeds)
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.MapDefaultEndpoints();
 app.MapSubscriptionsApi();
 app.MapWebhooksApi();
 app.MapFeedsApi();
+app.MapEmailApi();
 app.MapOutboxApi("notifications");
 app.Run();
 

@@ -1,5 +1,6 @@
 using Kommune20.Data;
 using Kommune20.Messaging;
+using Kommune20.Notifications.Digests;
 using Kommune20.Notifications.Notices;
 using Kommune20.Notifications.Subscriptions;
 using Kommune20.Notifications.Webhooks;
@@ -12,6 +13,7 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.StoreMomentsAsUtcTicks(this);
 
@@ -39,6 +41,20 @@ public sealed class NotificationsDb(DbContextOptions<NotificationsDb> options) :
                 follows.HasIndex(f => new { f.Kind, f.ProjectKey });
             });
             subscription.Ignore(s => s.IsActive);
+            subscription.Property(s => s.Email).HasMaxLength(DigestEnrolment.MaxEmailLength);
+            subscription.Property(s => s.ConfirmationTokenHash).HasMaxLength(64);
+            subscription.HasIndex(s => s.ConfirmationTokenHash).IsUnique();
+            subscription.Property(s => s.UnsubscribeToken).HasMaxLength(EmailTokens.MaxLength);
+            subscription.HasIndex(s => s.UnsubscribeToken).IsUnique();
+            subscription.HasIndex(s => new { s.Channel, s.Frequency, s.LastDigestAt });
+        });
+        model.Entity<OutgoingMail>(mail =>
+        {
+            mail.Property(m => m.Id).ValueGeneratedNever();
+            mail.Property(m => m.Kind).HasMaxLength(16);
+            mail.HasIndex(m => new { m.GaveUpAt, m.NextAttemptAt });
+            // Ending a subscription drops what was still to be sent to it.
+            mail.HasOne<Subscription>().WithMany().HasForeignKey(m => m.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         });
         model.AddWebhookDeliveries();
         model.AddOutboxAndInbox();

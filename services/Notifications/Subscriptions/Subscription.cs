@@ -36,6 +36,19 @@ public sealed class Subscription
     /// <summary>E-mail: when the address confirmed the subscription (double opt-in); nothing is sent before.</summary>
     public DateTimeOffset? ConfirmedAt { get; set; }
 
+    /// <summary>E-mail: the SHA-256 of the token in the confirmation link (the link itself is only in the e-mail).</summary>
+    public string? ConfirmationTokenHash { get; set; }
+    public DateTimeOffset? ConfirmationExpiresAt { get; set; }
+
+    /// <summary>
+    /// E-mail: the token of the unsubscribe link. Kept as it is, not hashed, because every digest carries it again; it can do
+    /// nothing but end this one subscription.
+    /// </summary>
+    public string? UnsubscribeToken { get; set; }
+
+    /// <summary>E-mail: up to when the last digest reported; the next one starts there. Claimed by a conditional update, so one instance sends it.</summary>
+    public DateTimeOffset? LastDigestAt { get; set; }
+
     public bool IsActive => Channel switch
     {
         Channel.Webhook => VerifiedAt is not null,
