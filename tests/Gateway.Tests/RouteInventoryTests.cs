@@ -53,6 +53,7 @@ public sealed class RouteInventoryTests
         ["HEAD /api/projects/{**catch-all}"] = "as GET",
         ["GET /openapi/projects.json"] = "the Projects service's API description",
         ["HEAD /openapi/projects.json"] = "as GET",
+        ["POST /api/notifications/email/{**catch-all}"] = "an e-mail's links to confirm or end a digest subscription work without signing in (double opt-in, unsubscribe, RFC 8058 one-click); the random token in the link is the proof and Notifications answers 404 to any other",
         ["GET /openapi/notifications.json"] = "the Notifications service's API description",
         ["HEAD /openapi/notifications.json"] = "as GET",
         ["ANY /{**catch-all}"] = "the portal's pages; the portal guards the office's and editors' pages itself",
