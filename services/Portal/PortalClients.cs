@@ -30,6 +30,7 @@ public static class PortalClients
         builder.Services.AddTransient<LiveRoomConnection>();
         builder.AddGatewayClient<ProjectsClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.AddGatewayClient<NotificationsClient>().AddHttpMessageHandler<VisitorHandler>();
+        builder.AddGatewayClient<EmailLinksClient>().AddHttpMessageHandler<VisitorHandler>();
         builder.Services.AddSingleton<CityNodes>();
         return builder;
     }

@@ -4,8 +4,9 @@ using Kommune20.Notifications.Subscriptions;
 namespace Kommune20.Notifications.Digests;
 
 /// <summary>
-/// When digests go out: a daily one after 07:00 in Germany, a weekly one on Monday after 07:00. A subscription is due once
-/// per period: when the period's start passed since its last digest (or, before its first, since it was confirmed).
+/// When digests go out: a daily one after 07:00 in Germany, a weekly one on Monday after 07:00, each reporting up to that
+/// moment. A subscription is due once per period: when a period started since its last digest (or, before its first, since
+/// it was confirmed).
 /// </summary>
 public static class DigestPeriods
 {

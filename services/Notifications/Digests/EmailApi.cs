@@ -9,7 +9,7 @@ namespace Kommune20.Notifications.Digests;
 /// <summary>
 /// The links of the e-mails, which work without signing in: the token in the link is the proof. Confirming the double opt-in,
 /// looking up and ending a subscription by its unsubscribe token (also as RFC 8058's one-click POST); an unknown token is 404.
-/// And for the office: the digests of a frequency written now, the same run the schedule makes.
+/// And for the office: the digests of a frequency written now (up to a few seconds ago), the run the schedule makes at a period's start.
 /// </summary>
 public static class EmailApi
 {
@@ -77,7 +77,7 @@ public static class EmailApi
         var errors = new Dictionary<string, string[]>();
         if (SubscriptionRules.ReadFrequency(frequency, errors) is not { } given)
             return TypedResults.ValidationProblem(errors);
-        var written = await run.RunAsync(given, clock.GetUtcNow(), ct);
+        var written = await run.RunAsync(given, clock.GetUtcNow() - DigestRun.Settling, ct);
         return TypedResults.Ok(new DigestRunDto(frequency!.Trim().ToLowerInvariant(), written));
     }
 
