@@ -11,18 +11,13 @@ public sealed partial class PortalForm(Uri gateway) : IDisposable
 {
     readonly HttpClient _http = new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = gateway };
 
-    public async Task<string> OpenAsync(string pathAndQuery)
-    {
-        using var page = await _http.GetAsync(pathAndQuery);
-        var html = await page.Content.ReadAsStringAsync();
-        Assert.True(page.StatusCode == HttpStatusCode.OK, $"{page.StatusCode}: {html}");
-        return html;
-    }
+    /// <summary>The page's text as a reader sees it (entities decoded: the portal encodes what is not ASCII).</summary>
+    public async Task<string> OpenAsync(string pathAndQuery) => WebUtility.HtmlDecode(await ReadAsync(pathAndQuery));
 
-    /// <summary>Opens the page and submits its form <paramref name="formName"/>; the page as it answers.</summary>
+    /// <summary>Opens the page and submits its form <paramref name="formName"/>; the page as it answers, entities decoded.</summary>
     public async Task<string> SubmitAsync(string pathAndQuery, string formName)
     {
-        var html = await OpenAsync(pathAndQuery);
+        var html = await ReadAsync(pathAndQuery);
         var token = AntiforgeryField().Match(html);
         Assert.True(token.Success, "The page has no antiforgery token: " + html);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -33,7 +28,15 @@ public sealed partial class PortalForm(Uri gateway) : IDisposable
         using var answer = await _http.PostAsync(pathAndQuery, form);
         var result = await answer.Content.ReadAsStringAsync();
         Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{answer.StatusCode}: {result}");
-        return result;
+        return WebUtility.HtmlDecode(result);
+    }
+
+    async Task<string> ReadAsync(string pathAndQuery)
+    {
+        using var page = await _http.GetAsync(pathAndQuery);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"{page.StatusCode}: {html}");
+        return html;
     }
 
     public void Dispose() => _http.Dispose();
