@@ -26,7 +26,7 @@ public sealed class EmailLinkJourneys(Portal portal)
         var confirmation = await MailboxAsync(address);
 
         var page = await portal.NewPageAsync();
-        await page.GotoAsync(LinkIn(confirmation, "/abonnements/bestaetigen?token="));
+        await page.GotoAsync(EmailLink.Find(confirmation, "/abonnements/bestaetigen?token=").PathAndQuery);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("E-Mail-Abonnement bestätigen");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Abonnement bestätigen" }).ClickAsync();
@@ -35,7 +35,7 @@ public sealed class EmailLinkJourneys(Portal portal)
         await Screenshots.SaveAsync(page, "abonnement-bestaetigen");
 
         var phone = await portal.NewPageAsync(Widths.Phone);
-        await phone.GotoAsync(LinkIn(confirmation, "/abbestellen?token="));
+        await phone.GotoAsync(EmailLink.Find(confirmation, "/abbestellen?token=").PathAndQuery);
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("E-Mail-Zusammenfassung abbestellen");
         await Expect(phone.GetByText($"Die Adresse {address} erhält wöchentlich")).ToContainTextAsync("das Projekt „reallabore-heilbronn“");
         await Accessibility.AssertNoSeriousViolationsAsync(phone);
@@ -66,12 +66,5 @@ public sealed class EmailLinkJourneys(Portal portal)
             Assert.NotNull(found);
         }, TimeSpan.FromSeconds(30));
         return found!;
-    }
-
-    /// <summary>The path and query of the e-mail's link that contains <paramref name="part"/>: the page opens it under the fixture's address.</summary>
-    static string LinkIn(MimeMessage message, string part)
-    {
-        var line = message.TextBody!.Split('\n').Select(l => l.Trim()).First(l => l.Contains(part, StringComparison.Ordinal));
-        return new Uri(line[line.IndexOf("http", StringComparison.Ordinal)..]).PathAndQuery;
     }
 }

@@ -53,22 +53,22 @@ public static class EmailApi
         : UnknownUnsubscribe();
 
     static async Task<Results<Ok<EmailSubscriptionDto>, ValidationProblem, ProblemHttpResult>> UnsubscribeAsync(EmailToken input, NotificationsDb db,
-        ILogger<EmailToken> logger, CancellationToken ct) =>
-        EmailTokens.Read(input.Token) is { } token ? await EndAsync(db, token, logger, ct) : MissingToken();
+        ILoggerFactory loggers, CancellationToken ct) =>
+        EmailTokens.Read(input.Token) is { } token ? await EndAsync(db, token, loggers, ct) : MissingToken();
 
     /// <summary>A mail program's unsubscribe button (RFC 8058): the token is in the address; the body only says <c>List-Unsubscribe=One-Click</c>.</summary>
     static async Task<Results<Ok<EmailSubscriptionDto>, ValidationProblem, ProblemHttpResult>> OneClickAsync(string? token, NotificationsDb db,
-        ILogger<EmailToken> logger, CancellationToken ct) =>
-        EmailTokens.Read(token) is { } given ? await EndAsync(db, given, logger, ct) : MissingToken();
+        ILoggerFactory loggers, CancellationToken ct) =>
+        EmailTokens.Read(token) is { } given ? await EndAsync(db, given, loggers, ct) : MissingToken();
 
     static async Task<Results<Ok<EmailSubscriptionDto>, ValidationProblem, ProblemHttpResult>> EndAsync(NotificationsDb db, string token,
-        ILogger logger, CancellationToken ct)
+        ILoggerFactory loggers, CancellationToken ct)
     {
         if (await FindAsync(db, token, ct) is not { } subscription)
             return UnknownUnsubscribe();
         db.Subscriptions.Remove(subscription);
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("E-mail subscription {SubscriptionId} ended from its unsubscribe link", subscription.Id);
+        loggers.CreateLogger(typeof(EmailApi)).LogInformation("E-mail subscription {SubscriptionId} ended from its unsubscribe link", subscription.Id);
         return TypedResults.Ok(EmailSubscriptionDto.From(subscription));
     }
 

@@ -161,8 +161,7 @@ public sealed class EmailDigestsThroughGatewayTests(DigestHubFixture fixture) : 
     /// <summary>The link in the e-mail's text that contains <paramref name="part"/>; it points at the hub's public address.</summary>
     Uri LinkIn(MimeMessage message, string part)
     {
-        var line = message.TextBody!.Split('\n').Select(l => l.Trim()).First(l => l.Contains(part, StringComparison.Ordinal));
-        var link = new Uri(line[line.IndexOf("http", StringComparison.Ordinal)..]);
+        var link = EmailLink.Find(message, part);
         Assert.Equal(Hub.Gateway.Authority, link.Authority);
         return link;
     }

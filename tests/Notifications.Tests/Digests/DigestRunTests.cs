@@ -1,6 +1,7 @@
 using Kommune20.Notifications.Digests;
 using Kommune20.Notifications.Notices;
 using Kommune20.Notifications.Subscriptions;
+using Kommune20.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Notifications.Tests.Digests;
@@ -51,8 +52,8 @@ public sealed class DigestRunTests : IAsyncLifetime
         var subscription = await _room.SubscribeAsync(Lena, Reallabor);
         await _room.Sender.SendDueAsync(CancellationToken.None);
 
-        var link = Assert.Single(smtp.To(Lena)).TextBody!.Split('\n').Single(line => line.Contains("/abonnements/bestaetigen?token=")).Trim();
-        var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        var link = EmailLink.Find(Assert.Single(smtp.To(Lena)), "/abonnements/bestaetigen?token=");
+        var token = Uri.UnescapeDataString(link.Query["?token=".Length..]);
         await using var db = _room.Open();
         var stored = await db.Subscriptions.SingleAsync(s => s.Id == subscription.Id);
         Assert.Equal(EmailTokens.Hash(token), stored.ConfirmationTokenHash);
