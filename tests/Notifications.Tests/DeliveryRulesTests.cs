@@ -16,7 +16,8 @@ namespace Kommune20.Notifications.Tests;
 
 /// <summary>
 /// The service in-process on the test broker, with a real receiver on loopback (allow-listed): a delivery is sent once however
-/// often it is asked for, a failure waits for its retry and a late one gives up, and only a finished delivery of one's own
+/// often it is asked for (alone or in a batch, by two couriers at once), each of a batch is recorded for itself, the sweep
+/// queues due ones in batches, a failure waits for its retry and a late one gives up, and only a finished delivery of one's own
 /// subscription is sent again.
 /// </summary>
 public sealed class DeliveryRulesTests : IAsyncLifetime
@@ -26,7 +27,8 @@ public sealed class DeliveryRulesTests : IAsyncLifetime
 
     readonly IsolatedService<Program> service = new("notifications", web => web.AcceptTestTokens()
         .UseSetting("Webhooks:AllowedAddresses:0", "127.0.0.1")
-        .UseSetting("Webhooks:FirstRetry", "01:00:00"));
+        .UseSetting("Webhooks:FirstRetry", "01:00:00")
+        .UseSetting("Webhooks:BatchSize", "2"));
     WebhookReceiver receiver = null!;
 
     public async Task InitializeAsync()
@@ -55,6 +57,53 @@ public sealed class DeliveryRulesTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Delivered, delivered.Status);
         Assert.Equal(204, Assert.Single(delivered.Attempts).StatusCode);
         Assert.Null(delivered.NextAttemptAt);
+    }
+
+    [Fact]
+    public async Task A_batch_asked_for_by_two_couriers_at_once_is_sent_once_by_the_one_that_claimed_it()
+    {
+        var batch = new[] { await SeedAsync("batch-a"), await SeedAsync("batch-b"), await SeedAsync("batch-c") };
+
+        await Task.WhenAll(DeliverAsync(batch), DeliverAsync(batch));
+
+        Assert.All(["batch-a", "batch-b", "batch-c"], endpoint => Assert.Equal(1, receiver.AttemptsAt(endpoint)));
+        foreach (var delivery in batch)
+        {
+            var delivered = await ReadAsync(delivery);
+            Assert.Equal(DeliveryStatus.Delivered, delivered.Status);
+            Assert.Single(delivered.Attempts);
+            Assert.Null(delivered.ClaimedBy);
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_with_mixed_outcomes_records_each_delivery_for_itself()
+    {
+        var succeeding = await SeedAsync("mixed");
+        var failing = await SeedAsync("failing");
+
+        await DeliverAsync(succeeding, failing);
+
+        var delivered = await ReadAsync(succeeding);
+        Assert.Equal(DeliveryStatus.Delivered, delivered.Status);
+        Assert.Equal(204, Assert.Single(delivered.Attempts).StatusCode);
+        var retrying = await ReadAsync(failing);
+        Assert.Equal(DeliveryStatus.Retrying, retrying.Status);
+        Assert.Equal(503, Assert.Single(retrying.Attempts).StatusCode);
+        Assert.NotNull(retrying.NextAttemptAt);
+    }
+
+    [Fact]
+    public async Task The_sweep_queues_due_deliveries_in_batches_and_each_is_sent_once()
+    {
+        var due = new[] { await SeedAsync("swept-a", queued: false), await SeedAsync("swept-b", queued: false), await SeedAsync("swept-c", queued: false) };
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            foreach (var delivery in due)
+                Assert.Equal(DeliveryStatus.Delivered, (await ReadAsync(delivery)).Status);
+        });
+        Assert.All(["swept-a", "swept-b", "swept-c"], endpoint => Assert.Equal(1, receiver.AttemptsAt(endpoint)));
     }
 
     [Fact]
@@ -122,7 +171,7 @@ public sealed class DeliveryRulesTests : IAsyncLifetime
         return http;
     }
 
-    async Task<WebhookDelivery> SeedAsync(string endpoint)
+    async Task<WebhookDelivery> SeedAsync(string endpoint, bool queued = true)
     {
         using var scope = service.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
@@ -157,17 +206,17 @@ public sealed class DeliveryRulesTests : IAsyncLifetime
             NoticeId = notice.Id,
             CreatedAt = now,
             NextAttemptAt = now,
-            QueuedAt = now,
+            QueuedAt = queued ? now : null,
         };
         db.AddRange(subscription, notice, delivery);
         await db.SaveChangesAsync();
         return delivery;
     }
 
-    async Task DeliverAsync(WebhookDelivery delivery)
+    async Task DeliverAsync(params WebhookDelivery[] batch)
     {
         using var scope = service.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<WebhookCourier>().DeliverAsync(delivery.Id, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<WebhookCourier>().DeliverAsync([.. batch.Select(d => d.Id)], CancellationToken.None);
     }
 
     async Task<WebhookDelivery> ReadAsync(WebhookDelivery delivery)

@@ -2,7 +2,7 @@ namespace Kommune20.Notifications.Webhooks;
 
 /// <summary>
 /// One notice on its way to one webhook subscription (one row per pair, however often the notice's message arrives), with
-/// every attempt made. It is sent when due (<see cref="NextAttemptAt"/>) by whoever first claims it (<see cref="ClaimedUntil"/>),
+/// every attempt made. It is sent when due (<see cref="NextAttemptAt"/>) by whoever first claims it (<see cref="ClaimedUntil"/>, <see cref="ClaimedBy"/>),
 /// so that no two instances send it at once; a 2xx answer ends it, a failure schedules the next attempt until the retries
 /// run out and it is given up (dead-lettered). The subscriber may send a delivered or given-up one again.
 /// </summary>
@@ -30,6 +30,9 @@ public sealed class WebhookDelivery
 
     /// <summary>An instance is sending it until then (or crashed, and after then another may).</summary>
     public DateTimeOffset? ClaimedUntil { get; set; }
+
+    /// <summary>The claim token of the courier that holds it, so that the courier reads back exactly the rows it won.</summary>
+    public Guid? ClaimedBy { get; set; }
 }
 
 public enum DeliveryStatus

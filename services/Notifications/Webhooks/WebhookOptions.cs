@@ -4,7 +4,7 @@ namespace Kommune20.Notifications.Webhooks;
 
 /// <summary>
 /// How webhooks are delivered (section <c>Webhooks</c>): the retry schedule, the limits on a receiver's answer, how many
-/// deliveries run at once, and the operator's allow-list of otherwise refused addresses (tests: 127.0.0.1).
+/// deliveries go in one batch and how many are sent at once, and the operator's allow-list of otherwise refused addresses (tests: 127.0.0.1).
 /// </summary>
 public sealed class WebhookOptions
 {
@@ -33,8 +33,17 @@ public sealed class WebhookOptions
     /// <summary>How much of a receiver's answer is read at most; the rest is dropped with the connection.</summary>
     public int MaxResponseBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Deliveries sent at once by one instance.</summary>
-    public int ConcurrentDeliveries { get; set; } = 32;
+    /// <summary>Deliveries per <see cref="WebhookDeliveriesDue"/> message, claimed and recorded together.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Posts of one batch in flight at once.</summary>
+    public int ConcurrentPosts { get; set; } = 16;
+
+    /// <summary>Batches sent at once by one instance.</summary>
+    public int ConcurrentBatches { get; set; } = 2;
+
+    /// <summary>How long a courier holds a batch's claim: long enough for every post of it to time out (plus slack).</summary>
+    internal TimeSpan ClaimFor(int deliveries) => Timeout * (2 + Math.Ceiling(deliveries / (double)Math.Max(1, ConcurrentPosts)));
 
     internal IReadOnlySet<IPAddress> Allowed() => AllowedAddresses.Select(IPAddress.Parse).ToHashSet();
 }

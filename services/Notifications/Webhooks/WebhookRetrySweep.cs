@@ -7,7 +7,7 @@ namespace Kommune20.Notifications.Webhooks;
 
 /// <summary>
 /// The broker cannot delay a message, so retries wait in the database: every <see cref="WebhookOptions.SweepInterval"/> the
-/// deliveries whose next attempt is due get a <see cref="WebhookDeliveryDue"/> through the outbox. A delivery queued long ago
+/// deliveries whose next attempt is due are queued again, in batches (<see cref="WebhookDeliveriesDue"/>) through the outbox. A delivery queued long ago
 /// whose message never led to an attempt (an instance died while sending) is queued again; the courier's claim keeps any
 /// duplicate from sending twice.
 /// </summary>
@@ -46,11 +46,12 @@ public sealed class WebhookRetrySweep(IServiceScopeFactory scopes, IOptions<Webh
             .Where(d => (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying) && d.NextAttemptAt <= now
                 && (d.QueuedAt == null || d.QueuedAt < stale))
             .OrderBy(d => d.NextAttemptAt).Take(Batch).ToListAsync(ct);
+        if (due.Count == 0)
+            return 0;
         foreach (var delivery in due)
-        {
             delivery.QueuedAt = now;
-            db.AddIntegrationEvent(new WebhookDeliveryDue(delivery.Id));
-        }
+        foreach (var batch in WebhookDeliveriesDue.Batches(due.Select(d => d.Id), options.Value.BatchSize))
+            db.AddIntegrationEvent(batch);
         await db.SaveChangesAsync(ct);
         return due.Count;
     }

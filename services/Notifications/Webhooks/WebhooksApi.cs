@@ -63,7 +63,7 @@ public static class WebhooksApi
         delivery.QueuedAt = now;
         delivery.RoundStartedAt = null;
         delivery.RoundFailures = 0;
-        db.AddIntegrationEvent(new WebhookDeliveryDue(delivery.Id));
+        db.AddIntegrationEvent(new WebhookDeliveriesDue([delivery.Id]));
         await db.SaveChangesAsync(ct);
         var notice = await db.Notices.AsNoTracking().SingleAsync(n => n.Id == delivery.NoticeId, ct);
         return TypedResults.Accepted($"/api/notifications/subscriptions/{id}/deliveries", DeliveryDto.From(delivery, notice.Type, notice.Title));
