@@ -53,10 +53,7 @@ public sealed class DeliveryRulesTests : IAsyncLifetime
         await DeliverAsync(delivery);
 
         Assert.Equal(1, receiver.AttemptsAt("once"));
-        var delivered = await ReadAsync(delivery);
-        Assert.Equal(DeliveryStatus.Delivered, delivered.Status);
-        Assert.Equal(204, Assert.Single(delivered.Attempts).StatusCode);
-        Assert.Null(delivered.NextAttemptAt);
+        await AssertDeliveredAtFirstAttemptAsync(delivery);
     }
 
     [Fact]
@@ -68,12 +65,7 @@ public sealed class DeliveryRulesTests : IAsyncLifetime
 
         Assert.All(["batch-a", "batch-b", "batch-c"], endpoint => Assert.Equal(1, receiver.AttemptsAt(endpoint)));
         foreach (var delivery in batch)
-        {
-            var delivered = await ReadAsync(delivery);
-            Assert.Equal(DeliveryStatus.Delivered, delivered.Status);
-            Assert.Single(delivered.Attempts);
-            Assert.Null(delivered.ClaimedBy);
-        }
+            await AssertDeliveredAtFirstAttemptAsync(delivery);
     }
 
     [Fact]
@@ -84,9 +76,7 @@ public sealed class DeliveryRulesTests : IAsyncLifetime
 
         await DeliverAsync(succeeding, failing);
 
-        var delivered = await ReadAsync(succeeding);
-        Assert.Equal(DeliveryStatus.Delivered, delivered.Status);
-        Assert.Equal(204, Assert.Single(delivered.Attempts).StatusCode);
+        await AssertDeliveredAtFirstAttemptAsync(succeeding);
         var retrying = await ReadAsync(failing);
         Assert.Equal(DeliveryStatus.Retrying, retrying.Status);
         Assert.Equal(503, Assert.Single(retrying.Attempts).StatusCode);
@@ -217,6 +207,15 @@ public sealed class DeliveryRulesTests : IAsyncLifetime
     {
         using var scope = service.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<WebhookCourier>().DeliverAsync([.. batch.Select(d => d.Id)], CancellationToken.None);
+    }
+
+    async Task AssertDeliveredAtFirstAttemptAsync(WebhookDelivery delivery)
+    {
+        var delivered = await ReadAsync(delivery);
+        Assert.Equal(DeliveryStatus.Delivered, delivered.Status);
+        Assert.Equal(204, Assert.Single(delivered.Attempts).StatusCode);
+        Assert.Null(delivered.NextAttemptAt);
+        Assert.Null(delivered.ClaimedBy);
     }
 
     async Task<WebhookDelivery> ReadAsync(WebhookDelivery delivery)
