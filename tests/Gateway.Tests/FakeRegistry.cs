@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Kommune20.ServiceDefaults.Security;
+using Kommune20.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kommune20.Gateway.Tests;
 
@@ -31,16 +25,11 @@ public sealed class FakeRegistry : IAsyncDisposable
 
     public static async Task<FakeRegistry> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        // The test's output folder holds the gateway's appsettings.json; its Kestrel endpoints are not the fake's.
-        builder.Configuration.Sources.Clear();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var registry = new FakeRegistry(builder.Build());
+        // The test's output folder holds the gateway's appsettings.json; LoopbackServer leaves its Kestrel endpoints out.
+        var registry = new FakeRegistry(LoopbackServer.CreateBuilder().Build());
         registry.MapEndpoints();
         await registry.app.StartAsync();
-        registry.Address = registry.app.Services.GetRequiredService<IServer>()
-            .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/";
+        registry.Address = LoopbackServer.AddressOf(registry.app).AbsoluteUri;
         return registry;
     }
 

@@ -117,8 +117,7 @@ public sealed class DemoExchangeSessionTests
     public async Task The_demo_holds_the_Freiburg_session_under_the_assemblys_agenda_for_its_moderators()
     {
         await using var hub = await Hub.StartAsync();
-        var moderator = hub.Credentials.PersonNamed("moderation-iese");
-        using var iese = SignIn.WithToken(hub.Gateway, await hub.SignIn.PersonTokenAsync(moderator.UserName, moderator.Password));
+        using var iese = await hub.SignedInAsync("moderation-iese");
 
         SessionSummary? freiburg = null;
         await Eventually.HoldsAsync(async () =>

@@ -1,14 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kommune20.Testing;
 
@@ -37,15 +30,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.Sources.Clear();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var receiver = new WebhookReceiver(builder.Build());
+        var receiver = new WebhookReceiver(LoopbackServer.CreateBuilder().Build());
         receiver.MapEndpoints();
         await receiver.app.StartAsync();
-        receiver.Address = new Uri(receiver.app.Services.GetRequiredService<IServer>()
-            .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
+        receiver.Address = LoopbackServer.AddressOf(receiver.app);
         return receiver;
     }
 

@@ -54,8 +54,7 @@ public sealed class LiveRoomScenario : IScenario
         var registering = setup.Elapsed;
         var people = await DelegateRegistration.SignInAsync(hub, registered, password, SetupParallelism, cancellationToken);
         var signingIn = setup.Elapsed - registering;
-        var moderator = hub.Credentials.PersonNamed(Moderator);
-        using var moderation = SignIn.WithToken(hub.Gateway, await hub.SignIn.PersonTokenAsync(moderator.UserName, moderator.Password));
+        using var moderation = await hub.SignedInAsync(Moderator);
         var (session, questions) = await SessionAsync(moderation, cancellationToken);
         Console.WriteLine($"    {participants:N0} participants registered in {registering.TotalSeconds:0} s, signed in in {signingIn.TotalSeconds:0} s");
 

@@ -52,8 +52,7 @@ public sealed class ProjectUpdatesScenario : IScenario
             _ => ValueTask.FromResult(city.ClientSecret), TimeProvider.System)).ToList();
         await Parallel.ForEachAsync(tokens, new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = cancellationToken },
             async (token, ct) => await token.GetAsync(ct));
-        var lead = hub.Credentials.PersonNamed(Lead);
-        using var leadHttp = SignIn.WithToken(hub.Gateway, await hub.SignIn.PersonTokenAsync(lead.UserName, lead.Password));
+        using var leadHttp = await hub.SignedInAsync(Lead);
         var run = Guid.NewGuid().ToString("N")[..6];
         var projects = new List<string>();
         foreach (var (group, index) in cities.Chunk(CitiesPerProject).Select((group, index) => (group, index)))

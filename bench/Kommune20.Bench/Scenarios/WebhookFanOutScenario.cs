@@ -35,10 +35,8 @@ public sealed class WebhookFanOutScenario : IScenario
         var subscribers = context.Settings.WebhookSubscribers;
         var events = context.Settings.FanOutEvents;
         await using var receiver = await WebhookReceiver.StartAsync();
-        var editor = hub.Credentials.PersonNamed(Editor);
-        using var editorHttp = SignIn.WithToken(hub.Gateway, await hub.SignIn.PersonTokenAsync(editor.UserName, editor.Password));
-        var partner = hub.Credentials.PersonNamed(Partner);
-        using var partnerHttp = SignIn.WithToken(hub.Gateway, await hub.SignIn.PersonTokenAsync(partner.UserName, partner.Password));
+        using var editorHttp = await hub.SignedInAsync(Editor);
+        using var partnerHttp = await hub.SignedInAsync(Partner);
         var run = Guid.NewGuid().ToString("N")[..6];
         var processes = new Dictionary<string, int> { ["projects"] = hub.Process("projects").Id, ["notifications"] = hub.Process("notifications").Id,
             ["gateway"] = hub.Process("gateway").Id };
