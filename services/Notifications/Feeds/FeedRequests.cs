@@ -1,5 +1,7 @@
 using Kommune20.Notifications.Notices;
 using Kommune20.Notifications.Subscriptions;
+using Kommune20.ServiceDefaults;
+using Microsoft.Net.Http.Headers;
 
 namespace Kommune20.Notifications.Feeds;
 
@@ -15,8 +17,9 @@ public sealed class FeedRequests(NoticeFeeds feeds, MemberStates members, IConfi
         if (target is null || errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         var selection = await feeds.SelectAsync(target, ct);
-        if (FeedResponse.IsKnown(context, selection.ETag))
-            return FeedResponse.NotModified();
+        // Answered before the entries' texts are read: a reader polling an unchanged feed costs one query.
+        if (PolledDocuments.ReaderHas(context, new EntityTagHeaderValue(selection.ETag)))
+            return PolledDocuments.NotModified();
         var entries = await feeds.EntriesAsync(selection, ct);
         var authors = new Dictionary<Guid, string>();
         foreach (var member in entries.SelectMany(e => e.MemberIds.Take(1)).Distinct())
