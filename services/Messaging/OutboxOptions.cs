@@ -1,3 +1,5 @@
+using Kommune20.ServiceDefaults;
+
 namespace Kommune20.Messaging;
 
 /// <summary>How the outbox retries, gives up and forgets (<c>Messaging:Outbox</c>).</summary>
@@ -29,6 +31,5 @@ public sealed class OutboxOptions
 
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 
-    public TimeSpan RetryDelay(int attempts) =>
-        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(attempts - 1, 30)));
+    public TimeSpan RetryDelay(int attempts) => Backoff.After(attempts, FirstRetryDelay, 2, MaxRetryDelay);
 }

@@ -1,4 +1,5 @@
 using Kommune20.Notifications.Data;
+using Kommune20.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Notifications.Digests;
@@ -15,6 +16,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, IMailDelivery delive
     const int BatchSize = 50;
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    static readonly TimeSpan FirstPause = TimeSpan.FromMinutes(1);
     static readonly TimeSpan LongestPause = TimeSpan.FromHours(6);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -101,5 +103,5 @@ public sealed class MailSender(IServiceScopeFactory scopes, IMailDelivery delive
     }
 
     /// <summary>1, 2, 4 … minutes after the attempts so far, at most six hours.</summary>
-    public static TimeSpan Pause(int attempts) => TimeSpan.FromMinutes(Math.Min(Math.Pow(2, attempts - 1), LongestPause.TotalMinutes));
+    public static TimeSpan Pause(int attempts) => Backoff.After(attempts, FirstPause, 2, LongestPause);
 }

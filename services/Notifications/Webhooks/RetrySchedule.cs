@@ -1,3 +1,5 @@
+using Kommune20.ServiceDefaults;
+
 namespace Kommune20.Notifications.Webhooks;
 
 /// <summary>
@@ -12,7 +14,6 @@ public static class RetrySchedule
     {
         if (sinceFirstAttempt >= options.RetryFor)
             return null;
-        var wait = options.FirstRetry.TotalSeconds * Math.Pow(options.RetryFactor, failures - 1);
-        return TimeSpan.FromSeconds(Math.Min(wait, options.LongestRetry.TotalSeconds));
+        return Backoff.After(failures, options.FirstRetry, options.RetryFactor, options.LongestRetry);
     }
 }
