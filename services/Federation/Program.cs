@@ -19,6 +19,7 @@ builder.AddRegistryClient("Federation");   // whether a member may relay for a n
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPracticeReplicasApi();
+app.MapPublishersApi();
 app.MapStateApi();
 app.MapOutboxApi("federation");
 app.MapGrpcService<FederationGrpcService>().RequireAuthorization(Policies.CityNode);

@@ -37,7 +37,7 @@ public sealed class ProvenanceCheckTests
     }
 
     [Fact]
-    public async Task A_network_relays_only_where_the_registry_allows_and_the_answer_is_remembered()
+    public async Task A_network_relays_only_where_the_registry_allows_asked_every_time_and_only_a_refusal_is_remembered()
     {
         var register = new SeededRegister();
         var check = new ProvenanceCheck(register, TimeProvider.System);
@@ -45,35 +45,48 @@ public sealed class ProvenanceCheckTests
         Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
         Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
         Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Pforzheim, default));
-        Assert.Equal(2, register.Questions);
+        Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Pforzheim, default));
+        Assert.Equal(3, register.Questions);
     }
 
     [Fact]
-    public async Task A_withdrawn_consent_counts_once_the_remembered_answer_expires()
+    public async Task A_withdrawn_consent_refuses_the_very_next_batch()
     {
         var register = new SeededRegister();
-        var clock = new FakeTimeProvider();
-        var check = new ProvenanceCheck(register, clock, rememberFor: TimeSpan.FromSeconds(1));
+        var check = new ProvenanceCheck(register, new FakeTimeProvider());
         Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
 
         register.HeidelbergConsents = false;
-        Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
-        clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
     }
 
     [Fact]
-    public async Task The_remembered_answers_are_bounded_and_a_full_cache_asks_again_rather_than_grow()
+    public async Task A_consent_given_again_counts_once_the_remembered_refusal_expires()
+    {
+        var register = new SeededRegister { HeidelbergConsents = false };
+        var clock = new FakeTimeProvider();
+        var check = new ProvenanceCheck(register, clock, rememberFor: TimeSpan.FromSeconds(1));
+        Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
+
+        register.HeidelbergConsents = true;
+        Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
+    }
+
+    [Fact]
+    public async Task The_remembered_refusals_are_bounded_and_a_full_cache_asks_again_rather_than_grow()
     {
         var register = new SeededRegister();
         var check = new ProvenanceCheck(register, TimeProvider.System, capacity: 2);
 
-        Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
         Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Pforzheim, default));
         Assert.False(await check.MayDeliverAsync(Samples.Pforzheim, Samples.Heidelberg, default));
-        Assert.False(await check.MayDeliverAsync(Samples.Pforzheim, Samples.Heidelberg, default));
-        Assert.True(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Heidelberg, default));
+        Assert.False(await check.MayDeliverAsync(Samples.Pforzheim, Samples.Metropolregion, default));
+        Assert.False(await check.MayDeliverAsync(Samples.Pforzheim, Samples.Metropolregion, default));
+        Assert.False(await check.MayDeliverAsync(Samples.Metropolregion, Samples.Pforzheim, default));
 
         Assert.Equal(4, register.Questions);
     }

@@ -69,6 +69,15 @@ public sealed class ReplicaStore : IDisposable
         return withdrawn;
     }
 
+    /// <summary>The origin's editor withdraws a practice at the hub.</summary>
+    public async Task<OriginWithdrawal> WithdrawAtHubAsync(Guid origin, string originId)
+    {
+        await using var db = Open();
+        var outcome = await Replication.StageOriginWithdrawalAsync(new ReplicaUnit(db), origin, RecordKind.Practice, originId, Tick(), default);
+        await db.SaveChangesAsync();
+        return outcome;
+    }
+
     /// <summary>The integration events staged in the outbox, by their short type name, in commit order.</summary>
     public async Task<List<string>> EventsAsync()
     {

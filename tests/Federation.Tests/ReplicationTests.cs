@@ -12,8 +12,11 @@ public sealed class ReplicationTests : IDisposable
         new(Samples.Heidelberg, Samples.Heidelberg, Permitted: true, changes.Max(c => c.Version), changes);
 
     /// <summary>The Metropolregion relaying for Heidelberg, with the Registry's consent.</summary>
-    static PushedBatch Relayed(params Change[] changes) =>
-        new(Samples.Metropolregion, Samples.Heidelberg, Permitted: true, changes.Max(c => c.Version), changes);
+    static PushedBatch Relayed(params Change[] changes) => RelayedBy(Samples.Metropolregion, changes);
+
+    /// <summary>A network relaying for Heidelberg, with the Registry's consent.</summary>
+    static PushedBatch RelayedBy(Guid network, params Change[] changes) =>
+        new(network, Samples.Heidelberg, Permitted: true, changes.Max(c => c.Version), changes);
 
     async Task<Replica?> ReplicaAsync(string originId)
     {
@@ -65,8 +68,8 @@ public sealed class ReplicationTests : IDisposable
     [Fact]
     public async Task An_older_version_arriving_late_is_skipped_even_after_a_withdrawal()
     {
-        await _store.PushAsync(FromHeidelberg(Samples.Tombstone("digitallotsen", 7)));
-        var late = await _store.PushAsync(new PushedBatch(Samples.Metropolregion, Samples.Heidelberg, true, 5, [Samples.PracticeChange("digitallotsen", 5)]));
+        await _store.PushAsync(Relayed(Samples.Tombstone("digitallotsen", 7)));
+        var late = await _store.PushAsync(RelayedBy(Samples.DigihubSuedbaden, Samples.PracticeChange("digitallotsen", 5)));
 
         Assert.Equal(1, late.Skipped);
         Assert.True((await ReplicaAsync("digitallotsen"))!.IsWithdrawn);
@@ -136,9 +139,9 @@ public sealed class ReplicationTests : IDisposable
     {
         var broken = Enumerable.Range(1, Replication.MaxQuarantinedPerFeed + 3)
             .Select(version => Samples.PracticeChange($"kaputt-{version}", version, p => p.Title = "")).ToArray();
+        await _store.PushAsync(Relayed(Samples.PracticeChange("relais-kaputt", Replication.MaxQuarantinedPerFeed + 4, p => p.Title = "")));
         await _store.PushAsync(FromHeidelberg(broken[..^3]));
         await _store.PushInOneCommitAsync(FromHeidelberg(broken[^3..^1]), FromHeidelberg(broken[^1]));
-        await _store.PushAsync(Relayed(Samples.PracticeChange("relais-kaputt", Replication.MaxQuarantinedPerFeed + 4, p => p.Title = "")));
 
         await using var db = _store.Open();
         var kept = await db.Quarantine.Where(q => q.SourceMemberId == Samples.Heidelberg).Select(q => q.Version).ToListAsync();
@@ -151,8 +154,8 @@ public sealed class ReplicationTests : IDisposable
     [Fact]
     public async Task A_cursor_is_kept_per_delivering_source()
     {
-        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 9)));
-        var relayed = await _store.PushAsync(new PushedBatch(Samples.Metropolregion, Samples.Heidelberg, true, 3, [Samples.PracticeChange("mash", 3)]));
+        await _store.PushAsync(Relayed(Samples.PracticeChange("digitallotsen", 9)));
+        var relayed = await _store.PushAsync(RelayedBy(Samples.DigihubSuedbaden, Samples.PracticeChange("mash", 3)));
 
         Assert.Equal(3, relayed.AcknowledgedVersion);
         Assert.Equal(1, relayed.Applied);
@@ -176,8 +179,8 @@ public sealed class ReplicationTests : IDisposable
     [Fact]
     public async Task A_restored_nodes_resync_withdraws_what_it_delivered_after_its_backup_but_not_what_a_relay_did()
     {
-        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1), Samples.PracticeChange("nach-der-sicherung", 2)));
         await _store.PushAsync(Relayed(Samples.PracticeChange("vom-relais", 3)));
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1), Samples.PracticeChange("nach-der-sicherung", 2)));
 
         // The backup ends at version 1; the node found the hub at 2.
         var withdrawn = await _store.ReconcileAsync(Samples.Heidelberg, Samples.Heidelberg,
@@ -204,32 +207,81 @@ public sealed class ReplicationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_relay_cannot_overwrite_or_withdraw_what_the_origin_delivered_itself()
+    public async Task Once_the_origins_own_node_delivered_every_relayed_change_is_refused_new_records_too_and_only_counted()
     {
         await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1)));
 
         var outcome = await _store.PushAsync(Relayed(
-            Samples.PracticeChange("digitallotsen", 2, p => p.Title = "Überschrieben"), Samples.Tombstone("digitallotsen", 3)));
+            Samples.PracticeChange("digitallotsen", 2, p => p.Title = "Überschrieben"), Samples.Tombstone("digitallotsen", 3),
+            Samples.PracticeChange("neu-vom-relais", 4)));
 
-        Assert.Equal((0, 3L), (outcome.Applied, outcome.AcknowledgedVersion));
+        Assert.Equal((0, 4L, RefusalCount.OwnNode), (outcome.Applied, outcome.AcknowledgedVersion, outcome.RefusedFor));
+        Assert.Equal(3, outcome.Rejections.Count);
         Assert.All(outcome.Rejections, rejection => Assert.Equal(RejectionCode.PermissionDenied, rejection.Code));
-        Assert.Contains("selbst geliefert", outcome.Rejections[0].Reason);
+        Assert.StartsWith("Die Stadt veröffentlicht über ihren eigenen Knoten", outcome.Rejections[0].Reason);
         var replica = await ReplicaAsync("digitallotsen");
         Assert.Equal((1L, "Digitallotsinnen und Digitallotsen", Samples.Heidelberg), (replica!.Version, replica.Title, replica.ReceivedFrom));
+        Assert.Null(await ReplicaAsync("neu-vom-relais"));
         await using var db = _store.Open();
-        Assert.Equal(2, await db.Quarantine.CountAsync(q => q.SourceMemberId == Samples.Metropolregion && q.Code == "permission-denied"));
+        Assert.Empty(await db.Quarantine.ToListAsync());
+        Assert.Null(await db.Cursors.FindAsync(Samples.Metropolregion, Samples.Heidelberg));
+        var counted = await db.Refusals.SingleAsync();
+        Assert.Equal((Samples.Metropolregion, RefusalCount.OwnNode, 3L), (counted.SourceMemberId, counted.Reason, counted.Count));
         Assert.Equal(["PracticePublished"], await _store.EventsAsync());
     }
 
     [Fact]
-    public async Task A_relay_cannot_bring_back_what_the_origin_withdrew()
+    public async Task A_relays_batch_staged_after_the_origins_first_one_in_the_same_commit_is_refused()
     {
-        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1), Samples.Tombstone("digitallotsen", 2)));
+        var outcomes = await _store.PushInOneCommitAsync(
+            FromHeidelberg(Samples.PracticeChange("digitallotsen", 1)), Relayed(Samples.PracticeChange("neu-vom-relais", 1)));
 
-        var outcome = await _store.PushAsync(Relayed(Samples.PracticeChange("digitallotsen", 3)));
+        Assert.Equal(RefusalCount.OwnNode, outcomes[1].RefusedFor);
+        Assert.Null(await ReplicaAsync("neu-vom-relais"));
+    }
 
-        Assert.Equal(RejectionCode.PermissionDenied, Assert.Single(outcome.Rejections).Code);
+    [Fact]
+    public async Task The_origins_node_taking_over_with_the_same_ids_and_versions_continued_leaves_one_record_each()
+    {
+        await _store.PushAsync(Relayed(Samples.PracticeChange("digitallotsen", 1), Samples.PracticeChange("mash", 2)));
+        Assert.Equal(Samples.Metropolregion, (await ReplicaAsync("digitallotsen"))!.RelayedBy);
+
+        var takeover = await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 3, p => p.Title = "Vom eigenen Knoten")));
+
+        Assert.Equal(1, takeover.Applied);
+        await using var db = _store.Open();
+        var replicas = await db.Replicas.OrderBy(r => r.OriginId).ToListAsync();
+        Assert.Equal([("digitallotsen", 3L, (Guid?)null), ("mash", 2L, Samples.Metropolregion)],
+            replicas.Select(r => (r.OriginId, r.Version, r.RelayedBy)));
+        Assert.Equal(["PracticePublished", "PracticePublished", "PracticeUpdated"], await _store.EventsAsync());
+        // The relay's snapshot no longer withdraws what it delivered before the takeover: the member speaks for itself now.
+        Assert.Equal(0, await _store.ReconcileAsync(Samples.Metropolregion, Samples.Heidelberg, snapshotVersion: 2));
+        Assert.False((await ReplicaAsync("mash"))!.IsWithdrawn);
+    }
+
+    [Fact]
+    public async Task The_origins_editor_withdraws_a_relayed_record_at_the_hub_and_no_relay_can_bring_it_back()
+    {
+        await _store.PushAsync(Relayed(Samples.PracticeChange("digitallotsen", 1)));
+
+        Assert.Equal(OriginWithdrawal.Withdrawn, await _store.WithdrawAtHubAsync(Samples.Heidelberg, "digitallotsen"));
+        Assert.Equal(OriginWithdrawal.NotFound, await _store.WithdrawAtHubAsync(Samples.Heidelberg, "digitallotsen"));
+
+        var replica = await ReplicaAsync("digitallotsen");
+        Assert.Equal((true, 2L, (Guid?)null), (replica!.IsWithdrawn, replica.Version, replica.RelayedBy));
+        Assert.Equal(["PracticePublished", "PracticeWithdrawn"], await _store.EventsAsync());
+        var revived = await _store.PushAsync(Relayed(Samples.PracticeChange("digitallotsen", 3)));
+        Assert.Contains("selbst geliefert oder zurückgezogen", Assert.Single(revived.Rejections).Reason);
         Assert.True((await ReplicaAsync("digitallotsen"))!.IsWithdrawn);
+    }
+
+    [Fact]
+    public async Task What_the_origins_own_node_delivered_is_not_withdrawn_at_the_hub()
+    {
+        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1)));
+
+        Assert.Equal(OriginWithdrawal.OwnNodeRecord, await _store.WithdrawAtHubAsync(Samples.Heidelberg, "digitallotsen"));
+        Assert.False((await ReplicaAsync("digitallotsen"))!.IsWithdrawn);
     }
 
     [Fact]
@@ -243,7 +295,7 @@ public sealed class ReplicationTests : IDisposable
         var replica = await ReplicaAsync("digitallotsen");
         Assert.Equal((4L, "Digitallotsinnen und Digitallotsen", Samples.Heidelberg), (replica!.Version, replica.Title, replica.ReceivedFrom));
         var later = await _store.PushAsync(Relayed(Samples.PracticeChange("digitallotsen", 9_001, p => p.Title = "Wieder vom Relais")));
-        Assert.Equal(RejectionCode.PermissionDenied, Assert.Single(later.Rejections).Code);
+        Assert.Equal((RejectionCode.PermissionDenied, RefusalCount.OwnNode), (Assert.Single(later.Rejections).Code, later.RefusedFor));
     }
 
     [Fact]
@@ -272,7 +324,7 @@ public sealed class ReplicationTests : IDisposable
     [Fact]
     public async Task A_relays_resync_withdraws_only_what_that_relay_delivered()
     {
-        await _store.PushAsync(FromHeidelberg(Samples.PracticeChange("digitallotsen", 1)));
+        await _store.PushAsync(RelayedBy(Samples.DigihubSuedbaden, Samples.PracticeChange("digitallotsen", 1)));
         await _store.PushAsync(Relayed(Samples.PracticeChange("relais-alt", 1), Samples.PracticeChange("relais-neu", 2)));
 
         var withdrawn = await _store.ReconcileAsync(Samples.Metropolregion, Samples.Heidelberg, snapshotVersion: 2, (Contracts.Federation.RecordKind.Practice, "relais-neu"));

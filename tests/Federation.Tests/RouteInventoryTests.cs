@@ -13,6 +13,7 @@ public sealed class RouteInventoryTests
         ["GET /openapi/{documentName}.json"] = "the API's public description",
         ["GET /api/federation/practices"] = "the public practices the hub holds (network-only ones need a sign-in)",
         ["GET /api/federation/practices/{originMemberId}/{originId}"] = "one of them",
+        ["GET /api/federation/members/{originMemberId}/publishers"] = "who publishes a member's records (its node, networks): the replicas' provenance, public like them",
     };
 
     [Fact]

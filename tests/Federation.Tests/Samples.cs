@@ -12,6 +12,7 @@ public static class Samples
     public static readonly Guid Heidelberg = Guid.Parse("6b0e2f1a-0002-4c20-9a20-000000000002");
     public static readonly Guid Pforzheim = Guid.Parse("6b0e2f1a-0003-4c20-9a20-000000000003");
     public static readonly Guid Metropolregion = Guid.Parse("6b0e2f1a-0006-4c20-9a20-000000000006");
+    public static readonly Guid DigihubSuedbaden = Guid.Parse("6b0e2f1a-0008-4c20-9a20-000000000008");
     static readonly DateTimeOffset ChangedAt = new(2019, 10, 1, 9, 0, 0, TimeSpan.Zero);
 
     public static PracticeRecord Digitallotsen => PracticeSamples.Digitallotsen();

@@ -6,14 +6,16 @@ using Kommune20.Federation.Data;
 using Kommune20.Federation.Replicas;
 using Kommune20.ServiceDefaults;
 using Kommune20.ServiceDefaults.Problems;
+using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Federation.Api;
 
 /// <summary>
-/// The practices the hub holds, read-only (the hub never edits a city's record). Visitors see public ones;
-/// signed-in members of the network also see network-only ones.
+/// The practices the hub holds. Visitors see public ones; signed-in members of the network also see network-only ones.
+/// The hub never edits a city's record; the one thing it does at a city's word is withdraw one a network published for
+/// it, asked by the city's own editor (e.g. after the city withdrew its consent from the network).
 /// </summary>
 public static class PracticeReplicasApi
 {
@@ -22,9 +24,10 @@ public static class PracticeReplicasApi
 
     public static RouteGroupBuilder MapPracticeReplicasApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/federation/practices").WithTags("Practices").AllowAnonymous();
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{originMemberId:guid}/{originId}", GetAsync);
+        var group = app.MapGroup("/api/federation/practices").WithTags("Practices");
+        group.MapGet("/", ListAsync).AllowAnonymous();
+        group.MapGet("/{originMemberId:guid}/{originId}", GetAsync).AllowAnonymous();
+        group.MapDelete("/{originMemberId:guid}/{originId}", WithdrawAsync).RequireAuthorization(Policies.CityEditor);
         return group;
     }
 
@@ -50,6 +53,24 @@ public static class PracticeReplicasApi
         return replica is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(replica));
     }
 
+    /// <summary>Only the origin's own editors; anyone else (a network's editor too) is refused, without learning more.</summary>
+    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> WithdrawAsync(
+        Guid originMemberId, string originId, ClaimsPrincipal user, ReplicaWriter writer, CancellationToken ct)
+    {
+        if (user.GetMemberId() != originMemberId)
+            return Refusals.Forbidden("Nur die Redaktion der Stadt selbst.",
+                "Einen Datensatz am Hub zurückziehen darf nur die Redaktion des Mitglieds, von dem er stammt.");
+        var outcome = await writer.WriteAsync(1, (unit, now, token) =>
+            Replication.StageOriginWithdrawalAsync(unit, originMemberId, RecordKind.Practice, originId, now, token), ct);
+        return outcome switch
+        {
+            OriginWithdrawal.Withdrawn => TypedResults.NoContent(),
+            OriginWithdrawal.OwnNodeRecord => Refusals.Conflict("Der Datensatz kommt vom eigenen Knoten der Stadt.",
+                "Ihr Knoten veröffentlicht ihn; ziehen Sie ihn dort zurück, dann verschwindet er mit dem nächsten Abgleich auch am Hub."),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
     static IQueryable<Replica> Visible(FederationDb db, ClaimsPrincipal user)
     {
         var practices = db.Replicas.AsNoTracking().Where(r => r.Kind == RecordKind.Practice && r.Body != null);
@@ -58,5 +79,5 @@ public static class PracticeReplicasApi
 
     static PracticeReplicaDto ToDto(Replica replica) => new(
         replica.OriginMemberId, replica.OriginId, replica.Version, replica.ChangedAt, replica.Visibility ?? Visibility.Public,
-        JsonSerializer.Deserialize<PracticeRecord>(replica.Body!, Json.Options)!);
+        JsonSerializer.Deserialize<PracticeRecord>(replica.Body!, Json.Options)!, replica.RelayedBy);
 }

@@ -2,8 +2,15 @@ using Kommune20.Contracts.Federation;
 
 namespace Kommune20.Federation.Api;
 
-/// <summary>A practice as the hub holds it: the city's record with its provenance.</summary>
-public sealed record PracticeReplicaDto(Guid OriginMemberId, string OriginId, long Version, DateTimeOffset ChangedAt, Visibility Visibility, PracticeRecord Practice);
+/// <summary>
+/// A practice as the hub holds it: the city's record with its provenance; <paramref name="RelayedBy"/> is the network whose
+/// node published it for the city, null when the city's own node did.
+/// </summary>
+public sealed record PracticeReplicaDto(Guid OriginMemberId, string OriginId, long Version, DateTimeOffset ChangedAt, Visibility Visibility,
+    PracticeRecord Practice, Guid? RelayedBy);
+
+/// <summary>Who publishes a member's records at the hub: its own node (once it has delivered) and the networks whose nodes delivered its live records.</summary>
+public sealed record PublishersDto(Guid OriginMemberId, bool OwnNode, IReadOnlyList<Guid> Networks);
 
 /// <summary>
 /// Federation state of one city at the hub: per delivering source (its node, relays) the cursor and lag, open rejections,

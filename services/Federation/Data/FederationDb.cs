@@ -27,6 +27,7 @@ public sealed class FederationDb(DbContextOptions<FederationDb> options) : DbCon
             replica.HasIndex(r => new { r.Kind, r.Title });
             replica.Ignore(r => r.IsWithdrawn);
             replica.Ignore(r => r.Origin);
+            replica.Ignore(r => r.RelayedBy);
         });
         model.Entity<FeedCursor>(cursor =>
         {

@@ -38,8 +38,8 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
             var permitted = await provenance.MayDeliverAsync(caller, origin, cancellationToken);
             var pushed = new PushedBatch(caller, origin, permitted, batch.HeadVersion, batch.Changes);
             var outcome = await writer.WriteAsync(pushed.Changes.Count, (unit, now, ct) => Replication.StageBatchAsync(unit, pushed, now, ct), cancellationToken);
-            if (!permitted)
-                metrics.Refused(caller, origin, RefusalCount.NoConsent, outcome.Rejections.Count);
+            if (outcome.RefusedFor is { } reason)
+                metrics.Refused(caller, origin, reason, outcome.Rejections.Count);
             guard.Count(caller, Refusals(outcome.Rejections));
             var ack = new BatchAck
             {
@@ -157,10 +157,14 @@ public sealed class FederationGrpcService(ReplicaWriter writer, ProvenanceCheck 
 
     static int Refusals(IEnumerable<Rejection> rejections) => rejections.Count(rejection => rejection.Code == RejectionCode.PermissionDenied);
 
+    /// <summary>A re-sync needs consent, and a relay's ends once the member's own node has taken over (see Replication.HasOwnNodeAsync).</summary>
     async Task EnsureMayDeliverAsync(Guid caller, Guid origin, CancellationToken cancellationToken)
     {
         if (!await provenance.MayDeliverAsync(caller, origin, cancellationToken))
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"origin_member_id: {caller} may not re-sync the records of {origin}"));
+        if (caller != origin && await Replication.HasOwnNodeAsync(db, origin, cancellationToken))
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"origin_member_id: Die Stadt veröffentlicht über ihren eigenen Knoten; {caller} darf die Datensätze von {origin} nicht mehr abgleichen."));
     }
 
     static Guid CallerOf(ServerCallContext context) =>

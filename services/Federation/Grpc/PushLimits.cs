@@ -23,6 +23,6 @@ public sealed class PushLimits
     /// <summary>How long a credential that exceeded a window's bound is answered RESOURCE_EXHAUSTED.</summary>
     public TimeSpan BlockFor { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long the Registry's answer on a relay's consent is remembered (see ProvenanceCheck).</summary>
+    /// <summary>How long the Registry's refusal of a relay's consent is remembered (a consent itself never is; see ProvenanceCheck).</summary>
     public TimeSpan ConsentCache { get; init; } = ProvenanceCheck.DefaultRememberFor;
 }

@@ -9,8 +9,8 @@ namespace Kommune20.Federation.Replicas;
 /// </summary>
 public sealed record PushedBatch(Guid Source, Guid Origin, bool Permitted, long HeadVersion, IReadOnlyList<Change> Changes, bool IsResync = false);
 
-/// <summary>What the hub did with a batch: the ack it sends back.</summary>
-public sealed record BatchOutcome(long AcknowledgedVersion, int Applied, int Skipped, IReadOnlyList<Rejection> Rejections);
+/// <summary>What the hub did with a batch: the ack it sends back, and why it was refused whole (a <see cref="RefusalCount"/> reason) if it was.</summary>
+public sealed record BatchOutcome(long AcknowledgedVersion, int Applied, int Skipped, IReadOnlyList<Rejection> Rejections, string? RefusedFor = null);
 
 /// <summary>
 /// What a re-sync stated: the log's head when the snapshot was taken, the records it contains, and after a restore from a

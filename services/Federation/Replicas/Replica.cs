@@ -29,5 +29,8 @@ public sealed class Replica
 
     public bool IsWithdrawn => Body is null;
 
-    public RecordOrigin Origin => new(OriginMemberId, OriginId, Version, ChangedAt);
+    /// <summary>The network that delivered this version for the origin; null when the origin delivered it itself.</summary>
+    public Guid? RelayedBy => ReceivedFrom == OriginMemberId ? null : ReceivedFrom;
+
+    public RecordOrigin Origin => new(OriginMemberId, OriginId, Version, ChangedAt, RelayedBy);
 }

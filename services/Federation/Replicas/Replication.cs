@@ -12,7 +12,8 @@ namespace Kommune20.Federation.Replicas;
 /// The hub's apply rules, staged into a <see cref="ReplicaUnit"/> for the caller's SaveChanges: a change newer than
 /// the replica replaces it and announces an event; one that is not newer is skipped (so applying twice changes nothing);
 /// a rejected one is quarantined (at most <see cref="MaxQuarantinedPerFeed"/> per deliverer and origin) and reported; the
-/// cursor moves past all of them. A caller without consent for the origin is refused whole and only counted.
+/// cursor moves past all of them. A caller without consent for the origin is refused whole and only counted, and so is
+/// a relay once the origin's own node has delivered: from then on the member publishes through its node alone.
 /// </summary>
 public static class Replication
 {
@@ -41,7 +42,9 @@ public static class Replication
     {
         var db = unit.Db;
         if (!batch.Permitted)
-            return await RefuseAsync(db, batch, now, cancellationToken);
+            return await RefuseAsync(db, batch, RefusalCount.NoConsent, Refused, now, cancellationToken);
+        if (batch.Source != batch.Origin && await HasOwnNodeAsync(db, batch.Origin, cancellationToken))
+            return await RefuseAsync(db, batch, RefusalCount.OwnNode, OwnNodeDelivers, now, cancellationToken);
         var cursor = await CursorAsync(db, batch.Source, batch.Origin, cancellationToken);
         var limit = cursor.AcknowledgedVersion + MaxVersionLead;
         var rejections = new List<Rejection>();
@@ -117,6 +120,8 @@ public static class Replication
         var db = unit.Db;
         var snapshotVersion = snapshot.Version;
         var relayed = source != origin;
+        if (relayed && await HasOwnNodeAsync(db, origin, cancellationToken))
+            return 0;
         var live = await db.Replicas.Where(r => r.OriginMemberId == origin && r.Body != null && (!relayed || r.ReceivedFrom == source)).ToListAsync(cancellationToken);
         var withdrawn = 0;
         bool Lost(Replica r) => r.Version <= snapshotVersion || (r.ReceivedFrom == source && r.Version <= snapshot.LostUpTo);
@@ -146,16 +151,52 @@ public static class Replication
     }
 
     /// <summary>
-    /// A caller without consent for the origin: every change is refused and reported, but nothing of it is kept, not even a
-    /// cursor; the refusal is counted per caller, origin and reason. The ack names the batch's last version, so the caller
-    /// is not sent round again by its own pusher.
+    /// Whether the origin's own node has delivered for it (its cursor exists, committed or staged in this unit): a member
+    /// that runs a node has taken its records over from any network, and no relay publishes for it any more. Checked
+    /// in the single writer, so a relay's batch staged after the node's first one is refused, even in the same commit.
     /// </summary>
-    static async Task<BatchOutcome> RefuseAsync(FederationDb db, PushedBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<bool> HasOwnNodeAsync(FederationDb db, Guid origin, CancellationToken cancellationToken) =>
+        await db.Cursors.FindAsync([origin, origin], cancellationToken) is not null;
+
+    /// <summary>
+    /// Withdraws at the hub a record a relay delivered, as the origin's own act (its editor's, when no node of its own
+    /// speaks for it; e.g. after the member withdrew its consent from the network). The tombstone counts as delivered by
+    /// the origin, so no relay can change or revive it; the origin's own node may publish it again with a newer version.
+    /// </summary>
+    public static async Task<OriginWithdrawal> StageOriginWithdrawalAsync(ReplicaUnit unit, Guid origin, RecordKind kind, string originId,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rejections = batch.Changes.Select(change => Refused(change, batch)).ToList();
-        await TallyAsync(db, batch.Source, batch.Origin, RefusalCount.NoConsent, rejections.Count, now, cancellationToken);
+        var replica = unit.Find(origin, kind, originId);
+        if (replica is null && await unit.Db.Replicas.FindAsync([origin, kind, originId], cancellationToken) is { } stored)
+        {
+            unit.Loaded(stored);
+            replica = stored;
+        }
+        if (replica is null || replica.IsWithdrawn)
+            return OriginWithdrawal.NotFound;
+        if (replica.RelayedBy is null)
+            return OriginWithdrawal.OwnNodeRecord;
+        replica.Body = null;
+        replica.Version++;
+        replica.ChangedAt = now;
+        replica.ReceivedFrom = origin;
+        replica.ReceivedAt = now;
+        ReplicaAnnouncements.Announce(unit.Db, replica.Origin, kind, record: null, wasLive: true);
+        return OriginWithdrawal.Withdrawn;
+    }
+
+    /// <summary>
+    /// A batch refused whole (no consent, or the origin's own node has taken over): every change is refused and reported,
+    /// but nothing of it is kept, not even a cursor; the refusal is counted per caller, origin and reason. The ack names
+    /// the batch's last version, so the caller is not sent round again by its own pusher.
+    /// </summary>
+    static async Task<BatchOutcome> RefuseAsync(FederationDb db, PushedBatch batch, string reason, Func<Change, PushedBatch, Rejection> reject,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rejections = batch.Changes.Select(change => reject(change, batch)).ToList();
+        await TallyAsync(db, batch.Source, batch.Origin, reason, rejections.Count, now, cancellationToken);
         var last = batch.Changes.Select(change => change.Version).DefaultIfEmpty(0).Max();
-        return new BatchOutcome(last, 0, 0, rejections);
+        return new BatchOutcome(last, 0, 0, rejections, reason);
     }
 
     static async Task TallyAsync(FederationDb db, Guid source, Guid origin, string reason, int count, DateTimeOffset now, CancellationToken cancellationToken)
@@ -285,8 +326,12 @@ public static class Replication
         $"Das Mitglied {batch.Source} darf keine Datensätze von {batch.Origin} veröffentlichen oder zurückziehen: "
         + "es ist nicht der Ursprung, und das Register erlaubt ihm kein Weiterleiten (Relais) für dieses Mitglied.");
 
+    static Rejection OwnNodeDelivers(Change change, PushedBatch batch) => ChangeReader.Reject(change, RejectionCode.PermissionDenied,
+        $"Die Stadt veröffentlicht über ihren eigenen Knoten: das Mitglied {batch.Origin} hat seine Datensätze übernommen, "
+        + $"das Netzwerk {batch.Source} darf für es nichts mehr veröffentlichen oder zurückziehen.");
+
     static Rejection OriginDelivered(Change change, PushedBatch batch) => ChangeReader.Reject(change, RejectionCode.PermissionDenied,
-        $"Das Mitglied {batch.Origin} hat diesen Datensatz selbst geliefert: das Relais {batch.Source} darf ihn weder ändern "
+        $"Das Mitglied {batch.Origin} hat diesen Datensatz selbst geliefert oder zurückgezogen: das Relais {batch.Source} darf ihn weder ändern "
         + "noch zurückziehen. Der Ursprung gewinnt immer.");
 
     static Rejection TooFar(Change change, long acknowledged) => ChangeReader.Reject(change, RejectionCode.InvalidArgument,
