@@ -53,11 +53,13 @@ public static class LibraryPracticesApi
         if (practice is null)
             return TypedResults.NotFound();
 
-        var origin = (await cards.KnownAsync([practice.OriginMemberId], ct)).GetValueOrDefault(practice.OriginMemberId);
+        var known = await cards.KnownAsync(practice.RelayedBy is { } relayedBy ? [practice.OriginMemberId, relayedBy] : [practice.OriginMemberId], ct);
+        var origin = known.GetValueOrDefault(practice.OriginMemberId);
+        var relay = practice.RelayedBy is { } network ? known.GetValueOrDefault(network) : null;
         return TypedResults.Ok(new PracticeDetails(
             practice.Id,
             new PracticeOrigin(practice.OriginMemberId, origin?.Name, origin?.FederalState, origin?.NetworkNames ?? [],
-                practice.OriginId, practice.Version, practice.ChangedAt),
+                practice.OriginId, practice.Version, practice.ChangedAt, practice.RelayedBy, relay?.Name),
             practice.Record!,
             await views.OfPracticeAsync(practice, ct),
             await views.InterestsInAsync(practice, ct),

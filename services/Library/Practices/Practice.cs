@@ -10,6 +10,9 @@ public sealed class Practice : Replica<PracticeRecord>
     public long Revision { get; set; } = 1;
     public long IndexedRevision { get; set; }
 
+    /// <summary>The network whose node published the version held for the origin city; null when the city's own node did.</summary>
+    public Guid? RelayedBy { get; set; }
+
     /// <summary>A new replica, whose id follows from its origin (<see cref="LibraryPracticeId"/>), so other services name it as the library does.</summary>
     public static Practice From(RecordOrigin origin)
     {

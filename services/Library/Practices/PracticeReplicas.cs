@@ -23,7 +23,8 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
     public async Task WithdrawAsync(RecordOrigin origin, CancellationToken cancellationToken)
     {
         var practice = await db.Practices.FindOrAddAsync(origin, Practice.From, cancellationToken);
-        practice.WithdrawOrIgnore(origin, "practice", logger);
+        if (practice.WithdrawOrIgnore(origin, "practice", logger))
+            practice.RelayedBy = origin.RelayedBy;
         await db.SaveChangesAsync(cancellationToken);
         indexSignal.Notify();
     }
@@ -42,6 +43,12 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
         return applied;
     }
 
-    async Task<bool> StageAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken) =>
-        (await db.Practices.FindOrAddAsync(origin, Practice.From, cancellationToken)).ApplyOrIgnore(origin, record, "practice", logger);
+    async Task<bool> StageAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
+    {
+        var practice = await db.Practices.FindOrAddAsync(origin, Practice.From, cancellationToken);
+        if (!practice.ApplyOrIgnore(origin, record, "practice", logger))
+            return false;
+        practice.RelayedBy = origin.RelayedBy;
+        return true;
+    }
 }

@@ -4,7 +4,8 @@ namespace Kommune20.Library.Search;
 
 /// <summary>
 /// What a search result shows of a practice; kept in the index, so a page of results needs no database.
-/// <see cref="SourceProjectKey"/> names the pilot project a transfer report is about (<c>/projekte/{key}</c>).
+/// <see cref="SourceProjectKey"/> names the pilot project a transfer report is about (<c>/projekte/{key}</c>);
+/// <see cref="RelayedBy"/> the network whose node published it for the city (null when the city's own node did).
 /// </summary>
 public sealed record PracticeCard(
     Guid Id,
@@ -21,4 +22,6 @@ public sealed record PracticeCard(
     Visibility Visibility,
     int VerifiedAdoptions,
     DateTimeOffset ChangedAt,
-    string? SourceProjectKey);
+    string? SourceProjectKey,
+    Guid? RelayedBy = null,
+    string? RelayedByName = null);

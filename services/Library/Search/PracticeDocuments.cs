@@ -10,12 +10,13 @@ namespace Kommune20.Library.Search;
 /// <summary>Turns a practice, its origin's card and its verified adoptions into the document the index keeps.</summary>
 public static class PracticeDocuments
 {
-    public static Document Build(Practice practice, MemberCard? origin, int verifiedAdoptions, int currentYear)
+    /// <param name="relay">The card of the network that published it for the city, if one did.</param>
+    public static Document Build(Practice practice, MemberCard? origin, int verifiedAdoptions, int currentYear, MemberCard? relay = null)
     {
         var record = practice.Record ?? throw new InvalidOperationException("Only a listed practice is indexed.");
         var card = new PracticeCard(practice.Id, record.Title, record.Summary, practice.OriginMemberId, origin?.Name, origin?.FederalState,
             record.Topics, record.SdgTargets, record.StartYear, record.EndYear, record.FundingProgramme, record.Visibility,
-            verifiedAdoptions, practice.ChangedAt, record.SourceProjectKey);
+            verifiedAdoptions, practice.ChangedAt, record.SourceProjectKey, practice.RelayedBy, relay?.Name);
 
         var document = new Document
         {

@@ -70,7 +70,8 @@ public sealed class PracticeIndexer(
             return 0;
 
         var listed = pending.Where(p => p.IsListed).ToList();
-        var cards = await scope.ServiceProvider.GetRequiredService<MemberCards>().ForAsync(listed.Select(p => p.OriginMemberId), cancellationToken);
+        var cards = await scope.ServiceProvider.GetRequiredService<MemberCards>().ForAsync(
+            listed.Select(p => p.OriginMemberId).Concat(listed.Select(p => p.RelayedBy).OfType<Guid>()), cancellationToken);
         var ids = listed.ConvertAll(p => p.Id);
         var verified = await db.Adoptions.Where(a => ids.Contains(a.PracticeId) && a.ConfirmedAt != null)
             .GroupBy(a => a.PracticeId).Select(g => new { PracticeId = g.Key, Count = g.Count() })
@@ -81,7 +82,7 @@ public sealed class PracticeIndexer(
         {
             if (practice.IsListed)
                 index.Put(practice.Id, PracticeDocuments.Build(practice, cards.GetValueOrDefault(practice.OriginMemberId),
-                    verified.GetValueOrDefault(practice.Id), year));
+                    verified.GetValueOrDefault(practice.Id), year, practice.RelayedBy is { } relay ? cards.GetValueOrDefault(relay) : null));
             else
                 index.Remove(practice.Id);
         }

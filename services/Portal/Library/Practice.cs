@@ -12,14 +12,17 @@ public sealed record PracticeHit(PracticeCard Practice, string? Snippet, float? 
 
 public sealed record FacetValue(string Value, int Count);
 
-/// <summary>What a list shows of a practice.</summary>
+/// <summary>What a list shows of a practice; <see cref="RelayedBy"/> is the network that published it for the city, if one did.</summary>
 public sealed record PracticeCard(Guid Id, string Title, string? Summary, Guid OriginMemberId, string? City, string? FederalState,
     IReadOnlyList<string> Topics, IReadOnlyList<string> SdgTargets, int? StartYear, int? EndYear, string? FundingProgramme,
-    Visibility Visibility, int VerifiedAdoptions, DateTimeOffset ChangedAt);
+    Visibility Visibility, int VerifiedAdoptions, DateTimeOffset ChangedAt, Guid? RelayedBy = null, string? RelayedByName = null);
 
-/// <summary>Where a practice comes from: the member city, and the record's id and version at the city's node.</summary>
+/// <summary>
+/// Where a practice comes from: the member city, the record's id and version at the city's node, and the network whose
+/// node published it for the city (null when the city's own node did).
+/// </summary>
 public sealed record PracticeOrigin(Guid MemberId, string? Name, string? FederalState, IReadOnlyList<string> Networks,
-    string OriginId, long Version, DateTimeOffset ChangedAt);
+    string OriginId, long Version, DateTimeOffset ChangedAt, Guid? RelayedBy = null, string? RelayedByName = null);
 
 /// <summary>A practice with everything the library knows about it (<c>GET /api/library/practices/{id}</c>).</summary>
 public sealed record PracticeDetails(Guid Id, PracticeOrigin Origin, PracticeRecord Record, PracticeAdoptions Adoptions,
