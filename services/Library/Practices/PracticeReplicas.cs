@@ -46,9 +46,18 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
     async Task<bool> StageAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
     {
         var practice = await db.Practices.FindOrAddAsync(origin, Practice.From, cancellationToken);
-        if (!practice.ApplyOrIgnore(origin, record, "practice", logger))
-            return false;
-        practice.RelayedBy = origin.RelayedBy;
-        return true;
+        if (practice.ApplyOrIgnore(origin, record, "practice", logger))
+        {
+            practice.RelayedBy = origin.RelayedBy;
+            return true;
+        }
+        // A town's own node taking its records over from a network delivers the versions the library holds: only who
+        // publishes them changes.
+        if (origin.Version == practice.Version && practice.IsListed && practice.RelayedBy != origin.RelayedBy)
+        {
+            practice.RelayedBy = origin.RelayedBy;
+            practice.Touch();
+        }
+        return false;
     }
 }

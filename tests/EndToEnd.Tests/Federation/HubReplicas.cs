@@ -8,7 +8,7 @@ namespace Kommune20.EndToEnd.Tests.Federation;
 /// <summary>The hub's public federation API, read through the gateway as a visitor (or with a token).</summary>
 public sealed class HubReplicas(HttpClient http) : IDisposable
 {
-    public sealed record Replica(Guid OriginMemberId, string OriginId, long Version, Visibility Visibility, PracticeRecord Practice);
+    public sealed record Replica(Guid OriginMemberId, string OriginId, long Version, Visibility Visibility, PracticeRecord Practice, Guid? RelayedBy);
 
     public sealed record Page(List<Replica> Items, int Total);
 

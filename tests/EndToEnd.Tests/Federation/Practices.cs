@@ -13,6 +13,13 @@ public static class Practices
     public static readonly Guid Pforzheim = Guid.Parse("6b0e2f1a-0003-4c20-9a20-000000000003");
     public static readonly Guid Freiburg = Guid.Parse("6b0e2f1a-0004-4c20-9a20-000000000004");
     public static readonly Guid Heilbronn = Guid.Parse("6b0e2f1a-0005-4c20-9a20-000000000005");
+    public static readonly Guid Metropolregion = Guid.Parse("6b0e2f1a-0006-4c20-9a20-000000000006");
+
+    /// <summary>A member of the Metropolregion without a node of its own, which consented to the region publishing for it.</summary>
+    public static readonly Guid Weinheim = Guid.Parse("6b0e2f1a-0013-4c20-9a20-000000000013");
+
+    /// <summary>A member of the Metropolregion that did not consent.</summary>
+    public static readonly Guid Schwetzingen = Guid.Parse("6b0e2f1a-0014-4c20-9a20-000000000014");
 
     /// <summary>Heidelberg's project sheet (seeds/004); <paramref name="title"/> tells generated ones apart.</summary>
     public static PracticeRecord Digitallotsen(string title = "Digitallotsinnen und Digitallotsen") =>

@@ -32,9 +32,9 @@ public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
     [Fact]
     public async Task A_batch_over_the_hubs_message_limit_is_refused_and_not_stored()
     {
-        // Through the relay, with a version beyond whatever the collection's other tests pushed: the batch must be sent to be
-        // refused, and Heidelberg's own node must not see the hub's cursor for it moved.
-        var huge = new ScriptedNode(Practices.Heidelberg,
+        // Through the relay for Weinheim, with a version beyond whatever the collection's other tests pushed: the batch must be
+        // sent to be refused.
+        var huge = new ScriptedNode(Practices.Weinheim,
             Practices.Published("riesig", 5_000, Practices.Digitallotsen() with { Description = new string('x', HubMessageLimit) }));
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => PusherFor("relay-metropolregion").PushPendingAsync(huge, default));
@@ -42,32 +42,33 @@ public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
         // Federation answers RESOURCE_EXHAUSTED; through the gateway the node may see the stream cancelled instead.
         Assert.Contains(refused.StatusCode, new[] { StatusCode.ResourceExhausted, StatusCode.Cancelled });
         using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
-        Assert.Null(await hub.PracticeAsync(Practices.Heidelberg, "riesig"));
+        Assert.Null(await hub.PracticeAsync(Practices.Weinheim, "riesig"));
     }
 
     [Fact]
-    public async Task Pforzheim_cannot_publish_or_withdraw_Heidelberg_records_directly_or_through_a_relay_the_registry_does_not_allow()
+    public async Task Pforzheim_cannot_publish_or_withdraw_Weinheims_records_directly_or_through_a_relay_the_registry_does_not_allow()
     {
         using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
-        // The Metropolregion Rhein-Neckar relays for Heidelberg: the Registry records the consent.
-        var relayed = new ScriptedNode(Practices.Heidelberg, Practices.Published("relais-digitallotsen", 1, Practices.Digitallotsen()));
+        // The Metropolregion Rhein-Neckar relays for Weinheim: the Registry records the consent.
+        var version = await new MetropolregionRelay(Hub, _channel).CursorAsync(Practices.Weinheim) + 1;
+        var relayed = new ScriptedNode(Practices.Weinheim, Practices.Published("relais-digitallotsen", version, Practices.Digitallotsen()));
         await PusherFor("relay-metropolregion").PushPendingAsync(relayed, default);
         Assert.Empty(relayed.Rejections);
-        var replica = await hub.PracticeAsync(Practices.Heidelberg, "relais-digitallotsen");
-        Assert.Equal((Practices.Heidelberg, 1L), (replica!.OriginMemberId, replica.Version));
+        var replica = await hub.PracticeAsync(Practices.Weinheim, "relais-digitallotsen");
+        Assert.Equal((Practices.Weinheim, version, Practices.Metropolregion), (replica!.OriginMemberId, replica.Version, replica.RelayedBy));
 
-        // Pforzheim's credential, directly: neither a withdrawal nor a new record in Heidelberg's name.
-        var forged = new ScriptedNode(Practices.Heidelberg,
+        // Pforzheim's credential, directly: neither a withdrawal nor a new record in Weinheim's name.
+        var forged = new ScriptedNode(Practices.Weinheim,
             Practices.Withdrawn("relais-digitallotsen", 2),
             Practices.Published("gefaelscht", 3, Practices.Digitallotsen("Gefälschte Praxis")));
         await PusherFor("node-pforzheim").PushPendingAsync(forged, default);
         Assert.Equal(2, forged.Rejections.Count);
         Assert.All(forged.Rejections, rejection => Assert.Equal(RejectionCode.PermissionDenied, rejection.Code));
-        Assert.NotNull(await hub.PracticeAsync(Practices.Heidelberg, "relais-digitallotsen"));
-        Assert.Null(await hub.PracticeAsync(Practices.Heidelberg, "gefaelscht"));
+        Assert.NotNull(await hub.PracticeAsync(Practices.Weinheim, "relais-digitallotsen"));
+        Assert.Null(await hub.PracticeAsync(Practices.Weinheim, "gefaelscht"));
 
-        // Nor by a re-sync, which would withdraw everything of Heidelberg's.
-        var resync = await Assert.ThrowsAsync<RpcException>(() => PusherFor("node-pforzheim").ResyncAsync(new ScriptedNode(Practices.Heidelberg), default));
+        // Nor by a re-sync, which would withdraw everything of Weinheim's.
+        var resync = await Assert.ThrowsAsync<RpcException>(() => PusherFor("node-pforzheim").ResyncAsync(new ScriptedNode(Practices.Weinheim), default));
         Assert.Equal(StatusCode.PermissionDenied, resync.StatusCode);
 
         // The Metropolregion may not relay for Pforzheim: Pforzheim is no member of it and never allowed it.
@@ -75,7 +76,7 @@ public sealed class ProvenanceTests(FederationFixture fixture) : IDisposable
         await PusherFor("relay-metropolregion").PushPendingAsync(notAllowed, default);
         Assert.Equal(RejectionCode.PermissionDenied, Assert.Single(notAllowed.Rejections).Code);
         Assert.Null(await hub.PracticeAsync(Practices.Pforzheim, "ueber-relais"));
-        Assert.NotNull(await hub.PracticeAsync(Practices.Heidelberg, "relais-digitallotsen"));
+        Assert.NotNull(await hub.PracticeAsync(Practices.Weinheim, "relais-digitallotsen"));
     }
 
     [Fact]
