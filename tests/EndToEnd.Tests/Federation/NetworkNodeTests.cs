@@ -214,8 +214,9 @@ public sealed class NetworkNodeTests(FederationFixture fixture) : IDisposable
         using var hub = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
         Assert.Null(await hub.PracticeAsync(Practices.Weinheim, id));
 
-        // The withdrawal is the town's own act: the network cannot bring the record back.
-        var revived = new ScriptedNode(Practices.Weinheim, Practices.Published(id, version + 1, Practices.Digitallotsen($"Wiederbelebt {marker}")));
+        // The withdrawal is the town's own act: the network cannot bring the record back, not even with a version newer
+        // than the withdrawal's (which the hub numbered one above the network's).
+        var revived = new ScriptedNode(Practices.Weinheim, Practices.Published(id, version + 2, Practices.Digitallotsen($"Wiederbelebt {marker}")));
         await Relay.Pusher().PushPendingAsync(revived, default);
         Assert.Contains("zurückgezogen", Assert.Single(revived.Rejections).Reason);
         Assert.Null(await hub.PracticeAsync(Practices.Weinheim, id));
