@@ -54,10 +54,11 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
         Assert.Equal("Digitalisierungszentrum Merseburg", Assert.Single(saxonyAnhalt.Items).Name);
 
         var region = await ListAsync($"?network={Samples.Metropolregion}");
-        Assert.Equal("Heidelberg", Assert.Single(region.Items).Name);
+        Assert.Equal(["Heidelberg", "Schwetzingen", "Weinheim"], region.Items.Select(m => m.Name).Order(StringComparer.Ordinal));
 
         var association = await ListAsync($"?network={Samples.Association}&transitive=true&pageSize=3&page=2");
-        Assert.Equal(8, association.Total);
+        // The eight direct members, and Weinheim and Schwetzingen through the Metropolregion.
+        Assert.Equal(10, association.Total);
         Assert.Equal(3, association.Items.Count);
         Assert.Equal(2, association.Page);
     }
@@ -147,7 +148,7 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
         var chosenId = Guid.NewGuid();
         using var office = await _registry.ClientAsAsync("office-integration");
         using var created = await office.PostAsync("/api/registry/members", new StringContent($$"""
-            {"kind":"city","name":"Schwetzingen","ags":"08226084","id":"{{chosenId}}","updatedAt":"2000-01-01T00:00:00Z"}
+            {"kind":"city","name":"Hockenheim","ags":"08226036","id":"{{chosenId}}","updatedAt":"2000-01-01T00:00:00Z"}
             """, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var member = (await created.Content.ReadFromJsonAsync<MemberDto>(Json.Options))!;
@@ -160,12 +161,12 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
         Assert.Equal(member.UpdatedAt, stored!.Member.UpdatedAt);
 
         using var person = await office.PostAsync("/api/registry/people", new StringContent($$"""
-            {"userName":"schwetzingen-redaktion","name":"Paula Schwetzinger","memberId":"{{member.Id}}","roles":["city-editor"],
+            {"userName":"hockenheim-redaktion","name":"Paula Hockenheimer","memberId":"{{member.Id}}","roles":["city-editor"],
              "password":"ein-langes-passwort","id":"{{chosenId}}","passwordHash":"AQAAAAIAAYagAAAAEchosen","failedSignIns":0}
             """, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, person.StatusCode);
         using var scope = _registry.Services.CreateScope();
-        var saved = scope.ServiceProvider.GetRequiredService<RegistryDb>().People.AsNoTracking().Single(p => p.UserName == "schwetzingen-redaktion");
+        var saved = scope.ServiceProvider.GetRequiredService<RegistryDb>().People.AsNoTracking().Single(p => p.UserName == "hockenheim-redaktion");
         Assert.NotEqual(chosenId, saved.Id);
         Assert.NotEqual("AQAAAAIAAYagAAAAEchosen", saved.PasswordHash);
     }
