@@ -31,4 +31,26 @@ public sealed class RegisterSnapshotTests : IDisposable
         Assert.True(after.Graph.MayRelay(Samples.Metropolregion, Samples.Pforzheim));
         Assert.Same(after, await snapshot.GetAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_withdrawn_consent_and_an_ended_membership_show_in_the_next_lookup()
+    {
+        using var office = await _registry.ClientAsAsync("office-integration");
+        var snapshot = _registry.Services.GetRequiredService<RegisterSnapshot>();
+        Assert.True((await snapshot.GetAsync(CancellationToken.None)).Graph.MayRelay(Samples.Metropolregion, Samples.Heidelberg));
+
+        using (var withdrawn = await office.PutAsJsonAsync($"/api/registry/members/{Samples.Metropolregion}/members/{Samples.Heidelberg}", new { relayAllowed = false }))
+            withdrawn.EnsureSuccessStatusCode();
+        Assert.False((await snapshot.GetAsync(CancellationToken.None)).Graph.MayRelay(Samples.Metropolregion, Samples.Heidelberg));
+
+        using (var given = await office.PutAsJsonAsync($"/api/registry/members/{Samples.Metropolregion}/members/{Samples.Heidelberg}", new { relayAllowed = true }))
+            given.EnsureSuccessStatusCode();
+        Assert.True((await snapshot.GetAsync(CancellationToken.None)).Graph.MayRelay(Samples.Metropolregion, Samples.Heidelberg));
+        using (var ended = await office.DeleteAsync($"/api/registry/members/{Samples.Metropolregion}/members/{Samples.Heidelberg}"))
+            ended.EnsureSuccessStatusCode();
+
+        var after = await snapshot.GetAsync(CancellationToken.None);
+        Assert.False(after.Graph.MayRelay(Samples.Metropolregion, Samples.Heidelberg));
+        Assert.DoesNotContain(Samples.Heidelberg, after.Graph.MembersOf(Samples.Metropolregion, transitive: false));
+    }
 }
