@@ -18,21 +18,15 @@ public sealed class PushLimitsTests(FederationFixture fixture) : IDisposable
 {
     readonly GrpcChannel _channel = GrpcChannel.ForAddress(fixture.Hub.GatewayGrpc);
     Hub Hub => fixture.Hub;
-    DemoCredentials.Client Relay => Hub.Credentials.ClientNamed("relay-metropolregion");
-
-    async Task<Metadata> RelayHeadersAsync() =>
-        new() { { "Authorization", "Bearer " + await Hub.SignIn.ClientTokenAsync(Relay.ClientId, Relay.ClientSecret) } };
-
-    ChangePusher RelayPusher(int batchSize) =>
-        new(new FederationGrpcClient(_channel), async _ => await Hub.SignIn.ClientTokenAsync(Relay.ClientId, Relay.ClientSecret), batchSize);
+    MetropolregionRelay Relay => new(Hub, _channel);
 
     [Fact]
     public async Task A_push_stream_ends_after_its_bound_of_batches_and_the_pusher_goes_on_over_a_new_one()
     {
         // The relay's own records: a cursor no other test moves past these versions.
-        var headers = await RelayHeadersAsync();
+        var headers = await Relay.HeadersAsync();
         var hub = new FederationGrpcClient(_channel);
-        var origin = Relay.MemberId.ToString();
+        var origin = Relay.Client.MemberId.ToString();
         using (var call = hub.Push(headers))
         {
             for (var batch = 0; batch < FederationFixture.MaxBatchesPerStream; batch++)
@@ -48,11 +42,11 @@ public sealed class PushLimitsTests(FederationFixture fixture) : IDisposable
 
         var cursor = (await hub.GetCursorAsync(new CursorRequest { OriginMemberId = origin }, headers)).AcknowledgedVersion;
         const int Changes = 3 * FederationFixture.MaxBatchesPerStream;
-        var log = new ScriptedNode(Relay.MemberId, Enumerable.Range(1, Changes)
+        var log = new ScriptedNode(Relay.Client.MemberId, Enumerable.Range(1, Changes)
             .Select(i => Practices.Published($"netzwerk-strom-{cursor + i}", cursor + i, Practices.Digitallotsen($"Netzwerk {i}"))).ToArray());
 
         // One change per batch: four streams for fifteen batches and the opening empty ones.
-        var acknowledged = await RelayPusher(batchSize: 1).PushPendingAsync(log, default);
+        var acknowledged = await Relay.Pusher(batchSize: 1).PushPendingAsync(log, default);
 
         Assert.Equal((cursor + Changes, cursor + Changes), (acknowledged, log.Acknowledged));
         Assert.Empty(log.Rejections);
@@ -67,28 +61,28 @@ public sealed class PushLimitsTests(FederationFixture fixture) : IDisposable
         var forged = new ScriptedNode(Practices.Pforzheim, Enumerable.Range(1, 10)
             .Select(i => Practices.Published($"fremd-{i}", i, Practices.Digitallotsen("Ohne Zustimmung"))).ToArray());
 
-        await RelayPusher(batchSize: 200).PushPendingAsync(forged, default);
+        await Relay.Pusher(batchSize: 200).PushPendingAsync(forged, default);
 
         Assert.Equal(10, forged.Rejections.Count);
         Assert.All(forged.Rejections, rejection => Assert.Equal(RejectionCode.PermissionDenied, rejection.Code));
         Assert.Equal(before + 10, await RefusedAsync(office));
         var pforzheim = (await StatesAsync(office)).Single(state => state.OriginMemberId == Practices.Pforzheim);
-        Assert.DoesNotContain(pforzheim.Rejected, rejected => rejected.SourceMemberId == Relay.MemberId);
-        Assert.DoesNotContain(pforzheim.Feeds, feed => feed.SourceMemberId == Relay.MemberId);
+        Assert.DoesNotContain(pforzheim.Rejected, rejected => rejected.SourceMemberId == Relay.Client.MemberId);
+        Assert.DoesNotContain(pforzheim.Feeds, feed => feed.SourceMemberId == Relay.Client.MemberId);
 
         // Past the window's bound of refused changes (within one stream, whatever the window counted before): refused as a
         // whole, with the time to wait. Without consent nothing is acknowledged for good, so each new stream starts over.
         const int PerBatch = FederationFixture.MaxRefusedPerWindow;
         var flood = new ScriptedNode(Practices.Pforzheim, Enumerable.Range(1, 6 * PerBatch)
             .Select(i => Practices.Published($"flut-{i}", i, Practices.Digitallotsen("Flut"))).ToArray());
-        var limited = await Assert.ThrowsAsync<RpcException>(() => RelayPusher(PerBatch).PushPendingAsync(flood, default));
+        var limited = await Assert.ThrowsAsync<RpcException>(() => Relay.Pusher(PerBatch).PushPendingAsync(flood, default));
         Assert.Equal(StatusCode.ResourceExhausted, limited.StatusCode);
         var retryAfter = ChangePusher.RetryAfter(limited);
         Assert.NotNull(retryAfter);
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), FederationFixture.BlockFor);
         Assert.InRange(flood.Rejections.Count, PerBatch, 4 * PerBatch);
         var hub = new FederationGrpcClient(_channel);
-        var stillLimited = await Assert.ThrowsAsync<RpcException>(async () => await hub.GetCursorAsync(new CursorRequest(), await RelayHeadersAsync()));
+        var stillLimited = await Assert.ThrowsAsync<RpcException>(async () => await hub.GetCursorAsync(new CursorRequest(), await Relay.HeadersAsync()));
         Assert.Equal(StatusCode.ResourceExhausted, stillLimited.StatusCode);
 
         // Per credential: Heidelberg's node is not held up; and after the wait the relay may push again.
@@ -96,7 +90,7 @@ public sealed class PushLimitsTests(FederationFixture fixture) : IDisposable
         var asHeidelberg = new Metadata { { "Authorization", "Bearer " + await Hub.SignIn.ClientTokenAsync(node.ClientId, node.ClientSecret) } };
         await hub.GetCursorAsync(new CursorRequest(), asHeidelberg);
         await Task.Delay(retryAfter.Value);
-        await hub.GetCursorAsync(new CursorRequest(), await RelayHeadersAsync());
+        await hub.GetCursorAsync(new CursorRequest(), await Relay.HeadersAsync());
     }
 
     async Task<string> OfficeTokenAsync()
@@ -107,7 +101,7 @@ public sealed class PushLimitsTests(FederationFixture fixture) : IDisposable
 
     async Task<long> RefusedAsync(HttpClient office) =>
         (await StatesAsync(office)).Where(state => state.OriginMemberId == Practices.Pforzheim)
-            .SelectMany(state => state.Refused).Where(r => r.SourceMemberId == Relay.MemberId && r.Reason == "no-consent").Sum(r => r.Count);
+            .SelectMany(state => state.Refused).Where(r => r.SourceMemberId == Relay.Client.MemberId && r.Reason == "no-consent").Sum(r => r.Count);
 
     static async Task<List<CityState>> StatesAsync(HttpClient office) =>
         await office.GetFromJsonAsync<List<CityState>>("/api/federation/state", ServiceDefaults.Json.Options) ?? [];
