@@ -54,10 +54,10 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
         Assert.Equal("Digitalisierungszentrum Merseburg", Assert.Single(saxonyAnhalt.Items).Name);
 
         var region = await ListAsync($"?network={Samples.Metropolregion}");
-        Assert.Equal("Heidelberg", Assert.Single(region.Items).Name);
+        Assert.Equal(["Heidelberg", "Schwetzingen", "Weinheim"], region.Items.Select(m => m.Name));
 
         var association = await ListAsync($"?network={Samples.Association}&transitive=true&pageSize=3&page=2");
-        Assert.Equal(8, association.Total);
+        Assert.Equal(10, association.Total); // eight direct members, and Weinheim and Schwetzingen through the Metropolregion
         Assert.Equal(3, association.Items.Count);
         Assert.Equal(2, association.Page);
     }
@@ -147,7 +147,7 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
         var chosenId = Guid.NewGuid();
         using var office = await _registry.ClientAsAsync("office-integration");
         using var created = await office.PostAsync("/api/registry/members", new StringContent($$"""
-            {"kind":"city","name":"Schwetzingen","ags":"08226084","id":"{{chosenId}}","updatedAt":"2000-01-01T00:00:00Z"}
+            {"kind":"city","name":"Hockenheim","ags":"08226032","id":"{{chosenId}}","updatedAt":"2000-01-01T00:00:00Z"}
             """, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var member = (await created.Content.ReadFromJsonAsync<MemberDto>(Json.Options))!;
@@ -184,6 +184,18 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), problem.RootElement.ToString());
+    }
+
+    [Fact]
+    public async Task A_networks_memberships_say_which_members_consented_to_the_relay()
+    {
+        var members = await _anonymous.GetFromJsonAsync<List<NetworkMemberDto>>($"/api/registry/members/{Samples.Metropolregion}/memberships", Json.Options) ?? [];
+
+        Assert.Contains(new NetworkMemberDto(Samples.Heidelberg, MemberKind.City, "Heidelberg", RelayAllowed: true), members);
+        Assert.Contains(members, m => m is { Name: "Weinheim", RelayAllowed: true });
+        Assert.Contains(members, m => m is { Name: "Schwetzingen", RelayAllowed: false });
+        using var missing = await _anonymous.GetAsync($"/api/registry/members/{Guid.NewGuid()}/memberships");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]
