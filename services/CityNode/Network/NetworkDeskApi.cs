@@ -13,8 +13,11 @@ namespace Kommune20.CityNode.Network;
 /// </summary>
 public static class NetworkDeskApi
 {
-    /// <summary>A member as the desk shows it: whether it consented, how many records the node keeps for it, whether the signed-in person may edit them.</summary>
-    public sealed record MemberState(Guid MemberId, string Name, bool RelayAllowed, int Records, DateTimeOffset? HandedOverAt, bool MayEdit);
+    /// <summary>
+    /// A member as the desk shows it: whether it consented, how many records the node keeps for it, whether it was handed
+    /// over, and whether the signed-in person may see its records here (<see cref="MayRead"/>) and still change them.
+    /// </summary>
+    public sealed record MemberState(Guid MemberId, string Name, bool RelayAllowed, int Records, DateTimeOffset? HandedOverAt, bool MayRead, bool MayEdit);
 
     public static IEndpointRouteBuilder MapNetworkDeskApi(this IEndpointRouteBuilder app)
     {
@@ -34,10 +37,12 @@ public static class NetworkDeskApi
         var counts = await db.Records.GroupBy(r => r.OriginMemberId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var handedOver = await db.HandedOver.ToDictionaryAsync(h => h.MemberId, h => h.HandedOverAt, ct);
         var editorOf = http.User.GetMemberId();
-        return TypedResults.Ok(members.Select(m => new MemberState(m.MemberId, m.Name, m.RelayAllowed, counts.GetValueOrDefault(m.MemberId),
-                handedOver.TryGetValue(m.MemberId, out var at) ? at : null,
-                m.RelayAllowed && !handedOver.ContainsKey(m.MemberId) && (editorOf == settings.MemberId || editorOf == m.MemberId)))
-            .ToList());
+        return TypedResults.Ok(members.Select(m =>
+        {
+            var mayRead = m.RelayAllowed && (editorOf == settings.MemberId || editorOf == m.MemberId);
+            var handedOverAt = handedOver.TryGetValue(m.MemberId, out var at) ? at : (DateTimeOffset?)null;
+            return new MemberState(m.MemberId, m.Name, m.RelayAllowed, counts.GetValueOrDefault(m.MemberId), handedOverAt, mayRead, mayRead && handedOverAt is null);
+        }).ToList());
     }
 
     static async Task<Ok<HandoverDocument>> ExportAsync(OriginMember origin, NodeDb db, NetworkMembers network, NodeSettings settings,
