@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Kommune20.ServiceDefaults;
 
 namespace Kommune20.CityNode.Network;
@@ -23,7 +24,7 @@ public sealed class NetworkMembers(IHttpClientFactory clients, NodeSettings sett
             var url = new Uri(settings.RegistryUrl, $"/api/registry/members/{settings.MemberId}/memberships");
             _known = await http.GetFromJsonAsync<List<NetworkMember>>(url, Json.Options, cancellationToken) ?? [];
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "The Registry did not list the network's members; using what it said last");
         }
