@@ -29,9 +29,9 @@ public sealed class NetworkNodeJourneys(Portal portal)
         await page.GetByRole(AriaRole.Link, new() { Name = "Neues Praxisbeispiel" }).First.ClickAsync();
         await page.GetByLabel("Für welches Mitglied").SelectOptionAsync(new SelectOptionValue { Label = "Weinheim" });
         await page.GetByLabel("Kennung").FillAsync("geonet-mrn-weinheim");
-        await page.GetByLabel("Titel").FillAsync("Geodaten im gemeinsamen Portal GeoNet.MRN");
-        await page.GetByLabel("Ziel").FillAsync("Geodaten der Kommunen der Metropolregion an einer Stelle auffindbar machen.");
-        await page.GetByLabel("Beschreibung").FillAsync("GeoNet.MRN ist das gemeinsame Geodatenportal der Metropolregion Rhein-Neckar.");
+        await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("Geodaten im gemeinsamen Portal GeoNet.MRN");
+        await page.GetByLabel("Ziel", new() { Exact = true }).FillAsync("Geodaten der Kommunen der Metropolregion an einer Stelle auffindbar machen.");
+        await page.GetByLabel("Beschreibung", new() { Exact = true }).FillAsync("GeoNet.MRN ist das gemeinsame Geodatenportal der Metropolregion Rhein-Neckar.");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "netzknoten-praxisbeispiel");
         await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
