@@ -8,6 +8,10 @@ namespace Kommune20.CityNode;
 /// name, "federation:clientSecret"; a Kubernetes secret holds several keys, e.g. "federation-client-secret").
 /// The node's pages sign people in as a client of their own, <c>Node:WebClientId</c> (default: the node's client id
 /// with "-web", "node-heidelberg-web"), which is also the audience of those people's tokens.
+/// With <c>Node:Network=true</c> the node is a network's node (the member is a network, e.g. the Metropolregion Rhein-Neckar):
+/// it keeps records for the network's members that consented, each under the member's origin, and learns the members and
+/// their consent from the Registry at <c>Node:RegistryUrl</c> (default: the gateway the token endpoint is on), every
+/// <c>Node:MembersRefreshSeconds</c> and before each edit.
 /// </summary>
 public sealed record NodeSettings(
     Guid MemberId,
@@ -20,7 +24,10 @@ public sealed record NodeSettings(
     string SecretName,
     string SecretKey,
     TimeSpan PushInterval,
-    string WebClientId)
+    string WebClientId,
+    bool Network,
+    Uri RegistryUrl,
+    TimeSpan MembersRefresh)
 {
     public static NodeSettings From(IConfiguration configuration)
     {
@@ -40,6 +47,9 @@ public sealed record NodeSettings(
             node["SecretName"] ?? "federation:clientSecret",
             node["SecretKey"] ?? node["SecretName"] ?? "federation:clientSecret",
             TimeSpan.FromSeconds(node.GetValue("PushIntervalSeconds", 30)),
-            node["WebClientId"] is { Length: > 0 } webClientId ? webClientId : Required("ClientId") + "-web");
+            node["WebClientId"] is { Length: > 0 } webClientId ? webClientId : Required("ClientId") + "-web",
+            node.GetValue("Network", false),
+            node["RegistryUrl"] is { Length: > 0 } registry ? new Uri(registry) : new Uri(new Uri(Required("TokenUrl")), "/"),
+            TimeSpan.FromSeconds(node.GetValue("MembersRefreshSeconds", 60)));
     }
 }

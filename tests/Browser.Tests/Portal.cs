@@ -21,13 +21,16 @@ public sealed class Portal : IAsyncLifetime
     public Uri HeidelbergNode { get; } = new($"http://127.0.0.1:{FreePorts.Next()}/");
     public Uri PforzheimNode { get; } = new($"http://127.0.0.1:{FreePorts.Next()}/");
 
+    /// <summary>The Metropolregion Rhein-Neckar's network node, which publishes for Weinheim (no demo records here).</summary>
+    public Uri MetropolregionNode { get; } = new($"http://127.0.0.1:{FreePorts.Next()}/");
+
     public async Task InitializeAsync()
     {
         var nodes = new[] { (DemoMembers.Heidelberg, HeidelbergNode), (DemoMembers.Pforzheim, PforzheimNode) };
         Hub = await Hub.StartAsync(new HubOptions
         {
             // Each node's pages are a web client of their own: the issuer must know where they come back after sign-in.
-            RegistrySettings = new[] { ("node-heidelberg", HeidelbergNode), ("node-pforzheim", PforzheimNode) }
+            RegistrySettings = new[] { ("node-heidelberg", HeidelbergNode), ("node-pforzheim", PforzheimNode), ("relay-metropolregion", MetropolregionNode) }
                 .SelectMany((node, i) => SignIn.NodePages(node.Item1, node.Item2).RegistrySettings(i)).ToDictionary(),
             PortalSettings = nodes.SelectMany((node, i) => new[]
             {
@@ -40,6 +43,7 @@ public sealed class Portal : IAsyncLifetime
         var seed = new Dictionary<string, string> { ["Seed__DemoData"] = "true" };
         await Hub.StartCityNodeAsync("node-heidelberg", "node-heidelberg", seed, HeidelbergNode);
         await Hub.StartCityNodeAsync("node-pforzheim", "node-pforzheim", seed, PforzheimNode);
+        await Hub.StartNetworkNodeAsync("relay-metropolregion", "relay-metropolregion", MetropolregionNode);
         await WaitForDemoPracticesAsync();
         (_playwright, _browser) = await Chromium.LaunchAsync();
     }

@@ -70,7 +70,7 @@ public sealed class ChangeLogTests(CityNodeFactory node)
     async Task<CityRecord> WriteAsync(string id, RecordStatus status, string? body)
     {
         await using var scope = node.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ChangeLog>().WriteAsync(RecordKind.Practice, id, status, body, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ChangeLog>().WriteAsync(CityNodeFactory.Heidelberg, RecordKind.Practice, id, status, body, CancellationToken.None);
     }
 
     async Task<List<ChangeLogEntry>> EntriesAsync(string id)

@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Kommune20.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Kommune20.CityNode.Tests;
@@ -18,7 +17,7 @@ public sealed class CityNodeFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var nowhere = $"http://127.0.0.1:{FreePort()}/";
+        var nowhere = $"http://127.0.0.1:{FreePorts.Next()}/";
         builder.UseSetting("K20_DATA", data);
         builder.UseSetting("Node:MemberId", Heidelberg.ToString());
         builder.UseSetting("Node:Name", "Heidelberg");
@@ -27,6 +26,7 @@ public sealed class CityNodeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Node:HubGrpcUrl", nowhere);
         builder.UseSetting("Node:TokenUrl", nowhere + "connect/token");
         builder.UseSetting("APP_API_TOKEN", AppToken);
+        builder.AcceptTestTokens();
     }
 
     public override async ValueTask DisposeAsync()
@@ -34,12 +34,5 @@ public sealed class CityNodeFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (Directory.Exists(data))
             Directory.Delete(data, recursive: true);
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -46,7 +46,7 @@ public sealed class DraftsInboxTests(CityNodeFactory node)
         await using (var scope = node.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ChangeLog>().WriteAsync(
-                RecordKind.Practice, "schon-veroeffentlicht", RecordStatus.Published, """{"title":"Veröffentlicht"}""", CancellationToken.None);
+                CityNodeFactory.Heidelberg, RecordKind.Practice, "schon-veroeffentlicht", RecordStatus.Published, """{"title":"Veröffentlicht"}""", CancellationToken.None);
         }
 
         using var delivery = await DeliverAsync(new { id = "schon-veroeffentlicht", practice = new { title = "Entwurf" } });

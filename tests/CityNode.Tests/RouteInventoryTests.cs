@@ -6,7 +6,7 @@ namespace Kommune20.CityNode.Tests;
 [Collection(NodeCollection.Name)]
 public sealed class RouteInventoryTests(CityNodeFactory node)
 {
-    static readonly Dictionary<string, string> OpenOnPurpose = new()
+    internal static readonly Dictionary<string, string> OpenOnPurpose = new()
     {
         ["ANY /health/live"] = "probes: says only whether the process answers",
         ["GET /health/ready"] = "probes: whether the database answers",
@@ -32,5 +32,17 @@ public sealed class RouteInventoryTests(CityNodeFactory node)
         using var http = node.CreateClient();
 
         await RouteInventory.AssertNothingOpenByAccidentAsync(node.Services, http, OpenOnPurpose);
+    }
+}
+
+/// <summary>The same for a network node, whose records live under the members' routes.</summary>
+public sealed class NetworkRouteInventoryTests(NetworkNodeFactory node) : IClassFixture<NetworkNodeFactory>
+{
+    [Fact]
+    public async Task Nothing_is_open_by_accident_and_every_API_route_is_documented()
+    {
+        using var http = node.CreateClient();
+
+        await RouteInventory.AssertNothingOpenByAccidentAsync(node.Services, http, RouteInventoryTests.OpenOnPurpose);
     }
 }

@@ -188,6 +188,18 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
     }
 
     [Fact]
+    public async Task A_networks_memberships_say_which_members_consented_to_the_relay()
+    {
+        var members = await _anonymous.GetFromJsonAsync<List<NetworkMemberDto>>($"/api/registry/members/{Samples.Metropolregion}/memberships", Json.Options) ?? [];
+
+        Assert.Contains(new NetworkMemberDto(Samples.Heidelberg, MemberKind.City, "Heidelberg", RelayAllowed: true), members);
+        Assert.Contains(members, m => m is { Name: "Weinheim", RelayAllowed: true });
+        Assert.Contains(members, m => m is { Name: "Schwetzingen", RelayAllowed: false });
+        using var missing = await _anonymous.GetAsync($"/api/registry/members/{Guid.NewGuid()}/memberships");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Network_memberships_are_added_removed_and_cycles_refused()
     {
         using var office = await _registry.ClientAsAsync("office-integration");

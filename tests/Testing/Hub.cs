@@ -192,9 +192,12 @@ public sealed class Hub : IAsyncDisposable
     /// (e.g. node-heidelberg): its own database, the hub's gateway for sign-in and federation, a short push interval.
     /// </summary>
     /// <param name="address">Where the node listens; a free port when null (give one that the Registry knows as a sign-in redirect for the node's pages).</param>
-    public Task<ServiceProcess> StartCityNodeAsync(string name, string clientId, IReadOnlyDictionary<string, string>? extra = null, Uri? address = null)
+    public Task<ServiceProcess> StartCityNodeAsync(string name, string clientId, IReadOnlyDictionary<string, string>? extra = null, Uri? address = null) =>
+        StartCityNodeAsync(name, Credentials.ClientNamed(clientId), extra, address);
+
+    /// <summary>A city node with a credential the test registered itself (a town starting its own node).</summary>
+    public Task<ServiceProcess> StartCityNodeAsync(string name, DemoCredentials.Client client, IReadOnlyDictionary<string, string>? extra = null, Uri? address = null)
     {
-        var client = Credentials.ClientNamed(clientId);
         address ??= LoopbackAddress();
         var settings = new Dictionary<string, string>(_shared)
         {
@@ -212,6 +215,13 @@ public sealed class Hub : IAsyncDisposable
             settings[key] = value;
         return StartServiceAsync(name, Topology.CityNodes.Folder, Topology.CityNodes.Assembly, address, settings);
     }
+
+    /// <summary>
+    /// A network's node (e.g. the Metropolregion's, client relay-metropolregion): a city node in network mode, publishing
+    /// for the network's consenting members; it asks the Registry for them through the gateway.
+    /// </summary>
+    public Task<ServiceProcess> StartNetworkNodeAsync(string name, string clientId, Uri? address = null) =>
+        StartCityNodeAsync(name, clientId, new Dictionary<string, string> { ["Node__Network"] = "true", ["Node__MembersRefreshSeconds"] = "5" }, address);
 
     /// <summary>
     /// Kills a process the hub started (as a crash would) and starts it again with the same settings and data; between the

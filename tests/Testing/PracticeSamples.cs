@@ -9,6 +9,8 @@ public static class PracticeSamples
     public static readonly Guid Pforzheim = Guid.Parse("6b0e2f1a-0003-4c20-9a20-000000000003");
     public static readonly Guid Heilbronn = Guid.Parse("6b0e2f1a-0005-4c20-9a20-000000000005");
     public static readonly Guid Metropolregion = Guid.Parse("6b0e2f1a-0006-4c20-9a20-000000000006");
+    public static readonly Guid Weinheim = Guid.Parse("6b0e2f1a-0013-4c20-9a20-000000000013");
+    public static readonly Guid Schwetzingen = Guid.Parse("6b0e2f1a-0014-4c20-9a20-000000000014");
 
     /// <summary>Heidelberg's project sheet "Digitallotsinnen und Digitallotsen" (seeds/004).</summary>
     public static PracticeRecord Digitallotsen(Visibility visibility = Visibility.Public) => new(
@@ -62,6 +64,22 @@ public static class PracticeSamples
         Contacts: [],
         FundingProgramme: null,
         Links: [],
+        Visibility: visibility);
+
+    /// <summary>The Metropolregion's shared geodata portal GeoNet.MRN (seeds/001), as a practice of Weinheim, which has no node.</summary>
+    public static PracticeRecord GeoNetMrn(Visibility visibility = Visibility.Public) => new(
+        Title: "Geodaten im gemeinsamen Portal GeoNet.MRN",
+        Summary: "Das Geodatenportal der Metropolregion Rhein-Neckar, das die Kommunen der Region gemeinsam nutzen",
+        Goal: "Geodaten der Kommunen der Metropolregion an einer Stelle auffindbar und nutzbar machen.",
+        StartYear: null,
+        EndYear: null,
+        Description: "GeoNet.MRN ist das gemeinsame Geodatenportal der Metropolregion Rhein-Neckar.",
+        Topics: ["Geodaten", "Interkommunale Zusammenarbeit"],
+        SdgTargets: [],
+        Beneficiaries: ["Kommunen der Metropolregion Rhein-Neckar"],
+        Contacts: [],
+        FundingProgramme: null,
+        Links: [new PracticeLink("GeoNet.MRN", "https://www.geonet-mrn.de")],
         Visibility: visibility);
 
     public static RecordOrigin Origin(Guid member, string originId, long version = 1) =>

@@ -25,8 +25,11 @@ public sealed record Topology(Topology.Service Gateway, IReadOnlyList<Topology.S
         public string Project => $"{Folder}/{Assembly}.csproj";
     }
 
-    /// <summary>A demo city node: the member it speaks for, the client credential it federates with and its pages' web client.</summary>
-    public sealed record CityNode(string Name, string DisplayName, Guid MemberId, string ClientId, int Http, string WebClientId);
+    /// <summary>
+    /// A demo city node: the member it speaks for, the client credential it federates with and its pages' web client.
+    /// A network node (<paramref name="Network"/>) speaks for a network and publishes for its consenting members.
+    /// </summary>
+    public sealed record CityNode(string Name, string DisplayName, Guid MemberId, string ClientId, int Http, string WebClientId, bool Network = false);
 
     public Service ServiceNamed(string name) => Services.Single(service => service.Name == name);
 

@@ -1,4 +1,5 @@
 using Kommune20.CityNode.Federation;
+using Kommune20.CityNode.Network;
 using Kommune20.CityNode.Records;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,13 +11,14 @@ public sealed class NodeDb(DbContextOptions<NodeDb> options) : DbContext(options
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
     public DbSet<FederationStatus> FederationStatus => Set<FederationStatus>();
     public DbSet<RejectedChange> RejectedChanges => Set<RejectedChange>();
+    public DbSet<HandedOverMember> HandedOver => Set<HandedOverMember>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<CityRecord>(record =>
         {
             record.ToTable("records");
-            record.HasKey(r => new { r.Kind, r.Id });
+            record.HasKey(r => new { r.OriginMemberId, r.Kind, r.Id });
             record.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
             record.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             record.Property(r => r.Id).HasMaxLength(100);
@@ -24,7 +26,7 @@ public sealed class NodeDb(DbContextOptions<NodeDb> options) : DbContext(options
         model.Entity<ChangeLogEntry>(entry =>
         {
             entry.ToTable("change_log");
-            entry.HasKey(e => e.Version);
+            entry.HasKey(e => new { e.OriginMemberId, e.Version });
             entry.Property(e => e.Version).ValueGeneratedNever();
             entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
             entry.Property(e => e.RecordId).HasMaxLength(100);
@@ -32,13 +34,18 @@ public sealed class NodeDb(DbContextOptions<NodeDb> options) : DbContext(options
         model.Entity<FederationStatus>(status =>
         {
             status.ToTable("federation_status");
-            status.Property(s => s.Id).ValueGeneratedNever();
+            status.HasKey(s => s.OriginMemberId);
         });
         model.Entity<RejectedChange>(rejected =>
         {
             rejected.ToTable("rejected_changes");
-            rejected.HasKey(r => new { r.Kind, r.RecordId });
+            rejected.HasKey(r => new { r.OriginMemberId, r.Kind, r.RecordId });
             rejected.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<HandedOverMember>(handedOver =>
+        {
+            handedOver.ToTable("handed_over");
+            handedOver.HasKey(h => h.MemberId);
         });
     }
 }

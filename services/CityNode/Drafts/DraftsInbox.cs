@@ -43,7 +43,7 @@ public static class DraftsInbox
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Headers["dapr-api-token"].ToString()), appToken);
 
     static async Task<Results<Ok<NodeRecordDto<PracticeRecord>>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
-        PracticeDraft draft, ChangeLog log, CancellationToken ct)
+        PracticeDraft draft, ChangeLog log, NodeSettings settings, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (RecordRules.OriginIdProblem(draft.Id) is { } idProblem)
@@ -54,7 +54,7 @@ public static class DraftsInbox
             return TypedResults.ValidationProblem(errors);
 
         var practice = RecordDescriptors.Practice.Normalize(draft.Practice!);
-        return await log.AddDraftAsync(RecordKind.Practice, draft.Id!, RecordBody.Write(practice), ct) is { } record
+        return await log.AddDraftAsync(settings.MemberId, RecordKind.Practice, draft.Id!, RecordBody.Write(practice), ct) is { } record
             ? TypedResults.Ok(NodeRecordDto<PracticeRecord>.From(record))
             : NodeProblems.Conflict("id", $"{draft.Id} gibt es im Knoten schon; ein eingelieferter Entwurf überschreibt nichts, Änderungen daran macht die Redaktion im Knoten.");
     }

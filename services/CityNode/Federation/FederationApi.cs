@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.CityNode.Federation;
 
-/// <summary>The node's federation state for the editor (acknowledged version, lag, rejected changes) and the full re-sync.</summary>
+/// <summary>The federation state of the request's origin for the editor (acknowledged version, lag, rejected changes) and the full re-sync.</summary>
 public static class FederationApi
 {
     public sealed record NodeFederationState(Guid MemberId, string? Name, long HeadVersion, long AcknowledgedVersion, long Lag,
@@ -24,24 +24,24 @@ public static class FederationApi
 
     public static RouteGroupBuilder MapFederationApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/node/federation").WithTags("Federation").RequireAuthorization(EditorPolicy.Name);
+        var group = app.MapGroup("/federation").WithTags("Federation").RequireAuthorization(EditorPolicy.Name);
         group.MapGet("/", GetAsync);
         group.MapPost("/resync", ResyncAsync);
         return group;
     }
 
-    static async Task<Ok<NodeFederationState>> GetAsync(NodeDb db, NodeSettings settings, PushLoop loop, ChangePusher pusher,
+    static async Task<Ok<NodeFederationState>> GetAsync(OriginMember origin, NodeDb db, NodeSettings settings, PushLoops loops, ChangePusher pusher,
         ILogger<NodeFederationState> logger, CancellationToken ct)
     {
-        var head = await db.ChangeLog.MaxAsync(entry => (long?)entry.Version, ct) ?? 0;
-        var status = await db.FederationStatus.AsNoTracking().FirstOrDefaultAsync(ct);
-        var rejected = (await db.RejectedChanges.AsNoTracking().OrderBy(r => r.Version).ToListAsync(ct))
+        var head = await db.ChangeLog.Where(entry => entry.OriginMemberId == origin.MemberId).MaxAsync(entry => (long?)entry.Version, ct) ?? 0;
+        var status = await db.FederationStatus.AsNoTracking().FirstOrDefaultAsync(s => s.OriginMemberId == origin.MemberId, ct);
+        var rejected = (await db.RejectedChanges.AsNoTracking().Where(r => r.OriginMemberId == origin.MemberId).OrderBy(r => r.Version).ToListAsync(ct))
             .Select(r => new RejectedChangeDto(r.Kind, r.RecordId, r.Version, r.Code, r.Field, r.Reason, r.RejectedAt)).ToList();
-        rejected.AddRange((await RefusedLaterAsync(pusher, settings.MemberId, logger, ct))
+        rejected.AddRange((await RefusedLaterAsync(pusher, origin.MemberId, logger, ct))
             .Where(hub => !rejected.Any(local => local.Kind == hub.Kind && local.Id == hub.Id && local.Version == hub.Version)));
         var acknowledged = status?.AcknowledgedVersion ?? 0;
-        return TypedResults.Ok(new NodeFederationState(settings.MemberId, settings.Name, head, acknowledged, Math.Max(0, head - acknowledged),
-            status?.LastAcknowledgedAt, loop.LastError?.Message, rejected,
+        return TypedResults.Ok(new NodeFederationState(origin.MemberId, origin.MemberId == settings.MemberId ? settings.Name : null, head, acknowledged,
+            Math.Max(0, head - acknowledged), status?.LastAcknowledgedAt, loops.LastError(origin.MemberId)?.Message, rejected,
             status is { RestoreNoticedAt: { } noticed } ? new RestoreDto(noticed, status.HubVersionAtRestore ?? 0, status.ResyncedAfterRestoreAt) : null));
     }
 
@@ -67,11 +67,11 @@ public static class FederationApi
         }
     }
 
-    static async Task<Results<Ok<ResyncResult>, ProblemHttpResult>> ResyncAsync(ChangePusher pusher, NodeChangeLog log, CancellationToken ct)
+    static async Task<Results<Ok<ResyncResult>, ProblemHttpResult>> ResyncAsync(OriginMember origin, ChangePusher pusher, PushLoops loops, CancellationToken ct)
     {
         try
         {
-            var summary = await pusher.ResyncAsync(log, ct);
+            var summary = await pusher.ResyncAsync(loops.LogOf(origin.MemberId), ct);
             return TypedResults.Ok(new ResyncResult(summary.AcknowledgedVersion, summary.Applied, summary.Withdrawn, summary.Rejections.Count));
         }
         catch (Exception exception) when (exception is RpcException or HttpRequestException)

@@ -7,7 +7,7 @@ using FederationGrpcClient = Kommune20.Federation.Grpc.Federation.FederationClie
 
 namespace Kommune20.CityNode.Federation;
 
-/// <summary>Wires the node to the hub: the gRPC channel, the client credential, the change log and the push loop.</summary>
+/// <summary>Wires the node to the hub: the gRPC channel, the client credential, the change log and the push loops (one per origin).</summary>
 public static class HubFederation
 {
     public static IHostApplicationBuilder AddHubFederation(this IHostApplicationBuilder builder)
@@ -19,7 +19,6 @@ public static class HubFederation
         services.AddDaprClient();
         services.AddSingleton<ChangeLog.Gate>();
         services.AddScoped<ChangeLog>();
-        services.AddSingleton<NodeChangeLog>();
 
         services.AddSingleton(_ => GrpcChannel.ForAddress(settings.HubGrpcUrl, new GrpcChannelOptions
         {
@@ -41,9 +40,8 @@ public static class HubFederation
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new ChangePusher(
             provider.GetRequiredService<FederationGrpcClient>(), provider.GetRequiredService<ClientCredentialsToken>().GetAsync));
-        services.AddSingleton(provider => new PushLoop(
-            provider.GetRequiredService<ChangePusher>(), provider.GetRequiredService<NodeChangeLog>(), settings.PushInterval));
-        services.AddHostedService<FederationPump>();
+        services.AddSingleton<PushLoops>();
+        services.AddHostedService(provider => provider.GetRequiredService<PushLoops>());
         return builder;
     }
 
@@ -64,11 +62,5 @@ public static class HubFederation
                 ? value
                 : throw new InvalidOperationException($"The Dapr secret store {store} has no key {settings.SecretKey} in secret {settings.SecretName}.");
         };
-    }
-
-    /// <summary>Runs the push loop for the node's lifetime.</summary>
-    sealed class FederationPump(PushLoop loop) : BackgroundService
-    {
-        protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(stoppingToken);
     }
 }

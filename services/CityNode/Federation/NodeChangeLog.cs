@@ -7,23 +7,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.CityNode.Federation;
 
-/// <summary>The node's change log as the pusher reads it, and where the hub's acks and rejections are kept.</summary>
-public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate gate, NodeSettings settings, TimeProvider clock) : IChangeLog
+/// <summary>One origin's change log as the pusher reads it, and where the hub's acks and rejections for it are kept.</summary>
+public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate gate, TimeProvider clock, Guid origin) : IChangeLog
 {
-    public Guid OriginMemberId => settings.MemberId;
+    public Guid OriginMemberId => origin;
 
     public async Task<long> HeadVersionAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
-        return await db.ChangeLog.MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0;
+        return await db.ChangeLog.Where(entry => entry.OriginMemberId == origin).MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0;
     }
 
     public async Task<IReadOnlyList<Change>> ReadAfterAsync(long version, int max, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
-        var entries = await db.ChangeLog.AsNoTracking().Where(entry => entry.Version > version)
+        var entries = await db.ChangeLog.AsNoTracking().Where(entry => entry.OriginMemberId == origin && entry.Version > version)
             .OrderBy(entry => entry.Version).Take(max).ToListAsync(cancellationToken);
         return entries.Select(entry => ToChange(entry.Kind, entry.RecordId, entry.Version, entry.ChangedAt, entry.Body)).ToList();
     }
@@ -34,8 +34,8 @@ public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate ga
         var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
         using (await gate.EnterAsync(cancellationToken))
         {
-            var head = await db.ChangeLog.MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0;
-            var published = await db.Records.AsNoTracking().Where(r => r.Status == RecordStatus.Published).ToListAsync(cancellationToken);
+            var head = await db.ChangeLog.Where(entry => entry.OriginMemberId == origin).MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0;
+            var published = await db.Records.AsNoTracking().Where(r => r.OriginMemberId == origin && r.Status == RecordStatus.Published).ToListAsync(cancellationToken);
             return (head, published.OrderBy(r => r.Version).Select(r => ToChange(r.Kind, r.Id, r.Version, r.UpdatedAt, r.Body)).ToList());
         }
     }
@@ -45,7 +45,7 @@ public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate ga
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
         var now = clock.GetUtcNow();
-        var status = await db.FederationStatus.FindAsync([1], cancellationToken) ?? db.FederationStatus.Add(new FederationStatus()).Entity;
+        var status = await db.FederationStatus.FindAsync([origin], cancellationToken) ?? db.FederationStatus.Add(new FederationStatus { OriginMemberId = origin }).Entity;
         status.AcknowledgedVersion = acknowledgedVersion;
         status.LastAcknowledgedAt = now;
 
@@ -53,8 +53,8 @@ public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate ga
         {
             if (KindOf(rejection.Kind) is not { } kind)
                 continue;
-            var rejected = await db.RejectedChanges.FindAsync([kind, rejection.OriginId], cancellationToken)
-                ?? db.RejectedChanges.Add(new RejectedChange { Kind = kind, RecordId = rejection.OriginId, Code = "", Reason = "" }).Entity;
+            var rejected = await db.RejectedChanges.FindAsync([origin, kind, rejection.OriginId], cancellationToken)
+                ?? db.RejectedChanges.Add(new RejectedChange { OriginMemberId = origin, Kind = kind, RecordId = rejection.OriginId, Code = "", Reason = "" }).Entity;
             rejected.Version = rejection.Version;
             rejected.Code = RejectionCodes.Name(rejection.Code);
             rejected.Field = rejection.Field.Length == 0 ? null : rejection.Field;
@@ -63,10 +63,10 @@ public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate ga
         }
 
         // A rejection is settled once a later version of the same record has been accepted.
-        var open = await db.RejectedChanges.ToListAsync(cancellationToken);
+        var open = await db.RejectedChanges.Where(r => r.OriginMemberId == origin).ToListAsync(cancellationToken);
         foreach (var rejected in open.Where(r => rejections.All(rejection => rejection.OriginId != r.RecordId || KindOf(rejection.Kind) != r.Kind)))
         {
-            var record = await db.Records.FindAsync([rejected.Kind, rejected.RecordId], cancellationToken);
+            var record = await db.Records.FindAsync([origin, rejected.Kind, rejected.RecordId], cancellationToken);
             if (record is null || (record.Version > rejected.Version && record.Version <= acknowledgedVersion))
                 db.RejectedChanges.Remove(rejected);
         }
@@ -77,7 +77,7 @@ public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate ga
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
-        var status = await db.FederationStatus.FindAsync([1], cancellationToken) ?? db.FederationStatus.Add(new FederationStatus()).Entity;
+        var status = await db.FederationStatus.FindAsync([origin], cancellationToken) ?? db.FederationStatus.Add(new FederationStatus { OriginMemberId = origin }).Entity;
         if (resynced)
         {
             status.ResyncedAfterRestoreAt = clock.GetUtcNow();

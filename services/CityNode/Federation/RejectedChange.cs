@@ -6,6 +6,7 @@ namespace Kommune20.CityNode.Federation;
 /// <summary>A change the hub refused, with its reason, until a later version of the same record is accepted.</summary>
 public sealed class RejectedChange
 {
+    public Guid OriginMemberId { get; set; }
     public RecordKind Kind { get; set; }
     public required string RecordId { get; set; }
     public long Version { get; set; }

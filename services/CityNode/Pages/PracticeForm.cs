@@ -9,6 +9,8 @@ namespace Kommune20.CityNode.Pages;
 /// </summary>
 public sealed class PracticeForm
 {
+    /// <summary>On a network node: the member a new practice is published for.</summary>
+    public Guid? Member { get; set; }
     public string? Id { get; set; }
     public string? Title { get; set; }
     public string? Summary { get; set; }
@@ -30,7 +32,7 @@ public sealed class PracticeForm
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
-        ["id"] = "Kennung", ["title"] = "Titel", ["summary"] = "Kurzfassung", ["goal"] = "Ziel",
+        ["memberId"] = "Mitglied", ["id"] = "Kennung", ["title"] = "Titel", ["summary"] = "Kurzfassung", ["goal"] = "Ziel",
         ["description"] = "Beschreibung", ["startYear"] = "Beginn", ["endYear"] = "Ende",
         ["topics"] = "Themen", ["sdgTargets"] = "SDG-Unterziele", ["beneficiaries"] = "Wer profitiert",
         ["fundingProgramme"] = "Förderprogramm",

@@ -1,17 +1,17 @@
 using Kommune20.CityNode.Data;
+using Kommune20.CityNode.Federation;
 using Kommune20.Contracts.Federation;
-using Kommune20.Federation.Client;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.CityNode.Records;
 
 /// <summary>
 /// Every write of a city record goes through here: a publication or a withdrawal appends the next version to the
-/// change log in the same SaveChanges as the record, then wakes the pusher. Drafts are kept without a log entry.
-/// Writes are serialised in the process (<see cref="Gate"/>), so versions rise by one without gaps; a node runs
-/// as one process over its own database.
+/// change log of the record's origin in the same SaveChanges as the record, then wakes that origin's pusher. Drafts are
+/// kept without a log entry. Writes are serialised in the process (<see cref="Gate"/>), so each origin's versions rise
+/// by one without gaps; a node runs as one process over its own database.
 /// </summary>
-public sealed class ChangeLog(NodeDb db, ChangeLog.Gate gate, PushLoop pushLoop, TimeProvider clock)
+public sealed class ChangeLog(NodeDb db, ChangeLog.Gate gate, PushLoops pushLoops, TimeProvider clock)
 {
     /// <summary>The node's single-writer lock, shared by every request scope.</summary>
     public sealed class Gate
@@ -31,22 +31,24 @@ public sealed class ChangeLog(NodeDb db, ChangeLog.Gate gate, PushLoop pushLoop,
     }
 
     /// <summary>Creates or changes a record. <paramref name="body"/> null keeps the stored body (publishing a draft, withdrawing).</summary>
-    public async Task<CityRecord> WriteAsync(RecordKind kind, string id, RecordStatus status, string? body, CancellationToken cancellationToken)
+    public async Task<CityRecord> WriteAsync(Guid origin, RecordKind kind, string id, RecordStatus status, string? body, CancellationToken cancellationToken)
     {
         CityRecord record;
         using (await gate.EnterAsync(cancellationToken))
         {
             var now = clock.GetUtcNow();
-            record = await db.Records.FindAsync([kind, id], cancellationToken)
-                ?? db.Records.Add(new CityRecord { Kind = kind, Id = id, Body = body ?? throw new ArgumentNullException(nameof(body)) }).Entity;
+            record = await db.Records.FindAsync([origin, kind, id], cancellationToken)
+                ?? db.Records.Add(new CityRecord { OriginMemberId = origin, Kind = kind, Id = id, Body = body ?? throw new ArgumentNullException(nameof(body)) }).Entity;
             record.Body = body ?? record.Body;
             record.Status = status;
             record.UpdatedAt = now;
             if (status != RecordStatus.Draft)
             {
-                var version = (await db.ChangeLog.MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0) + 1;
+                var version = (await db.ChangeLog.Where(entry => entry.OriginMemberId == origin)
+                    .MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0) + 1;
                 db.ChangeLog.Add(new ChangeLogEntry
                 {
+                    OriginMemberId = origin,
                     Version = version,
                     Kind = kind,
                     RecordId = id,
@@ -58,18 +60,18 @@ public sealed class ChangeLog(NodeDb db, ChangeLog.Gate gate, PushLoop pushLoop,
             await db.SaveChangesAsync(cancellationToken);
         }
         if (status != RecordStatus.Draft)
-            pushLoop.Wake();
+            pushLoops.Wake(origin);
         return record;
     }
 
     /// <summary>Keeps a new draft; null when a record with this id exists already, which a delivery never overwrites.</summary>
-    public async Task<CityRecord?> AddDraftAsync(RecordKind kind, string id, string body, CancellationToken cancellationToken)
+    public async Task<CityRecord?> AddDraftAsync(Guid origin, RecordKind kind, string id, string body, CancellationToken cancellationToken)
     {
         using (await gate.EnterAsync(cancellationToken))
         {
-            if (await db.Records.FindAsync([kind, id], cancellationToken) is not null)
+            if (await db.Records.FindAsync([origin, kind, id], cancellationToken) is not null)
                 return null;
-            var draft = db.Records.Add(new CityRecord { Kind = kind, Id = id, Body = body, Status = RecordStatus.Draft, UpdatedAt = clock.GetUtcNow() }).Entity;
+            var draft = db.Records.Add(new CityRecord { OriginMemberId = origin, Kind = kind, Id = id, Body = body, Status = RecordStatus.Draft, UpdatedAt = clock.GetUtcNow() }).Entity;
             await db.SaveChangesAsync(cancellationToken);
             return draft;
         }

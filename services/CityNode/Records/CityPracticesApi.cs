@@ -5,7 +5,7 @@ namespace Kommune20.CityNode.Records;
 /// <summary>The city's best practices (the shape of the "Digitallotsinnen und Digitallotsen" project sheet).</summary>
 public static class CityPracticesApi
 {
-    public static readonly RecordType<PracticeRecord> Practices = new(RecordDescriptors.Practice, "/api/node/practices", "Practices");
+    public static readonly RecordType<PracticeRecord> Practices = new(RecordDescriptors.Practice, "practices", "Practices");
 
     public static RouteGroupBuilder MapCityPracticesApi(this IEndpointRouteBuilder app) => app.MapCityRecords(Practices);
 }

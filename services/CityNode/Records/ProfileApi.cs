@@ -13,36 +13,36 @@ public static class ProfileApi
 
     public static RouteGroupBuilder MapProfileApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/node/profile").WithTags("Profile").RequireAuthorization(EditorPolicy.Name);
+        var group = app.MapGroup("/profile").WithTags("Profile").RequireAuthorization(EditorPolicy.Name);
         group.MapGet("/", GetAsync);
         group.MapPut("/", SaveAsync);
         group.MapDelete("/", WithdrawAsync);
         return group;
     }
 
-    static async Task<Results<Ok<NodeRecordDto<CityProfileRecord>>, NotFound>> GetAsync(NodeDb db, CancellationToken ct) =>
-        await FindAsync(db, ct) is { } record ? TypedResults.Ok(NodeRecordDto<CityProfileRecord>.From(record)) : TypedResults.NotFound();
+    static async Task<Results<Ok<NodeRecordDto<CityProfileRecord>>, NotFound>> GetAsync(OriginMember origin, NodeDb db, CancellationToken ct) =>
+        await FindAsync(origin, db, ct) is { } record ? TypedResults.Ok(NodeRecordDto<CityProfileRecord>.From(record)) : TypedResults.NotFound();
 
-    static async Task<Results<Ok<NodeRecordDto<CityProfileRecord>>, ValidationProblem>> SaveAsync(CityProfileRecord input, ChangeLog log, CancellationToken ct)
+    static async Task<Results<Ok<NodeRecordDto<CityProfileRecord>>, ValidationProblem>> SaveAsync(OriginMember origin, CityProfileRecord input, ChangeLog log, CancellationToken ct)
     {
         var profile = RecordDescriptors.CityProfile.Normalize(input);
         var errors = RecordDescriptors.CityProfile.Validate(profile);
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
-        var record = await log.WriteAsync(RecordKind.CityProfile, ProfileId, RecordStatus.Published, RecordBody.Write(profile), ct);
+        var record = await log.WriteAsync(origin.MemberId, RecordKind.CityProfile, ProfileId, RecordStatus.Published, RecordBody.Write(profile), ct);
         return TypedResults.Ok(NodeRecordDto<CityProfileRecord>.From(record));
     }
 
-    static async Task<Results<NoContent, NotFound>> WithdrawAsync(NodeDb db, ChangeLog log, CancellationToken ct)
+    static async Task<Results<NoContent, NotFound>> WithdrawAsync(OriginMember origin, NodeDb db, ChangeLog log, CancellationToken ct)
     {
-        var record = await FindAsync(db, ct);
+        var record = await FindAsync(origin, db, ct);
         if (record is null)
             return TypedResults.NotFound();
         if (record.Status == RecordStatus.Published)
-            await log.WriteAsync(RecordKind.CityProfile, ProfileId, RecordStatus.Withdrawn, body: null, ct);
+            await log.WriteAsync(origin.MemberId, RecordKind.CityProfile, ProfileId, RecordStatus.Withdrawn, body: null, ct);
         return TypedResults.NoContent();
     }
 
-    static Task<CityRecord?> FindAsync(NodeDb db, CancellationToken ct) =>
-        db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Kind == RecordKind.CityProfile && r.Id == ProfileId, ct);
+    static Task<CityRecord?> FindAsync(OriginMember origin, NodeDb db, CancellationToken ct) =>
+        db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.OriginMemberId == origin.MemberId && r.Kind == RecordKind.CityProfile && r.Id == ProfileId, ct);
 }

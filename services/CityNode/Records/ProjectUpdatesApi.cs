@@ -6,7 +6,7 @@ namespace Kommune20.CityNode.Records;
 public static class ProjectUpdatesApi
 {
     public static readonly RecordType<ProjectUpdateRecord> ProjectUpdates =
-        new(RecordDescriptors.ProjectUpdate, "/api/node/project-updates", "Project updates");
+        new(RecordDescriptors.ProjectUpdate, "project-updates", "Project updates");
 
     public static RouteGroupBuilder MapProjectUpdatesApi(this IEndpointRouteBuilder app) => app.MapCityRecords(ProjectUpdates);
 }

@@ -31,3 +31,6 @@ public sealed record NetworkMembershipDto(Guid NetworkId, Guid MemberId, DateOnl
 {
     public static NetworkMembershipDto From(NetworkMembership edge) => new(edge.NetworkId, edge.MemberId, edge.Since, edge.RelayAllowed);
 }
+
+/// <summary>A direct member of a network and whether it consented that the network's node publishes for it.</summary>
+public sealed record NetworkMemberDto(Guid MemberId, MemberKind Kind, string Name, bool RelayAllowed);

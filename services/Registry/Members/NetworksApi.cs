@@ -17,6 +17,7 @@ public static class NetworksApi
         var group = app.MapGroup("/api/registry/members/{id:guid}").WithTags("Networks");
         group.MapGet("/members", MembersOfAsync).AllowAnonymous();
         group.MapGet("/networks", NetworksOfAsync).AllowAnonymous();
+        group.MapGet("/memberships", MembershipsOfAsync).AllowAnonymous();
         group.MapPut("/members/{memberId:guid}", PutMembershipAsync).RequireAuthorization(Policies.Office);
         group.MapDelete("/members/{memberId:guid}", DeleteMembershipAsync).RequireAuthorization(Policies.Office);
         return group;
@@ -36,6 +37,22 @@ public static class NetworksApi
             return TypedResults.NotFound();
         var graph = await db.LoadGraphAsync(ct);
         return TypedResults.Ok(await MembersApi.SummariesAsync(db, graph.NetworksOf(id, transitive ?? true), ct));
+    }
+
+    /// <summary>
+    /// The network's direct members with their consent to relaying: a network node asks which members it may publish for.
+    /// Public like the membership itself, since the portal shows who publishes for a member.
+    /// </summary>
+    static async Task<Results<Ok<List<NetworkMemberDto>>, NotFound>> MembershipsOfAsync(Guid id, RegistryDb db, CancellationToken ct)
+    {
+        if (!await db.Members.AnyAsync(m => m.Id == id, ct))
+            return TypedResults.NotFound();
+        var members = await (from edge in db.NetworkMemberships
+                             join member in db.Members on edge.MemberId equals member.Id
+                             where edge.NetworkId == id
+                             orderby member.Name
+                             select new NetworkMemberDto(member.Id, member.Kind, member.Name, edge.RelayAllowed)).ToListAsync(ct);
+        return TypedResults.Ok(members);
     }
 
     static async Task<Results<Ok<NetworkMembershipDto>, Created<NetworkMembershipDto>, ValidationProblem, NotFound>> PutMembershipAsync(
