@@ -26,7 +26,7 @@ public sealed class NetworkRelayScenario : IScenario
     const int RegistrationParallelism = 8;
 
     /// <summary>Municipality numbers after the fleet's and before the pilot projects' cities: a run needs cities of its own, since an origin once delivered keeps its cursor.</summary>
-    const int FirstCity = SimulatedMunicipalities.InGermany;
+    internal const int FirstCity = SimulatedMunicipalities.InGermany;
 
     /// <summary>Practice numbers of their own; the municipality at the same place in each run publishes the same practices.</summary>
     const int FirstPractice = 400_000;
@@ -51,13 +51,8 @@ public sealed class NetworkRelayScenario : IScenario
         var officeToken = await hub.SignIn.ClientTokenAsync(office.ClientId, office.ClientSecret);
         var setup = Stopwatch.StartNew();
         var network = await NetworkRegistration.RegisterAsync(hub.Registry, officeToken, "Testnetzwerk Relais", "relay-testnetzwerk", cancellationToken);
-        var next = FirstCity;
-        IReadOnlyList<SimulatedCity> Cities(int count)
-        {
-            var cities = Enumerable.Range(next, count).Select(SimulatedMunicipalities.City).ToList();
-            next += count;
-            return cities;
-        }
+        var unregistered = new Queue<SimulatedCity>(Municipalities(context.Settings));
+        IReadOnlyList<SimulatedCity> Cities(int count) => Enumerable.Range(0, count).Select(_ => unregistered.Dequeue()).ToList();
         async Task<Side> SeparateAsync(int count) =>
             new((await CityRegistration.RegisterAsync(hub.Registry, officeToken, Cities(count), RegistrationParallelism, cancellationToken))
                 .Select(city => (city.MemberId, (ClientCredentialsToken?)Token(hub, city.City.ClientId, city.ClientSecret))).ToList(), Network: null);
@@ -70,7 +65,7 @@ public sealed class NetworkRelayScenario : IScenario
         for (var pair = 0; pair < pairs; pair++)
             turns.AddRange([await SeparateAsync(size), await RelayedAsync(size)]);
         var registering = setup.Elapsed;
-        Console.WriteLine($"    {next - FirstCity:N0} municipalities registered in {registering.TotalSeconds:0} s");
+        Console.WriteLine($"    {Municipalities(context.Settings).Count:N0} municipalities registered in {registering.TotalSeconds:0} s");
         var networkToken = Token(hub, network.ClientId, network.ClientSecret);
 
         using var channel = GrpcChannels.Open(hub.GatewayGrpc);
@@ -133,6 +128,10 @@ public sealed class NetworkRelayScenario : IScenario
             ],
         };
     }
+
+    /// <summary>Every municipality a run registers: the warm-up's and each measured run's, for the relay and the separate nodes.</summary>
+    internal static IReadOnlyList<SimulatedCity> Municipalities(BenchSettings settings) =>
+        Enumerable.Range(FirstCity, 2 * (WarmUpCities + settings.RelayPairs * settings.RelayCities)).Select(SimulatedMunicipalities.City).ToList();
 
     static ClientCredentialsToken Token(Hub hub, string clientId, string secret) =>
         new(TokenHttp, new Uri(hub.Registry, "connect/token"), clientId, _ => ValueTask.FromResult(secret), TimeProvider.System);
