@@ -21,6 +21,7 @@ namespace Kommune20.Bench.Scenarios;
 public sealed class NetworkRelayScenario : IScenario
 {
     const int ChangesPerCity = 20;
+
     /// <summary>A thousand changes each way before the first measured run: the hub's push path at its final code (tiered JIT).</summary>
     const int WarmUpCities = 50;
     const double RatioLimit = 1.5;
