@@ -5,8 +5,8 @@ namespace Kommune20.Bench;
 /// <summary>
 /// How long each load runs and how often starts repeat: quick (under three minutes in all) or full. The data sizes of
 /// the federation, library and votes scenarios scale the same way: a quick run syncs once, searches 10,000 practices,
-/// simulates a fortieth of the country's municipalities, lets 200 delegates vote, 100 participants fill the live room
-/// and 20 cities post 100 updates to pilot projects.
+/// simulates a fortieth of the country's municipalities, lets 200 delegates vote, 100 participants fill the live room,
+/// 20 cities post 100 updates to pilot projects and a network relays for 25 municipalities (once against separate nodes).
 /// </summary>
 public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Duration, int ColdStarts, int Connections)
 {
@@ -23,6 +23,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         UpdatesPerCity = 5,
         WebhookSubscribers = 100,
         FanOutEvents = 5,
+        RelayCities = 25,
+        RelayPairs = 1,
         SettleLongest = TimeSpan.Zero,
     };
 
@@ -39,6 +41,8 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         UpdatesPerCity = 10,
         WebhookSubscribers = 1_000,
         FanOutEvents = 20,
+        RelayCities = 500,
+        RelayPairs = 2,
         SettleLongest = TimeSpan.FromMinutes(3),
     };
 
@@ -74,6 +78,12 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
 
     /// <summary>How many updates the fan-out scenario posts, without subscribers and then with them.</summary>
     public int FanOutEvents { get; init; }
+
+    /// <summary>How many municipalities one network node relays for, and as many separate nodes push the same changes.</summary>
+    public int RelayCities { get; init; }
+
+    /// <summary>How often the network relay scenario measures the separate nodes and then the relay, in turns.</summary>
+    public int RelayPairs { get; init; }
 
     /// <summary>
     /// How long a scenario waits at most for the hub to go idle after a load whose work continues asynchronously

@@ -28,9 +28,6 @@ public sealed class FederationFleetScenario : IScenario
     static readonly TimeSpan PollInterval = TimeSpan.FromHours(1);
     static readonly HttpClient TokenHttp = new();
 
-    /// <summary>The hub's processes that take part in a reconnect (further gateways other scenarios started stay idle).</summary>
-    static readonly string[] Watched = ["registry", "federation", "library", "gateway"];
-
     public string Id => "federation-fleet";
 
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
@@ -61,7 +58,7 @@ public sealed class FederationFleetScenario : IScenario
         await hub.RestartAsync("federation");
         var restart = outage.Elapsed;
         var logs = registered.Select(city => new QueuedChangeLog(city.MemberId, NodeChanges.QueuedDuringOutage(city.City, FirstPractice + 2 * city.City.Number))).ToList();
-        var (waits, cpu, peaks) = await ReconnectAsync(hub, federationClient, tokens, logs, cancellationToken);
+        var (waits, cpu, peaks, _) = await ReconnectAsync(hub, federationClient, tokens, logs, cancellationToken);
         var federation = hub.Process("federation").Id;
         var highWater = ProcFs.PeakResidentMb(federation);
         var rejected = logs.Sum(log => log.Rejected);
@@ -110,38 +107,9 @@ public sealed class FederationFleetScenario : IScenario
         };
     }
 
-    /// <summary>Starts every city's push loop at once and waits until all are acknowledged or <see cref="GiveUpAfter"/> has passed.</summary>
-    static async Task<(CityWaits Waits, IReadOnlyDictionary<string, double> Cpu, IReadOnlyDictionary<string, double> Peaks)> ReconnectAsync(
-        Hub hub, FederationGrpcClient federation, IReadOnlyList<ClientCredentialsToken> tokens, IReadOnlyList<QueuedChangeLog> logs, CancellationToken cancellationToken)
-    {
-        var processes = hub.Processes.Where(process => Watched.Contains(process.Name)).ToDictionary(process => process.Name, process => process.Id);
-        var meter = new CpuMeter().Watch("bench (fleet)", Environment.ProcessId);
-        foreach (var (name, pid) in processes)
-            meter.Watch(name, pid);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var loops = logs.Select((log, i) => new PushLoop(new ChangePusher(federation, tokens[i].GetAsync), log, PollInterval)).ToList();
-
-        var start = Stopwatch.GetTimestamp();
-        var ((running, peaks), cpu) = await meter.MeasureAsync(async () =>
-        {
-            List<Task> started = [];
-            var peaks = await MemoryWatch.PeakDuringAsync(processes, async () =>
-            {
-                started = loops.Select(loop => loop.RunAsync(stop.Token)).ToList();
-                await Task.WhenAny(Task.WhenAll(logs.Select(log => log.CaughtUp)), Task.Delay(GiveUpAfter, cancellationToken));
-            }, cancellationToken);
-            return (started, peaks);
-        }, cancellationToken);
-        await stop.CancelAsync();
-        try
-        {
-            await Task.WhenAll(running);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A loop stopped in its pause after a push; the loops are done either way.
-        }
-        var waits = CityWaits.Of(start, logs.Select(log => log.CaughtUp.IsCompletedSuccessfully ? log.CaughtUp.Result : (long?)null).ToList());
-        return (waits, cpu, peaks);
-    }
+    /// <summary>Every city's push loop over the one channel, each with the city's own token.</summary>
+    static Task<FleetPushResult> ReconnectAsync(Hub hub, FederationGrpcClient federation, IReadOnlyList<ClientCredentialsToken> tokens,
+        IReadOnlyList<QueuedChangeLog> logs, CancellationToken cancellationToken) =>
+        FleetPush.RunAsync(hub, logs.Select((log, i) => new PushLoop(new ChangePusher(federation, tokens[i].GetAsync), log, PollInterval)).ToList(), logs,
+            GiveUpAfter, cancellationToken);
 }

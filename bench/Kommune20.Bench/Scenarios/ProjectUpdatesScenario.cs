@@ -25,7 +25,7 @@ public sealed class ProjectUpdatesScenario : IScenario
     const int SetupParallelism = 8;
 
     /// <summary>Simulated municipalities of their own: the live room's people start at 14,000, the votes' at 15,000.</summary>
-    const int FirstCity = 13_000;
+    internal const int FirstCity = 13_000;
 
     /// <summary>The demo's lead city editor, who proposes the bench's projects with the simulated cities taking part.</summary>
     const string Lead = "heilbronn";

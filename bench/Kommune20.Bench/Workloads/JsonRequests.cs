@@ -12,8 +12,20 @@ public static class JsonRequests
         using var response = body is null
             ? await http.PostAsync(path, null, cancellationToken)
             : await http.PostAsJsonAsync(path, body, cancellationToken);
+        return await AnswerAsync(response, "POST", path, cancellationToken);
+    }
+
+    /// <summary>PUTs <paramref name="body"/> as JSON and returns the answer, or throws with the problem the service gave.</summary>
+    public static async Task<JsonElement> PutAsync(HttpClient http, string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync(path, body, cancellationToken);
+        return await AnswerAsync(response, "PUT", path, cancellationToken);
+    }
+
+    static async Task<JsonElement> AnswerAsync(HttpResponseMessage response, string method, string path, CancellationToken cancellationToken)
+    {
         if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
     }
 }
