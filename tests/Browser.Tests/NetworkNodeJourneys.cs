@@ -38,7 +38,7 @@ public sealed class NetworkNodeJourneys(Portal portal)
 
         await Expect(page).ToHaveURLAsync(new Regex($"/mitglieder/{DemoMembers.Weinheim}\\?gespeichert=1"));
         await Expect(Heading(page)).ToHaveTextAsync("Praxisbeispiele von Weinheim");
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "GeoNet.MRN" })).ToContainTextAsync("veröffentlicht");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Geodaten im gemeinsamen Portal GeoNet.MRN" })).ToContainTextAsync("veröffentlicht");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         var library = await portal.NewPageAsync();
