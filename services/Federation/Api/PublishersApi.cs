@@ -16,7 +16,7 @@ public static class PublishersApi
 
     static async Task<Ok<PublishersDto>> GetAsync(Guid originMemberId, FederationDb db, CancellationToken ct)
     {
-        var ownNode = await db.Cursors.AsNoTracking().AnyAsync(c => c.SourceMemberId == originMemberId && c.OriginMemberId == originMemberId, ct);
+        var ownNode = await Replication.HasOwnNodeAsync(db, originMemberId, ct);
         var networks = await db.Replicas.AsNoTracking()
             .Where(r => r.OriginMemberId == originMemberId && r.Body != null && r.ReceivedFrom != originMemberId)
             .Select(r => r.ReceivedFrom).Distinct().ToListAsync(ct);
