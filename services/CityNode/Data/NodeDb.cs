@@ -9,6 +9,10 @@ public sealed class NodeDb(DbContextOptions<NodeDb> options) : DbContext(options
 {
     public DbSet<CityRecord> Records => Set<CityRecord>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+
+    /// <summary>The newest version in one origin member's change log (0 while it is empty).</summary>
+    public async Task<long> HeadVersionAsync(Guid origin, CancellationToken cancellationToken) =>
+        await ChangeLog.Where(entry => entry.OriginMemberId == origin).MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0;
     public DbSet<FederationStatus> FederationStatus => Set<FederationStatus>();
     public DbSet<RejectedChange> RejectedChanges => Set<RejectedChange>();
     public DbSet<HandedOverMember> HandedOver => Set<HandedOverMember>();

@@ -33,7 +33,7 @@ public static class FederationApi
     static async Task<Ok<NodeFederationState>> GetAsync(OriginMember origin, NodeDb db, NodeSettings settings, PushLoops loops, ChangePusher pusher,
         ILogger<NodeFederationState> logger, CancellationToken ct)
     {
-        var head = await db.ChangeLog.Where(entry => entry.OriginMemberId == origin.MemberId).MaxAsync(entry => (long?)entry.Version, ct) ?? 0;
+        var head = await db.HeadVersionAsync(origin.MemberId, ct);
         var status = await db.FederationStatus.AsNoTracking().FirstOrDefaultAsync(s => s.OriginMemberId == origin.MemberId, ct);
         var rejected = (await db.RejectedChanges.AsNoTracking().Where(r => r.OriginMemberId == origin.MemberId).OrderBy(r => r.Version).ToListAsync(ct))
             .Select(r => new RejectedChangeDto(r.Kind, r.RecordId, r.Version, r.Code, r.Field, r.Reason, r.RejectedAt)).ToList();

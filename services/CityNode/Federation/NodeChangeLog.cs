@@ -16,7 +16,7 @@ public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate ga
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
-        return await db.ChangeLog.Where(entry => entry.OriginMemberId == origin).MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0;
+        return await db.HeadVersionAsync(origin, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Change>> ReadAfterAsync(long version, int max, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ public sealed class NodeChangeLog(IServiceScopeFactory scopes, ChangeLog.Gate ga
         var db = scope.ServiceProvider.GetRequiredService<NodeDb>();
         using (await gate.EnterAsync(cancellationToken))
         {
-            var head = await db.ChangeLog.Where(entry => entry.OriginMemberId == origin).MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0;
+            var head = await db.HeadVersionAsync(origin, cancellationToken);
             var published = await db.Records.AsNoTracking().Where(r => r.OriginMemberId == origin && r.Status == RecordStatus.Published).ToListAsync(cancellationToken);
             return (head, published.OrderBy(r => r.Version).Select(r => ToChange(r.Kind, r.Id, r.Version, r.UpdatedAt, r.Body)).ToList());
         }

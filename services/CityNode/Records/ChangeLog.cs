@@ -44,8 +44,7 @@ public sealed class ChangeLog(NodeDb db, ChangeLog.Gate gate, PushLoops pushLoop
             record.UpdatedAt = now;
             if (status != RecordStatus.Draft)
             {
-                var version = (await db.ChangeLog.Where(entry => entry.OriginMemberId == origin)
-                    .MaxAsync(entry => (long?)entry.Version, cancellationToken) ?? 0) + 1;
+                var version = await db.HeadVersionAsync(origin, cancellationToken) + 1;
                 db.ChangeLog.Add(new ChangeLogEntry
                 {
                     OriginMemberId = origin,
