@@ -34,7 +34,7 @@ public static class VotesApi
 
     static async Task<Results<Created<VoteDto>, ValidationProblem, NotFound, ProblemHttpResult>> OpenAsync(
         Guid assemblyId, OpenVote input, ClaimsPrincipal user, MeetingsDb db, AssemblyAttendance attendance, Statutes statutes,
-        TimeProvider clock, CancellationToken ct)
+        FrozenRolls rolls, TimeProvider clock, CancellationToken ct)
     {
         var assembly = await db.Assemblies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assemblyId, ct);
         if (assembly is null)
@@ -77,6 +77,7 @@ public static class VotesApi
         db.AddAuditEntry(user, "vote.opened", $"assembly/{vote.AssemblyId}/vote/{vote.Id}", before: null,
             after: new { vote.MotionId, vote.Secret, vote.Majority, vote.VotingMembers, vote.Present, vote.Represented });
         await db.SaveChangesAsync(ct);
+        rolls.Remember(vote);
         return TypedResults.Created($"/api/meetings/votes/{vote.Id}", VoteDto.From(vote, motion.Title));
     }
 
@@ -106,14 +107,14 @@ public static class VotesApi
     }
 
     static async Task<Results<Ok<BallotReceipt>, ValidationProblem, NotFound, ProblemHttpResult>> CastAsync(
-        Guid voteId, CastBallot input, ClaimsPrincipal user, MeetingsDb db, FrozenRolls rolls, BallotBox box, CancellationToken ct)
+        Guid voteId, CastBallot input, ClaimsPrincipal user, FrozenRolls rolls, BallotBox box, CancellationToken ct)
     {
         if (input.MemberId is not { } memberId || input.Choice is not { } choice)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 [input.MemberId is null ? "memberId" : "choice"] = ["Bitte das Mitglied und die Stimme (yes, no, abstain) angeben."],
             });
-        if (await rolls.OfAsync(db, voteId, ct) is not { } roll)
+        if (await rolls.OfAsync(voteId, ct) is not { } roll)
             return TypedResults.NotFound();
         var person = user.FindFirstValue(Kommune20Claims.Subject)!;
         if (!roll.MembersVotedBy(person).Contains(memberId))
