@@ -1,6 +1,8 @@
 using Kommune20.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kommune20.Library.Tests;
 
@@ -34,9 +36,18 @@ public sealed class LibraryApp(RegistryProcess registry, Dictionary<string, stri
         await Eventually.HoldsAsync(async () =>
         {
             using var ready = await http.GetAsync("/health/ready");
-            Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+            if (!ready.IsSuccessStatusCode)
+                Assert.Fail(await NotReadyAsync());
         });
         return http;
+    }
+
+    /// <summary>Which readiness checks fail and why, for the message of a start that did not get ready.</summary>
+    async Task<string> NotReadyAsync()
+    {
+        var report = await Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        return string.Join("; ", report.Entries.Where(entry => entry.Value.Status != HealthStatus.Healthy)
+            .Select(entry => $"{entry.Key}: {entry.Value.Description ?? entry.Value.Exception?.Message}"));
     }
 
     protected override void Dispose(bool disposing)

@@ -36,6 +36,15 @@ public sealed class LibraryFixture : IAsyncLifetime
         await Registry.DisposeAsync();
     }
 
+    /// <summary>A client of the library (the fixture's or <paramref name="library"/>) signed in as the office's integration.</summary>
+    public async Task<HttpClient> AsOfficeAsync(LibraryApp? library = null)
+    {
+        var client = Registry.Credentials.ClientNamed("office-integration");
+        var http = (library ?? Library).CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await new SignIn(Registry.Address).ClientTokenAsync(client.ClientId, client.ClientSecret));
+        return http;
+    }
+
     /// <summary>A practice key nobody else's test uses.</summary>
     public static string NewOriginId(string name) => $"{name}-{Guid.NewGuid():N}"[..Math.Min(name.Length + 13, 100)];
 

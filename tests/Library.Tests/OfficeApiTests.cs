@@ -16,14 +16,6 @@ namespace Kommune20.Library.Tests;
 [Collection(LibraryCollection.Name)]
 public sealed class OfficeApiTests(LibraryFixture fixture)
 {
-    async Task<HttpClient> AsOfficeAsync(LibraryApp? library = null)
-    {
-        var client = fixture.Registry.Credentials.ClientNamed("office-integration");
-        var http = (library ?? fixture.Library).CreateClient();
-        http.DefaultRequestHeaders.Authorization = new("Bearer", await new SignIn(fixture.Registry.Address).ClientTokenAsync(client.ClientId, client.ClientSecret));
-        return http;
-    }
-
     [Fact]
     public async Task A_bulk_load_is_indexed_and_a_malformed_item_is_named_by_its_place()
     {
@@ -31,7 +23,7 @@ public sealed class OfficeApiTests(LibraryFixture fixture)
         var items = Enumerable.Range(1, 50).Select(i => new PracticePublished(
             PracticeSamples.Origin(i % 2 == 0 ? PracticeSamples.Heidelberg : PracticeSamples.Heilbronn, $"{marker}-{i}"),
             PracticeSamples.VernissageDigital() with { Title = $"Vernissage Digital {i}", Topics = [marker] })).ToList();
-        using var office = await AsOfficeAsync();
+        using var office = await fixture.AsOfficeAsync();
 
         var broken = items.Select((item, i) => i == 7 ? item with { Practice = item.Practice with { SdgTargets = ["16.66"] } } : item).ToList();
         using var rejected = await office.PostAsJsonAsync("/api/library/office/practices", broken, Json.Options);
@@ -63,7 +55,7 @@ public sealed class OfficeApiTests(LibraryFixture fixture)
     {
         await using var library = new LibraryApp(fixture.Registry);
         (await library.StartAsync()).Dispose();
-        using var office = await AsOfficeAsync(library);
+        using var office = await fixture.AsOfficeAsync(library);
         var item = new PracticePublished(PracticeSamples.Origin(PracticeSamples.Heidelberg, "nicht-von-heidelberg"), PracticeSamples.VernissageDigital());
 
         using var response = await office.PostAsJsonAsync("/api/library/office/practices", new[] { item }, Json.Options);
@@ -87,7 +79,7 @@ public sealed class OfficeApiTests(LibraryFixture fixture)
     public async Task A_bulk_load_may_be_larger_than_the_one_MiB_every_other_body_is_held_to()
     {
         var twoMiB = "[" + new string(' ', 2 * 1024 * 1024) + "]";
-        using var office = await AsOfficeAsync();
+        using var office = await fixture.AsOfficeAsync();
 
         using var load = await office.PostAsync("/api/library/office/practices", new StringContent(twoMiB, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, load.StatusCode);

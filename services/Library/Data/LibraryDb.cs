@@ -5,6 +5,7 @@ using Kommune20.Library.Adoptions;
 using Kommune20.Library.Members;
 using Kommune20.Library.Portraits;
 using Kommune20.Library.Practices;
+using Kommune20.Library.Search;
 using Kommune20.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,8 @@ public sealed class LibraryDb(DbContextOptions<LibraryDb> options) : DbContext(o
     public DbSet<Adoption> Adoptions => Set<Adoption>();
     public DbSet<AdoptionInterest> AdoptionInterests => Set<AdoptionInterest>();
     public DbSet<CityPortrait> CityPortraits => Set<CityPortrait>();
+    public DbSet<IndexedRevision> IndexedRevisions => Set<IndexedRevision>();
+    public DbSet<SearchIndexSeen> SearchIndexes => Set<SearchIndexSeen>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -30,6 +33,8 @@ public sealed class LibraryDb(DbContextOptions<LibraryDb> options) : DbContext(o
             practice.Property(p => p.Revision).IsConcurrencyToken();
             practice.Ignore(p => p.IsListed);
         });
+        model.Entity<IndexedRevision>(indexed => indexed.HasKey(i => new { i.IndexId, i.PracticeId }));
+        model.Entity<SearchIndexSeen>(seen => seen.HasKey(s => s.IndexId));
         model.Entity<MemberCard>(card => card.HasKey(c => c.MemberId));
         model.Entity<Adoption>(adoption =>
         {

@@ -60,7 +60,7 @@ public static class OfficeApi
     static async Task<Ok<IndexStatus>> IndexStatusAsync(LibraryDb db, PracticeIndex index, CancellationToken ct)
     {
         var listed = await db.Practices.CountAsync(p => !p.IsWithdrawn && p.Record != null, ct);
-        var pending = await db.Practices.CountAsync(p => p.Revision != p.IndexedRevision, ct);
+        var pending = await db.PracticesPendingFor(index.Id).CountAsync(ct);
         return TypedResults.Ok(new IndexStatus(listed, pending, index.Count));
     }
 }

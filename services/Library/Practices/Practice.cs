@@ -6,9 +6,8 @@ namespace Kommune20.Library.Practices;
 /// <summary>The hub's replica of a city's practice (see <see cref="Replica{TRecord}"/>), with what the search index must follow.</summary>
 public sealed class Practice : Replica<PracticeRecord>
 {
-    /// <summary>Counts every change the search index must follow; the index has caught up when <see cref="IndexedRevision"/> equals it.</summary>
+    /// <summary>Counts every change the search index must follow; an index has caught up when its <see cref="Search.IndexedRevision"/> equals it.</summary>
     public long Revision { get; set; } = 1;
-    public long IndexedRevision { get; set; }
 
     /// <summary>The network whose node published the version held for the origin city; null when the city's own node did.</summary>
     public Guid? RelayedBy { get; set; }

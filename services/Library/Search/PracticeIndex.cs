@@ -7,8 +7,9 @@ using Lucene.Net.Store;
 namespace Kommune20.Library.Search;
 
 /// <summary>
-/// The Lucene index of listed practices, in the service's data directory (<c>practice-index</c>). One writer (the
-/// <see cref="PracticeIndexer"/>) changes it; searches read the latest committed state through a searcher manager.
+/// The Lucene index of listed practices, in the service's data directory (<c>practice-index</c>): each instance of the
+/// library keeps one, known by its <see cref="Id"/>. One writer (the <see cref="PracticeIndexer"/>) changes it; searches
+/// read the latest committed state through a searcher manager.
 /// The files are read with positional reads (<see cref="NIOFSDirectory"/>), not memory-mapped: Lucene.Net 4.8.0-beta00017's
 /// <c>MMapDirectory</c> registers every clone of an input in a <c>ConditionalWeakTable</c>, a search makes hundreds of
 /// clones, and the GC scans each of those handles at every collection (gen0 pauses of 9–16 ms instead of 0.4 ms under
@@ -25,20 +26,31 @@ public sealed class PracticeIndex : IDisposable
     /// <summary>The facet values of the segments searched, read when a segment first becomes visible.</summary>
     public FacetOrdinals Facets { get; } = new(PracticeFields.Facets);
 
-    /// <summary>True when the index was created empty at this start, so every practice must be indexed again.</summary>
-    public bool IsNew { get; }
+    const string IdKey = "index-id";
+
+    /// <summary>
+    /// Made when the index is created and kept in its commits, so what this index holds is recorded apart from what the
+    /// other instances' indexes hold (<see cref="IndexedRevision"/>). An index made empty gets a new id and thus starts
+    /// with every practice pending.
+    /// </summary>
+    public Guid Id { get; }
 
     public PracticeIndex(IConfiguration configuration)
     {
         _directory = new NIOFSDirectory(new DirectoryInfo(Path.Combine(DataDirectory.Of(configuration), "practice-index")));
-        IsNew = !DirectoryReader.IndexExists(_directory);
         _writer = new IndexWriter(_directory, new IndexWriterConfig(PracticeAnalyzer.Version, Analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
         });
-        if (IsNew)
+        if (_writer.CommitData.TryGetValue(IdKey, out var id) && Guid.TryParse(id, out var known))
+            Id = known;
+        else
+        {
+            Id = Guid.NewGuid();
+            _writer.SetCommitData(new Dictionary<string, string> { [IdKey] = Id.ToString() });
             _writer.Commit();
+        }
         _searchers = new SearcherManager(_writer, true, Facets);
     }
 

@@ -5,9 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Kommune20.Library.Search;
 
 /// <summary>
-/// Keeps the index in step with the database: indexes every practice whose revision is ahead of its indexed revision
-/// (listed ones are put, withdrawn ones removed), commits, then records what it indexed. Woken by
-/// <see cref="PracticeIndexSignal"/>; polls too, and asks the Registry again about members it could not look up.
+/// Keeps this instance's index in step with the database: indexes every practice whose revision is ahead of what the
+/// index holds (listed ones are put, withdrawn ones removed), commits, then records what it indexed under the index's id
+/// (<see cref="IndexedRevision"/>). Woken by <see cref="PracticeIndexSignal"/>, which only the instance that took a
+/// message hears; polls too, which is how the other instances learn of it, and asks the Registry again about members it
+/// could not look up. The records of an index not seen for <see cref="ForgottenAfter"/> (an instance replaced, its
+/// index gone with it) are removed.
 /// </summary>
 public sealed class PracticeIndexer(
     IServiceProvider services, PracticeIndex index, PracticeIndexSignal signal, TimeProvider clock, ILogger<PracticeIndexer> logger)
@@ -15,17 +18,22 @@ public sealed class PracticeIndexer(
 {
     const int BatchSize = 1000;
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    static readonly TimeSpan SeenEvery = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan ForgottenAfter = TimeSpan.FromDays(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (index.IsNew)
-            await ReindexEverythingAsync(stoppingToken);
-
         var lastRetry = DateTimeOffset.MinValue;
+        var lastSeen = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (clock.GetUtcNow() - lastSeen >= SeenEvery)
+                {
+                    lastSeen = clock.GetUtcNow();
+                    await MarkSeenAsync(stoppingToken);
+                }
                 if (clock.GetUtcNow() - lastRetry >= MemberCards.RetryAfter)
                 {
                     lastRetry = clock.GetUtcNow();
@@ -44,12 +52,26 @@ public sealed class PracticeIndexer(
         }
     }
 
-    async Task ReindexEverythingAsync(CancellationToken cancellationToken)
+    /// <summary>Notes that this index is alive and removes what indexes gone for good had recorded.</summary>
+    async Task MarkSeenAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LibraryDb>();
-        var marked = await db.Practices.ExecuteUpdateAsync(set => set.SetProperty(p => p.IndexedRevision, 0L), cancellationToken);
-        logger.LogInformation("The practice index is new; indexing all {Count} practices", marked);
+        var now = clock.GetUtcNow();
+        var seen = await db.SearchIndexes.FindAsync([index.Id], cancellationToken);
+        if (seen is null)
+            db.SearchIndexes.Add(new SearchIndexSeen { IndexId = index.Id, SeenAt = now });
+        else
+            seen.SeenAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var cutoff = now - ForgottenAfter;
+        var gone = await db.SearchIndexes.Where(s => s.SeenAt < cutoff).Select(s => s.IndexId).ToListAsync(cancellationToken);
+        if (gone.Count == 0)
+            return;
+        await db.IndexedRevisions.Where(i => gone.Contains(i.IndexId)).ExecuteDeleteAsync(cancellationToken);
+        await db.SearchIndexes.Where(s => gone.Contains(s.IndexId)).ExecuteDeleteAsync(cancellationToken);
+        logger.LogInformation("Removed what {Count} search indexes not seen since {Since} had recorded", gone.Count, cutoff);
     }
 
     async Task RetryMissingCardsAsync(CancellationToken cancellationToken)
@@ -65,7 +87,7 @@ public sealed class PracticeIndexer(
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LibraryDb>();
-        var pending = await db.Practices.Where(p => p.Revision != p.IndexedRevision).OrderBy(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var pending = await db.PracticesPendingFor(index.Id).AsNoTracking().OrderBy(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
         if (pending.Count == 0)
             return 0;
 
@@ -89,27 +111,17 @@ public sealed class PracticeIndexer(
         index.Commit();
 
         // Only the revision that was indexed counts: a change that came in meanwhile keeps the practice pending.
+        var pendingIds = pending.ConvertAll(p => p.Id);
+        var held = await db.IndexedRevisions.Where(i => i.IndexId == index.Id && pendingIds.Contains(i.PracticeId))
+            .ToDictionaryAsync(i => i.PracticeId, cancellationToken);
         foreach (var practice in pending)
-            practice.IndexedRevision = practice.Revision;
-        await SaveIndexedAsync(db, pending, cancellationToken);
+        {
+            if (held.TryGetValue(practice.Id, out var indexed))
+                indexed.Revision = practice.Revision;
+            else
+                db.IndexedRevisions.Add(new IndexedRevision { IndexId = index.Id, PracticeId = practice.Id, Revision = practice.Revision });
+        }
+        await db.SaveChangesAsync(cancellationToken);
         return pending.Count;
-    }
-
-    static async Task SaveIndexedAsync(LibraryDb db, List<Practices.Practice> pending, CancellationToken cancellationToken)
-    {
-        foreach (var practice in pending)
-        {
-            var entry = db.Entry(practice);
-            foreach (var property in entry.Properties)
-                property.IsModified = property.Metadata.Name == nameof(Practices.Practice.IndexedRevision);
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A practice of the batch changed while it was indexed: the batch stays pending and is indexed again.
-        }
     }
 }
