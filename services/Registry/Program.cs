@@ -15,7 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<RegistryDb>("registry");
 builder.AddRegisterSnapshot();                // members and the network graph in memory for lookups
-builder.AddMessaging<RegistryDb>("registry");
+builder.AddMessaging<RegistryDb>("registry", typeof(RegisterChangedElsewhere).Assembly); // publishes the register's changes, hears other instances'
 builder.AddRegistryIdentity();
 builder.Services.AddGrpc();
 builder.Services.AddSingleton(TimeProvider.System);

@@ -8,8 +8,8 @@ namespace Kommune20.Registry.Members;
 /// <summary>
 /// The register as other services ask it (members by id and the network graph), held in memory: it is small and
 /// changes rarely, while every federation push and every vote asks it. The Registry's own commits to members or
-/// memberships discard it, so the next question reads the database again. One Registry instance owns the register;
-/// replicas behind a load balancer would each see their own commits only (see docs/ARCHITECTURE.md).
+/// memberships discard it, so the next question reads the database again; another instance's commits discard it when
+/// their events arrive (<see cref="RegisterChangedElsewhere"/>).
 /// </summary>
 public sealed class RegisterSnapshot(IServiceScopeFactory scopes)
 {
