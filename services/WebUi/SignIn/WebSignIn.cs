@@ -43,9 +43,7 @@ public static class WebSignIn
         var identity = builder.Configuration.GetSection("Identity");
         var issuer = new Uri(identity["Issuer"] ?? "http://localhost:8080/").AbsoluteUri;
 
-        builder.Services.AddDataProtection()
-            .SetApplicationName(cookieName)
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory.Of(builder.Configuration), "keys")));
+        builder.AddSharedKeyRing(cookieName);
 
         // Pages authenticate by cookie and sign in at the issuer; an API in the same process (a city node's) keeps
         // the bearer tokens that AddServiceDefaults set up, with 401 and 403 instead of redirects.
