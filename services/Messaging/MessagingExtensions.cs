@@ -21,7 +21,10 @@ public static class MessagingExtensions
     /// <c>Messaging:Instance</c> gives one process queues of its own that vanish with it ("library-7f3a-practice-published")
     /// and, unless <c>Messaging:Namespace</c> names a namespace shared with other instances, exchanges of its own
     /// (<see cref="MessagingIsolation"/>), so that tests can run several hubs side by side on one broker without competing
-    /// for, or receiving, each other's messages. The broker's health is part of readiness; MassTransit's traces and
+    /// for, or receiving, each other's messages. With <c>Messaging:ClusterNodes</c> (further nodes of a RabbitMQ cluster
+    /// besides the connection string's, "host:port") the connection moves to another node when its node goes, and the
+    /// service's queues are quorum queues, replicated across the nodes, so a node's loss loses no message
+    /// (<see cref="PerInstanceQueues"/> excepted). The broker's health is part of readiness; MassTransit's traces and
     /// metrics join the service's telemetry.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDb>(this IHostApplicationBuilder builder, string serviceName, params Assembly[] consumerAssemblies)
@@ -41,18 +44,25 @@ public static class MessagingExtensions
         var broker = new Uri(builder.Configuration.GetConnectionString("RabbitMq") ?? "amqp://guest:guest@localhost:5672/");
         var instance = builder.Configuration["Messaging:Instance"];
         var exchangeNamespace = builder.Configuration["Messaging:Namespace"] ?? instance;
+        var clusterNodes = builder.Configuration.GetSection("Messaging:ClusterNodes").Get<string[]>() ?? [];
+        services.AddSingleton<PerInstanceQueues>();
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(instance is null ? serviceName : $"{serviceName}-{instance}", false));
-            if (instance is not null)
-                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, queueName, endpoint) =>
+            {
+                if (endpoint is not IRabbitMqReceiveEndpointConfigurator rabbit)
+                    return;
+                if (instance is not null)
                 {
-                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-                    {
-                        rabbit.AutoDelete = true;
-                        rabbit.Durable = false;
-                    }
-                });
+                    rabbit.AutoDelete = true;
+                    rabbit.Durable = false;
+                }
+                else if (clusterNodes.Length > 0 && !context.GetRequiredService<PerInstanceQueues>().Owns(queueName))
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
             // An empty list would make MassTransit scan every loaded assembly, its own job consumers included.
             if (consumerAssemblies.Length > 0)
                 bus.AddConsumers(consumerAssemblies);
@@ -63,7 +73,16 @@ public static class MessagingExtensions
             });
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(broker);
+                rabbit.Host(broker, host =>
+                {
+                    if (clusterNodes.Length > 0)
+                        host.UseCluster(cluster =>
+                        {
+                            cluster.Node($"{broker.Host}:{broker.Port}");
+                            foreach (var node in clusterNodes)
+                                cluster.Node(node);
+                        });
+                });
                 rabbit.IsolateExchanges(exchangeNamespace);
                 rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 2000, 5000));
                 rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);

@@ -22,11 +22,12 @@ public sealed class Probe : IAsyncDisposable
 
     /// <param name="name">The service name; consumers of one scenario share it, so they share its durable queue.</param>
     /// <param name="scenario">The exchange namespace of the scenario, so scenarios on one broker do not see each other's events.</param>
-    public static Probe Launch(string name, string scenario, string broker, bool consume, int maxAttempts = 10)
+    /// <param name="clusterNodes">Further nodes of the broker's cluster: the probe's queues are then quorum queues.</param>
+    public static Probe Launch(string name, string scenario, string broker, bool consume, int maxAttempts = 10, params string[] clusterNodes)
     {
         var data = TestEnvironment.NewDataDirectory("probe");
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
-        return new Probe(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["K20_DATA"] = data,
             ["Kestrel__Endpoints__Http__Url"] = address.AbsoluteUri.TrimEnd('/'),
@@ -35,7 +36,10 @@ public sealed class Probe : IAsyncDisposable
             ["Messaging__Outbox__MaxAttempts"] = maxAttempts.ToString(),
             ["Probe__Name"] = name,
             ["Probe__Consume"] = consume.ToString(),
-        }, data, address);
+        };
+        for (var i = 0; i < clusterNodes.Length; i++)
+            settings[$"Messaging__ClusterNodes__{i}"] = clusterNodes[i];
+        return new Probe(settings, data, address);
     }
 
     ServiceProcess Start() => ServiceProcess.Start("probe", RepoPaths.Dll("tests/Messaging.Probe", "Kommune20.Messaging.Probe"), _http.BaseAddress!, _settings);

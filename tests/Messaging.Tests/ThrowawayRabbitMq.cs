@@ -18,6 +18,27 @@ public sealed class ThrowawayRabbitMq : IAsyncLifetime
 
     public string Uri => $"amqp://guest:guest@127.0.0.1:{_port}/";
 
+    /// <summary>"127.0.0.1:port", as a cluster's further node is named to a client.</summary>
+    public string Endpoint => $"127.0.0.1:{_port}";
+
+    public string Node => _node;
+
+    /// <summary>Makes this node a member of <paramref name="first"/>'s cluster (it forgets its own data).</summary>
+    public async Task JoinAsync(ThrowawayRabbitMq first)
+    {
+        await RunAsync("rabbitmqctl", "-n", _node, "-q", "stop_app");
+        await RunAsync("rabbitmqctl", "-n", _node, "-q", "join_cluster", first.Node);
+        await RunAsync("rabbitmqctl", "-n", _node, "-q", "start_app");
+    }
+
+    /// <summary>The node that leads the quorum queue <paramref name="queue"/>, as this node sees the cluster; null when unknown.</summary>
+    public async Task<string?> LeaderOfAsync(string queue)
+    {
+        var rows = await RunAsync("rabbitmqctl", "-n", _node, "-q", "--no-table-headers", "list_queues", "name", "leader");
+        return rows.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(row => row.Split('\t'))
+            .FirstOrDefault(columns => columns.Length == 2 && columns[0] == queue)?[1].Trim();
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.Combine(_directory, "mnesia"));
@@ -42,6 +63,8 @@ public sealed class ThrowawayRabbitMq : IAsyncLifetime
     /// <summary>Stops the whole node, as a crash or maintenance of the broker would take it away.</summary>
     public async Task StopAsync()
     {
+        if (!_running)
+            return;
         await RunAsync("rabbitmqctl", "-n", _node, "-q", "stop");
         _running = false;
     }
@@ -58,7 +81,7 @@ public sealed class ThrowawayRabbitMq : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    async Task RunAsync(string tool, params string[] arguments)
+    async Task<string> RunAsync(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(Bin, tool), arguments) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var (key, value) in new Dictionary<string, string>
@@ -84,5 +107,6 @@ public sealed class ThrowawayRabbitMq : IAsyncLifetime
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}");
+        return await output;
     }
 }

@@ -1,4 +1,5 @@
 using Kommune20.Contracts.Registry;
+using Kommune20.Messaging;
 using MassTransit;
 
 namespace Kommune20.Registry.Members;
@@ -26,15 +27,5 @@ public sealed class RegisterChangedElsewhere(RegisterSnapshot snapshot) :
     }
 }
 
-/// <summary>
-/// A queue per instance, gone with it: every instance must hear every change, not one of them in turn. Its name ends
-/// in the machine's name and a random part, since tests run several Registries in one process.
-/// </summary>
-public sealed class RegisterChangedElsewhereDefinition : ConsumerDefinition<RegisterChangedElsewhere>
-{
-    public RegisterChangedElsewhereDefinition() => Endpoint(endpoint =>
-    {
-        endpoint.Temporary = true;
-        endpoint.InstanceId = $"-{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(Environment.MachineName.Length + 10, 60)].ToLowerInvariant();
-    });
-}
+/// <summary>A queue per instance: every instance must hear every change, not one of them in turn.</summary>
+public sealed class RegisterChangedElsewhereDefinition(PerInstanceQueues queues) : PerInstanceConsumerDefinition<RegisterChangedElsewhere>(queues);
