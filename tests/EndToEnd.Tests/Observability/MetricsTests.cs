@@ -31,7 +31,7 @@ public sealed class MetricsTests(ObservabilityFixture fixture)
     }
 
     [Fact]
-    public async Task Notifications_count_webhook_deliveries_by_status_and_the_library_shows_masstransits_consumers()
+    public async Task Notifications_count_webhook_deliveries_by_status_and_the_library_counts_the_messages_its_queues_received()
     {
         var notifications = await ScrapeAsync(Hub.Notifications);
         foreach (var status in new[] { "pending", "retrying", "delivered", "failed" })
@@ -41,7 +41,8 @@ public sealed class MetricsTests(ObservabilityFixture fixture)
         using (var freiburg = new FederationPush(Hub, "node-freiburg"))
             await freiburg.PublishAsync("zaehlbare-digitallotsen", "Digitallotsen zum Zählen");
         await Eventually.HoldsAsync(async () =>
-            Assert.Matches(Sample("messaging_masstransit_consume_total", "[^}]*", "[1-9][0-9]*"), await ScrapeAsync(Hub.Library)), TimeSpan.FromSeconds(30));
+            Assert.Matches(Sample("messaging_masstransit_receive_ea_total", @"[^}]*messaging_masstransit_destination=""library-[^""]*practice-published""[^}]*", "[1-9][0-9]*"),
+                await ScrapeAsync(Hub.Library)), TimeSpan.FromSeconds(30));
     }
 
     [Fact]
