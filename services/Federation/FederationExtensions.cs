@@ -15,7 +15,7 @@ public static class FederationExtensions
 
     /// <summary>
     /// The replica writer, the provenance check, which asks the Registry about relays (<see cref="RegistryRelayRegister"/>),
-    /// the push limits (<c>Federation:Limits</c>) with the flood guard, and the federation counters.
+    /// the push limits (<c>Federation:Limits</c>) with the flood guard, the federation counters and the lag per city.
     /// </summary>
     public static IHostApplicationBuilder AddFederationHub(this IHostApplicationBuilder builder)
     {
@@ -27,7 +27,12 @@ public static class FederationExtensions
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<FloodGuard>();
         builder.Services.AddSingleton<FederationMetrics>();
-        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(FederationMetrics.MeterName));
+        builder.Services.AddSingleton<FederationLagGauges>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+        {
+            provider.GetRequiredService<FederationLagGauges>();
+            metrics.AddMeter(FederationMetrics.MeterName);
+        });
         builder.Services.AddSingleton(provider => new ProvenanceCheck(
             provider.GetRequiredService<IRelayRegister>(), provider.GetRequiredService<TimeProvider>(), limits.ConsentCache));
         builder.Services.AddSingleton<IRelayRegister, RegistryRelayRegister>();

@@ -37,6 +37,7 @@ public static class MessagingExtensions
         services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxRelay>();
+        services.AddSingleton<OutboxGauges<TDb>>();
         services.AddHostedService<OutboxDispatcher<TDb>>();
         services.AddScoped(provider => new InboxStore(provider.GetRequiredService<TDb>()));
         services.AddScoped(provider => new OutboxStore(provider.GetRequiredService<TDb>()));
@@ -89,8 +90,13 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
-        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(DiagnosticHeaders.DefaultListenerName));
-        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(InstrumentationOptions.MeterName, MessagingMetrics.MeterName));
+        // The outbox's publish span continues the trace of the request that committed the message.
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(DiagnosticHeaders.DefaultListenerName, OutboxDispatcher<TDb>.ActivitySourceName));
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+        {
+            provider.GetRequiredService<OutboxGauges<TDb>>();
+            metrics.AddMeter(InstrumentationOptions.MeterName, MessagingMetrics.MeterName);
+        });
         return builder;
     }
 }

@@ -22,10 +22,9 @@ internal sealed class OutboxDispatcher<TDb>(
     where TDb : DbContext
 {
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(15);
-    static readonly ActivitySource Source = new("Kommune20.Outbox");
+    public const string ActivitySourceName = "Kommune20.Outbox";
+    static readonly ActivitySource Source = new(ActivitySourceName);
     DateTimeOffset _nextPrune;
-    DateTimeOffset _nextCount;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,11 +56,6 @@ internal sealed class OutboxDispatcher<TDb>(
         {
             _nextPrune = now + options.Value.PruneInterval;
             await relay.PruneAsync(db, cancellationToken);
-        }
-        if (now >= _nextCount)
-        {
-            _nextCount = now + CountInterval;
-            await new OutboxStore(db).CountAsync(cancellationToken);
         }
     }
 

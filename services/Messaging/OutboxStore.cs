@@ -7,18 +7,20 @@ public sealed class OutboxStore(DbContext db)
 {
     public const int MaxDeadLetters = 100;
 
-    /// <summary>The backlog and the dead letters; also refreshes the gauges.</summary>
+    /// <summary>The backlog and the dead letters.</summary>
     public async Task<OutboxStatus> CountAsync(CancellationToken cancellationToken)
     {
         var outbox = db.Set<OutboxMessage>().AsNoTracking();
-        var waiting = outbox.Where(message => message.SentAt == null && message.DeadLetteredAt == null);
+        var waiting = Waiting(outbox);
         var pending = await waiting.CountAsync(cancellationToken);
         var deadLetters = await outbox.CountAsync(message => message.DeadLetteredAt != null, cancellationToken);
         var oldest = await waiting.OrderBy(message => message.Sequence).Select(message => (DateTimeOffset?)message.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        var status = new OutboxStatus(pending, deadLetters, oldest);
-        MessagingMetrics.Counted(status);
-        return status;
+        return new OutboxStatus(pending, deadLetters, oldest);
     }
+
+    /// <summary>Messages neither sent nor given up.</summary>
+    internal static IQueryable<OutboxMessage> Waiting(IQueryable<OutboxMessage> outbox) =>
+        outbox.Where(message => message.SentAt == null && message.DeadLetteredAt == null);
 
     public Task<List<DeadLetter>> DeadLettersAsync(CancellationToken cancellationToken) =>
         db.Set<OutboxMessage>().AsNoTracking()

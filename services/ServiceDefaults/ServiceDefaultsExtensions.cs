@@ -32,6 +32,9 @@ public static class ServiceDefaultsExtensions
     /// handled (the Registry's throttle on its token endpoint).</param>
     public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<IApplicationBuilder>? beforeAuthentication = null)
     {
+        // Before the forwarded headers are applied (and removed): the scrape endpoint answers only requests not forwarded.
+        app.UseMetricsEndpoint();
+
         // Behind the gateway the request's host is the gateway's (X-Forwarded-Host), so redirects and
         // sign-in pages point at the public address. Only loopback proxies are trusted unless configured.
         app.UseForwardedHeaders(new ForwardedHeadersOptions

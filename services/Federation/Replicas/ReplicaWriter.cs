@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Kommune20.Federation.Data;
 
@@ -8,7 +9,8 @@ namespace Kommune20.Federation.Replicas;
 /// staged into one <see cref="ReplicaUnit"/> (one DbContext) and committed with one SaveChanges (replicas, cursors,
 /// quarantine and outbox together). Thousands of nodes reconnecting at once thus cost tens of transactions instead of
 /// one per batch, and SQLite never sees two writers. When a group fails, each of its items is retried alone (in a unit
-/// of its own) so one bad item cannot sink the others.
+/// of its own) so one bad item cannot sink the others. Each item is staged in its caller's trace, so the events it puts
+/// in the outbox carry the trace of the push that caused them.
 /// </summary>
 public sealed class ReplicaWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReplicaWriter> logger) : BackgroundService
 {
@@ -94,6 +96,7 @@ public sealed class ReplicaWriter(IServiceScopeFactory scopes, TimeProvider cloc
     sealed class Work<T>(int size, Func<ReplicaUnit, DateTimeOffset, CancellationToken, Task<T>> stage, CancellationToken callerToken) : IWork
     {
         readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        readonly Activity? _caller = Activity.Current;
         T? _staged;
 
         public Task<T> Result => _result.Task;
@@ -110,8 +113,19 @@ public sealed class ReplicaWriter(IServiceScopeFactory scopes, TimeProvider cloc
             }
         }
 
-        public async Task StageAsync(ReplicaUnit unit, DateTimeOffset now, CancellationToken cancellationToken) =>
-            _staged = await stage(unit, now, cancellationToken);
+        public async Task StageAsync(ReplicaUnit unit, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var writer = Activity.Current;
+            Activity.Current = _caller;
+            try
+            {
+                _staged = await stage(unit, now, cancellationToken);
+            }
+            finally
+            {
+                Activity.Current = writer;
+            }
+        }
 
         public void Succeed() => _result.TrySetResult(_staged!);
 

@@ -1,8 +1,10 @@
+using OpenTelemetry.Metrics;
+
 namespace Kommune20.Notifications.Webhooks;
 
 public static class WebhooksExtensions
 {
-    /// <summary>Webhook enrolment and delivery: the guarded client, the courier, and the sweep that queues due retries.</summary>
+    /// <summary>Webhook enrolment and delivery: the guarded client, the courier, the sweep that queues due retries, and the deliveries' gauges.</summary>
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
@@ -13,6 +15,12 @@ public static class WebhooksExtensions
         builder.Services.AddScoped<WebhookEnrolment>();
         builder.Services.AddScoped<WebhookCourier>();
         builder.Services.AddHostedService<WebhookRetrySweep>();
+        builder.Services.AddSingleton<WebhookGauges>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+        {
+            provider.GetRequiredService<WebhookGauges>();
+            metrics.AddMeter(WebhookGauges.MeterName);
+        });
         return builder;
     }
 }
