@@ -58,24 +58,17 @@ public sealed class Hub : IAsyncDisposable
 
         try
         {
-            // The Registry comes first: it writes the client secrets the others sign in with.
             var credentialsFile = Path.Combine(data, "demo-credentials.json");
-            var registry = hub.Topology.ServiceNamed("registry");
-            await hub.StartServiceAsync(registry.Name, registry.Folder, registry.Assembly, hub._addresses[registry.Name].Http,
-                hub.ServiceSettings(registry, new Dictionary<string, string>
-                {
-                    ["Seed__CredentialsFile"] = credentialsFile,
-                    ["Identity__PortalRedirectUris__0"] = new Uri(hub.Gateway, "/signin-oidc").AbsoluteUri,
-                }.Concat(options.RegistrySettings)));
-            hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
-
-            // The others need nothing from each other at start-up (their demo data publishes no events), so they start
-            // side by side, the gateway with them (its readiness waits for its clusters): their start-ups overlap instead of
-            // adding up. Started together on two cores, each gets longer to be ready than one started alone.
-            var starts = hub.Topology.Services.Where(service => service != registry).Select(service =>
+            foreach (var service in hub.Topology.Services)
             {
+                // The Registry comes first: it writes the client secrets the others sign in with.
                 IEnumerable<KeyValuePair<string, string>> settings = service.Name switch
                 {
+                    "registry" => new Dictionary<string, string>
+                    {
+                        ["Seed__CredentialsFile"] = credentialsFile,
+                        ["Identity__PortalRedirectUris__0"] = new Uri(hub.Gateway, "/signin-oidc").AbsoluteUri,
+                    }.Concat(options.RegistrySettings),
                     "portal" => options.PortalSettings,
                     "library" => options.LibrarySettings,
                     "federation" => options.FederationSettings,
@@ -83,11 +76,12 @@ public sealed class Hub : IAsyncDisposable
                     "notifications" => options.NotificationsSettings,
                     _ => [],
                 };
-                return hub.StartServiceAsync(service.Name, service.Folder, service.Assembly, hub._addresses[service.Name].Http, hub.ServiceSettings(service, settings), TogetherReadyWithin);
-            }).ToList();
-            starts.Add(hub.StartServiceAsync("gateway", hub.Topology.Gateway.Folder, hub.Topology.Gateway.Assembly, hub.Gateway,
-                hub.GatewaySettings(hub.Gateway, hub.GatewayGrpc, options.GatewaySettings), TogetherReadyWithin));
-            await Task.WhenAll(starts);
+                await hub.StartServiceAsync(service.Name, service.Folder, service.Assembly, hub._addresses[service.Name].Http, hub.ServiceSettings(service, settings));
+                if (service.Name == "registry")
+                    hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
+            }
+            await hub.StartServiceAsync("gateway", hub.Topology.Gateway.Folder, hub.Topology.Gateway.Assembly, hub.Gateway,
+                hub.GatewaySettings(hub.Gateway, hub.GatewayGrpc, options.GatewaySettings));
             return hub;
         }
         catch
@@ -246,16 +240,12 @@ public sealed class Hub : IAsyncDisposable
 
     static Uri LoopbackAddress() => new($"http://127.0.0.1:{FreePorts.Next()}/");
 
-    static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(60);
-    static readonly TimeSpan TogetherReadyWithin = TimeSpan.FromSeconds(120);
-
-    async Task<ServiceProcess> StartServiceAsync(string name, string folder, string assembly, Uri address, Dictionary<string, string> environment,
-        TimeSpan? readyWithin = null)
+    async Task<ServiceProcess> StartServiceAsync(string name, string folder, string assembly, Uri address, Dictionary<string, string> environment)
     {
         var process = ServiceProcess.Start(name, RepoPaths.Dll(folder, assembly), address, environment);
         _launches[name] = (folder, assembly, address, environment);
         _processes.Add(process);
-        await process.WaitUntilReadyAsync(readyWithin ?? ReadyWithin);
+        await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         return process;
     }
 
