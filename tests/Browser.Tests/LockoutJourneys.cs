@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Kommune20.Browser.Tests;
 
 /// <summary>Someone mistyped their password too often; the office sees the lock-out and lifts it.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(SecondPortalCollection.Name)]
 public sealed class LockoutJourneys(Portal portal)
 {
     [Fact]

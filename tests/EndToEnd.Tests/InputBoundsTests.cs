@@ -6,7 +6,8 @@ using Kommune20.Testing;
 namespace Kommune20.EndToEnd.Tests;
 
 /// <summary>Out-of-range pages and oversized bodies get problem details naming the field, directly and through the gateway.</summary>
-public sealed class InputBoundsTests(HubFixture fixture) : IClassFixture<HubFixture>
+[Collection(SharedHub.Name)]
+public sealed class InputBoundsTests(HubFixture fixture)
 {
     Hub Hub => fixture.Hub;
 

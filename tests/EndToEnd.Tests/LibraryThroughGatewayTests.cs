@@ -10,7 +10,8 @@ namespace Kommune20.EndToEnd.Tests;
 /// The library's promise, end to end: Heidelberg's practice arrives as the federation's event on the real broker, the
 /// library (a real process) indexes it, and visitors and members search and adopt it through the gateway.
 /// </summary>
-public sealed class LibraryThroughGatewayTests(HubFixture fixture) : IClassFixture<HubFixture>
+[Collection(SharedHub.Name)]
+public sealed class LibraryThroughGatewayTests(HubFixture fixture)
 {
     Hub Hub => fixture.Hub;
 

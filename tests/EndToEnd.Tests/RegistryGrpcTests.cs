@@ -6,7 +6,8 @@ using Kommune20.Testing;
 namespace Kommune20.EndToEnd.Tests;
 
 /// <summary>Other services ask the register over gRPC; through the gateway's HTTP/2 port, with a token.</summary>
-public sealed class RegistryGrpcTests(HubFixture fixture) : IClassFixture<HubFixture>
+[Collection(SharedHub.Name)]
+public sealed class RegistryGrpcTests(HubFixture fixture)
 {
     static readonly string Heidelberg = "6b0e2f1a-0002-4c20-9a20-000000000002";
     static readonly string Pforzheim = "6b0e2f1a-0003-4c20-9a20-000000000003";

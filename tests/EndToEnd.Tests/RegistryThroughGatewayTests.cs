@@ -7,7 +7,8 @@ using Kommune20.Testing;
 namespace Kommune20.EndToEnd.Tests;
 
 /// <summary>The foundation's promise, end to end: the Registry and the gateway as real processes with a real RabbitMQ.</summary>
-public sealed class RegistryThroughGatewayTests(HubFixture fixture) : IClassFixture<HubFixture>
+[Collection(SharedHub.Name)]
+public sealed class RegistryThroughGatewayTests(HubFixture fixture)
 {
     Hub Hub => fixture.Hub;
 

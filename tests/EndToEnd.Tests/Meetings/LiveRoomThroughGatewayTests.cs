@@ -11,7 +11,8 @@ namespace Kommune20.EndToEnd.Tests.Meetings;
 /// moderator (Fraunhofer IESE) opens a guiding question and two panelists' connections have it; a question one asks
 /// reaches the other ranked, upvoted once.
 /// </summary>
-public sealed class LiveRoomThroughGatewayTests(HubFixture fixture) : IClassFixture<HubFixture>
+[Collection(SharedHub.Name)]
+public sealed class LiveRoomThroughGatewayTests(HubFixture fixture)
 {
     Hub Hub => fixture.Hub;
 

@@ -15,7 +15,8 @@ namespace Kommune20.EndToEnd.Tests.Projects;
 /// them from a city that does not take part, quarantined and reported back to its node; the lead city's transfer report
 /// published from its node as a practice naming the project, and the projects in the open-data catalogue.
 /// </summary>
-public sealed class ProjectsThroughGatewayTests(HubFixture fixture) : IClassFixture<HubFixture>
+[Collection(SharedHub.Name)]
+public sealed class ProjectsThroughGatewayTests(HubFixture fixture)
 {
     static readonly Guid Heilbronn = Guid.Parse("6b0e2f1a-0005-4c20-9a20-000000000005");
     static readonly Guid Pforzheim = Guid.Parse("6b0e2f1a-0003-4c20-9a20-000000000003");
