@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Kommune20.Browser.Tests;
 
 /// <summary>The network calendar in the browser: a visitor finds the event Heidelberg published from its node and the demo's exchange session.</summary>
-[Collection(SecondPortalCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class CalendarJourneys(Portal portal)
 {
     [Fact]

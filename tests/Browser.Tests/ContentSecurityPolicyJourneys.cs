@@ -6,7 +6,7 @@ namespace Kommune20.Browser.Tests;
 /// The main pages of the portal, the sign-in page, a city node and the API reference run under their content security
 /// policy without Chromium refusing anything (it reports each refusal on the console).
 /// </summary>
-[Collection(SecondPortalCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class ContentSecurityPolicyJourneys(Portal portal)
 {
     readonly List<string> _refusals = [];

@@ -11,7 +11,7 @@ namespace Kommune20.Browser.Tests;
 /// subscription with the page's button, and the unsubscribe link ends it on a phone. The fixture's hub has no mail server, so
 /// Notifications writes its e-mails into its data directory (<c>mail/*.eml</c>), where the reader's mailbox is.
 /// </summary>
-[Collection(SecondPortalCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class EmailLinkJourneys(Portal portal)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Kommune20.Browser.Tests;
 /// in a browser of its own on a phone, shows it without being reloaded, with the participant's question and the
 /// moderators' takeaway.
 /// </summary>
-[Collection(SecondPortalCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class ExchangeJourneys(Portal portal)
 {
     const string DemoSession = "Auf dem Weg zu digitalen Ökosystemen: Kommunen als Treiber für den digitalen Wandel";

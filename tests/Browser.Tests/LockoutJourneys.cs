@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Kommune20.Browser.Tests;
 
 /// <summary>Someone mistyped their password too often; the office sees the lock-out and lifts it.</summary>
-[Collection(SecondPortalCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class LockoutJourneys(Portal portal)
 {
     [Fact]

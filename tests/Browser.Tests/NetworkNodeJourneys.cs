@@ -9,7 +9,7 @@ namespace Kommune20.Browser.Tests;
 /// The Metropolregion Rhein-Neckar's editor signs in on the network node, sees which members consented, and publishes a
 /// practice for Weinheim, which has no node of its own; the library then finds it under Weinheim.
 /// </summary>
-[Collection(SecondPortalCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class NetworkNodeJourneys(Portal portal)
 {
     static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Kommune20.Browser.Tests;
 
 /// <summary>A city posts news of its pilot project from its own node; the hub shows it on the project's page, and takes it back when the city withdraws it.</summary>
-[Collection(SecondPortalCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class NodeUpdateJourneys(Portal portal)
 {
     static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });

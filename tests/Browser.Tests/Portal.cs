@@ -99,7 +99,7 @@ public sealed class Portal : IAsyncLifetime
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
-    /// <summary>Where the last lines of each process's log are kept after the run, to see why a journey failed (a folder per portal).</summary>
+    /// <summary>Where the last lines of each process's log are kept after the run, to see why a journey failed.</summary>
     public static string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "k20-browser-logs");
 
     static readonly string[] Processes = ["registry", "federation", "library", "meetings", "projects", "notifications", "portal", "gateway", "node-heidelberg", "node-pforzheim"];
@@ -111,27 +111,15 @@ public sealed class Portal : IAsyncLifetime
         _playwright?.Dispose();
         if (Hub is null)
             return;
-        var logs = Directory.CreateDirectory(Path.Combine(LogDirectory, Hub.MessagingInstance)).FullName;
+        Directory.CreateDirectory(LogDirectory);
         foreach (var name in Processes)
-            await File.WriteAllTextAsync(Path.Combine(logs, name + ".log"), Hub.Process(name).RecentLog);
+            await File.WriteAllTextAsync(Path.Combine(LogDirectory, name + ".log"), Hub.Process(name).RecentLog);
         await Hub.DisposeAsync();
     }
 }
 
-/// <summary>
-/// The journeys run in two collections side by side, each with a portal of its own (a hub, its nodes, a Chromium): one
-/// portal's start costs less than half of the journeys' time, and neither collection sees the other's data (a lock-out,
-/// a new member). Put a new journey class where the collections stay about even in time.
-/// </summary>
 [CollectionDefinition(Name)]
 public sealed class PortalCollection : ICollectionFixture<Portal>
 {
     public const string Name = "portal";
-}
-
-/// <inheritdoc cref="PortalCollection"/>
-[CollectionDefinition(Name)]
-public sealed class SecondPortalCollection : ICollectionFixture<Portal>
-{
-    public const string Name = "second portal";
 }

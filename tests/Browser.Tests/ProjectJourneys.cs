@@ -9,7 +9,7 @@ namespace Kommune20.Browser.Tests;
 /// The cities' pilot projects in the browser: visitors find Heilbronn's Reallabor with its overdue milestone and its acceptance
 /// over time; Heilbronn's editor records a survey at the project's desk and sees it as a new point of the chart and a row of the table.
 /// </summary>
-[Collection(SecondPortalCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class ProjectJourneys(Portal portal)
 {
     const string Heilbronn = "/projekte/reallabore-heilbronn";

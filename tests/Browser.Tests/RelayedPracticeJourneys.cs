@@ -14,7 +14,7 @@ namespace Kommune20.Browser.Tests;
 /// A practice the Metropolregion Rhein-Neckar's network node publishes for Weinheim (which runs no node): the portal
 /// names the network, Weinheim's page says who publishes for it, and Weinheim's own editor withdraws the practice.
 /// </summary>
-[Collection(SecondPortalCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class RelayedPracticeJourneys(Portal portal)
 {
     /// <summary>Weinheim's practice as the region's node pushes it (seed 001 names the region's shared geodata portal).</summary>

@@ -10,7 +10,7 @@ namespace Kommune20.Browser.Tests;
 /// posts an update, and IESE reads the delivery in its log and delivers it again; KGSt, on a phone, is refused a webhook that
 /// is no web address, follows a library search by e-mail instead and ends that subscription.
 /// </summary>
-[Collection(SecondPortalCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class SubscriptionJourneys(Portal portal)
 {
     const string Reallabor = "/projekte/reallabore-heilbronn";
