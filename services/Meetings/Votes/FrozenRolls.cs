@@ -71,9 +71,4 @@ public sealed class FrozenRoll
         person is not null && _casters.TryGetValue(person, out var present) && _votedThrough.TryGetValue(present, out var members)
             ? members
             : [];
-
-    public static IEnumerable<Guid> MembersVotedBy(IReadOnlyDictionary<Guid, Guid> castBy, IReadOnlyDictionary<string, Guid> casters, string? person) =>
-        person is not null && casters.TryGetValue(person, out var present)
-            ? castBy.Where(entry => entry.Value == present).Select(entry => entry.Key)
-            : [];
 }

@@ -26,7 +26,7 @@ public sealed class Vote
     public Dictionary<string, Guid> Casters { get; init; } = [];
 
     /// <summary>The members on the roll whose votes <paramref name="person"/> casts, as the roll froze when the vote opened.</summary>
-    public IEnumerable<Guid> MembersVotedBy(string? person) => FrozenRoll.MembersVotedBy(Roll, Casters, person);
+    public IReadOnlyList<Guid> MembersVotedBy(string? person) => new FrozenRoll(Roll, Casters).MembersVotedBy(person);
 
     public int? Yes { get; set; }
     public int? No { get; set; }
