@@ -79,7 +79,8 @@ public static class MessagingExtensions
                     if (clusterNodes.Length > 0)
                         host.UseCluster(cluster =>
                         {
-                            cluster.Node($"{broker.Host}:{broker.Port}");
+                            // amqp is no scheme Uri knows: without a port in the address, Port is -1 and RabbitMQ's default applies.
+                            cluster.Node(broker.Port > 0 ? $"{broker.Host}:{broker.Port}" : broker.Host);
                             foreach (var node in clusterNodes)
                                 cluster.Node(node);
                         });
