@@ -2,7 +2,6 @@ using Kommune20.ServiceDefaults.Problems;
 using Kommune20.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +20,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddKommune20Problems();
         builder.Services.AddRequestBodyLimit();
+        builder.Services.AddTrustedProxies();
         builder.Services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<GatewayServerTransformer>());
         builder.AddTokenValidation();
@@ -36,11 +36,8 @@ public static class ServiceDefaultsExtensions
         app.UseMetricsEndpoint();
 
         // Behind the gateway the request's host is the gateway's (X-Forwarded-Host), so redirects and
-        // sign-in pages point at the public address. Only loopback proxies are trusted unless configured.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions
-        {
-            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
-        });
+        // sign-in pages point at the public address; only from the proxies TrustedProxies names.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseHeadAsGet();
         app.UseRouting();
