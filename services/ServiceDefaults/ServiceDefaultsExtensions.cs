@@ -21,6 +21,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddKommune20Problems();
         builder.Services.AddRequestBodyLimit();
         builder.Services.AddTrustedProxies();
+        builder.Services.AddSecureCookies();
         builder.Services.Configure<JsonOptions>(options => Json.Configure(options.SerializerOptions));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<GatewayServerTransformer>());
         builder.AddTokenValidation();
@@ -38,6 +39,7 @@ public static class ServiceDefaultsExtensions
         // Behind the gateway the request's host is the gateway's (X-Forwarded-Host), so redirects and
         // sign-in pages point at the public address; only from the proxies TrustedProxies names.
         app.UseForwardedHeaders();
+        app.UseSecureCookies();
         app.UseSecurityHeaders();
         app.UseHeadAsGet();
         app.UseRouting();
