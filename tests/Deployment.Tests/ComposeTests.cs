@@ -174,6 +174,28 @@ public class ComposeTests
     }
 
     /// <summary>
+    /// The hub's network has a fixed subnet and every hub process believes the forwarded headers from it, where its
+    /// gateway runs; the portal calls the gateway by its service name, not the issuer's public address (itself, inside
+    /// its container).
+    /// </summary>
+    [Fact]
+    public void Hub_services_trust_the_gateways_network_and_the_portal_calls_the_gateway()
+    {
+        var subnet = Assert.Single(Compose.Root.Get("networks", "default", "ipam", "config").Items()).Text("subnet");
+        Assert.True(System.Net.IPNetwork.TryParse(subnet, out _), $"docker-compose.yml: the default network's subnet {subnet} is no network");
+
+        var hub = Compose.Services.Where(service => Compose.Environment(service.Value).ContainsKey("Database__Provider")).ToList();
+        Assert.Contains(hub, service => service.Key == Repo.Topology.Gateway.Name);
+        foreach (var (name, service) in hub)
+            Assert.True(Compose.Environment(service).GetValueOrDefault("ForwardedHeaders__KnownNetworks__0") == subnet,
+                $"docker-compose.yml: {name} does not trust the hub's network {subnet} (ForwardedHeaders__KnownNetworks__0)");
+
+        var gateway = new Uri(Compose.Environment(Compose.Services["portal"])["Gateway__Address"]);
+        Assert.Equal(Repo.Topology.Gateway.Name, gateway.Host);
+        Assert.Equal(8080, gateway.Port);
+    }
+
+    /// <summary>
     /// A password, client secret or token has no fallback a stranger could guess: compose refuses to start until it is
     /// set (${NAME:?message}). Demo data (people with known passwords, clients) only when asked for with K20_DEMO=true.
     /// </summary>
