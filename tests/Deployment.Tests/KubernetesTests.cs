@@ -6,6 +6,9 @@ public class KubernetesTests
 {
     const string Folder = "deploy/k8s";
 
+    /// <summary>The hub's parts run with two instances by a test (docs/OPERATIONS.md), or stateless.</summary>
+    static readonly string[] ProvenWithTwoInstances = ["registry", "library", "portal", "gateway"];
+
     static IReadOnlyList<string> ManifestFiles() =>
         Directory.EnumerateFiles(Repo.PathOf(Folder), "*.yaml").Concat(Directory.EnumerateFiles(Repo.PathOf(Folder), "*.yml"))
             .Select(Repo.Relative).Order(StringComparer.Ordinal).ToList();
@@ -167,4 +170,105 @@ public class KubernetesTests
         foreach (var file in hubFiles)
             Assert.True(resources.Contains(file!), $"kustomization.yaml does not list {file}");
     }
+
+    /// <summary>
+    /// Only what has run as two instances scales (an autoscaler from two, a disruption budget, no fixed replicas the
+    /// autoscaler would fight); everything else runs one instance and never two at once, not even while rolling.
+    /// </summary>
+    [Fact]
+    public void Only_what_is_proven_with_two_instances_scales()
+    {
+        var autoscaled = OfKind("HorizontalPodAutoscaler").ToDictionary(hpa => hpa.Text("spec", "scaleTargetRef", "name")!);
+        var budgeted = OfKind("PodDisruptionBudget").Select(pdb => pdb.Text("spec", "selector", "matchLabels", "app.kubernetes.io/name")).ToHashSet();
+
+        Assert.Equal(ProvenWithTwoInstances.Order(), autoscaled.Keys.Order());
+        foreach (var deployment in OfKind("Deployment").Where(deployment => deployment.Text("metadata", "namespace") == "kommune20"))
+        {
+            var name = deployment.Text("metadata", "name")!;
+            if (autoscaled.TryGetValue(name, out var hpa))
+            {
+                Assert.Equal("autoscaling/v2", hpa.Text("apiVersion"));
+                Assert.True(int.Parse(hpa.Text("spec", "minReplicas")!) >= 2, $"{name}: its autoscaler lets it fall below two instances");
+                Assert.Null(deployment.Text("spec", "replicas"));
+                Assert.Contains(name, budgeted);
+            }
+            else
+            {
+                Assert.True(deployment.Text("spec", "replicas") == "1", $"{name} is not proven with two instances but asks for {deployment.Text("spec", "replicas") ?? "the default"}");
+                Assert.Equal("Recreate", deployment.Text("spec", "strategy", "type"));
+                Assert.DoesNotContain(name, budgeted);
+            }
+        }
+    }
+
+    /// <summary>The 10,800-city reconnect's peaks (docs/BENCHMARKS.md) fit under the heap .NET allows itself: 75 % of the limit.</summary>
+    [Theory]
+    [InlineData("federation", 1162)]
+    [InlineData("gateway", 750)]
+    public void Memory_limits_fit_the_measured_peaks(string name, int peakMegabytes)
+    {
+        var deployment = Assert.Single(OfKind("Deployment"), deployment => deployment.Text("metadata", "name") == name);
+        var limit = Bytes(Assert.Single(Containers(deployment)).Text("resources", "limits", "memory")!);
+
+        Assert.True(limit * 0.75 >= peakMegabytes * 1_000_000L, $"{name}: a memory limit of {limit / (1 << 20)} MiB leaves its heap less than its measured peak of {peakMegabytes} MB");
+    }
+
+    /// <summary>
+    /// Nothing reaches a pod unless a policy admits it; the services' HTTP and gRPC ports admit only the gateway (and,
+    /// for the Registry, the hub's processes, which ask it for keys, tokens and members); only the gateway is public.
+    /// </summary>
+    [Fact]
+    public void Network_policies_deny_by_default_and_admit_only_the_gateway_to_the_services()
+    {
+        var policies = OfKind("NetworkPolicy").ToList();
+        Assert.Contains(policies, policy => policy.Get("spec", "podSelector").Entries().Count == 0 && policy.Get("spec", "ingress") is null
+            && policy.Get("spec", "policyTypes").Strings().Contains("Ingress"));
+
+        foreach (var policy in policies)
+        {
+            var selected = Selected(policy.Get("spec", "podSelector"));
+            foreach (var rule in policy.Get("spec", "ingress").Items())
+            {
+                var ports = rule.Get("ports").Items().Select(port => port.Text("port")).ToHashSet();
+                if (rule.Get("from") is null)
+                {
+                    Assert.True(selected.SetEquals(["gateway"]), $"{policy.Text("metadata", "name")}: only the gateway is open to anyone");
+                    continue;
+                }
+                if (!ports.Overlaps(["http", "grpc"]))
+                    continue;
+                var sources = rule.Get("from").Items().SelectMany(source => Selected(source.Get("podSelector"))).ToHashSet();
+                Assert.True(sources.SetEquals(["gateway"]) || selected.SetEquals(["registry"]),
+                    $"{policy.Text("metadata", "name")}: {string.Join(", ", sources)} reach the HTTP or gRPC ports of {string.Join(", ", selected)}");
+            }
+        }
+    }
+
+    /// <summary>The services believe the forwarded headers from the gateway's network; the portal calls the gateway's Service.</summary>
+    [Fact]
+    public void Services_trust_the_gateways_network_and_the_portal_calls_the_gateway()
+    {
+        var network = OfKind("ConfigMap").Single(map => map.Text("metadata", "name") == "kommune20-shared").Text("data", "ForwardedHeaders__KnownNetworks__0");
+        Assert.True(System.Net.IPNetwork.TryParse(network, out _), $"config.yaml: ForwardedHeaders__KnownNetworks__0 {network} is no network");
+
+        var portal = Assert.Single(OfKind("Deployment"), deployment => deployment.Text("metadata", "name") == "portal");
+        var environment = Containers(portal).SelectMany(container => container.Get("env").Items()).ToDictionary(variable => variable.Text("name")!);
+        Assert.Equal("gateway.kommune20.svc", new Uri(environment["Gateway__Address"].Text("value")!).Host);
+        Assert.Equal("kommune20-redis", environment["DataProtection__Redis"].Text("valueFrom", "secretKeyRef", "name"));
+    }
+
+    /// <summary>The app names a pod selector picks (matchLabels, or matchExpressions with In).</summary>
+    static HashSet<string> Selected(YamlNode? selector) =>
+        selector.Get("matchLabels", "app.kubernetes.io/name") is YamlScalarNode { Value: { } name }
+            ? [name]
+            : selector.Get("matchExpressions").Items()
+                .Where(expression => expression.Text("key") == "app.kubernetes.io/name" && expression.Text("operator") == "In")
+                .SelectMany(expression => expression.Get("values").Strings()).ToHashSet();
+
+    static long Bytes(string quantity) => quantity switch
+    {
+        _ when quantity.EndsWith("Gi", StringComparison.Ordinal) => long.Parse(quantity[..^2]) << 30,
+        _ when quantity.EndsWith("Mi", StringComparison.Ordinal) => long.Parse(quantity[..^2]) << 20,
+        _ => long.Parse(quantity),
+    };
 }
