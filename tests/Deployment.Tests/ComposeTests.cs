@@ -174,9 +174,9 @@ public class ComposeTests
     }
 
     /// <summary>
-    /// The hub's network has a fixed subnet and every hub process believes the forwarded headers from it, where its
-    /// gateway runs; the portal calls the gateway by its service name, not the issuer's public address (itself, inside
-    /// its container).
+    /// The hub's network has a fixed subnet and every hub process behind the gateway believes the forwarded headers from
+    /// it, where the gateway runs; the gateway, the edge, believes no one there. The portal calls the gateway by its
+    /// service name, not the issuer's public address (itself, inside its container).
     /// </summary>
     [Fact]
     public void Hub_services_trust_the_gateways_network_and_the_portal_calls_the_gateway()
@@ -184,11 +184,13 @@ public class ComposeTests
         var subnet = Assert.Single(Compose.Root.Get("networks", "default", "ipam", "config").Items()).Text("subnet");
         Assert.True(System.Net.IPNetwork.TryParse(subnet, out _), $"docker-compose.yml: the default network's subnet {subnet} is no network");
 
-        var hub = Compose.Services.Where(service => Compose.Environment(service.Value).ContainsKey("Database__Provider")).ToList();
-        Assert.Contains(hub, service => service.Key == Repo.Topology.Gateway.Name);
-        foreach (var (name, service) in hub)
+        var gatewayName = Repo.Topology.Gateway.Name;
+        var services = Compose.Services.Where(service => service.Key != gatewayName && Compose.Environment(service.Value).ContainsKey("Database__Provider")).ToList();
+        Assert.NotEmpty(services);
+        foreach (var (name, service) in services)
             Assert.True(Compose.Environment(service).GetValueOrDefault("ForwardedHeaders__KnownNetworks__0") == subnet,
                 $"docker-compose.yml: {name} does not trust the hub's network {subnet} (ForwardedHeaders__KnownNetworks__0)");
+        Assert.Equal("", Compose.Environment(Compose.Services[gatewayName])["ForwardedHeaders__KnownNetworks__0"]);
 
         var gateway = new Uri(Compose.Environment(Compose.Services["portal"])["Gateway__Address"]);
         Assert.Equal(Repo.Topology.Gateway.Name, gateway.Host);
