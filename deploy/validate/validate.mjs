@@ -44,6 +44,10 @@ for (const name of readdirSync(join(root, "deploy/k8s")).filter((n) => /\.ya?ml$
   for (const document of parse(file)) {
     const label = `${file}: ${document.kind} ${document.metadata?.name ?? "(no name)"}`;
     if (name === "kustomization.yaml") continue; // kustomize's own file, not an API object
+    if (!document.apiVersion || !document.kind) {
+      problems.push(`${label}: no apiVersion or kind`);
+      continue;
+    }
     const Model = await modelOf(document.apiVersion ?? "", document.kind ?? "");
     if (!Model) {
       notValidated.push(`${label} (${document.apiVersion}: a custom resource without a schema here)`);
