@@ -16,6 +16,7 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddTelemetry();
+        SharedLoggers.Register(builder.Services);
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddKommune20Problems();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kommune20.Testing;
@@ -44,26 +43,5 @@ public sealed class SignInLogTests : IDisposable
         Assert.DoesNotContain(client.ClientSecret, logged);
         foreach (var token in new[] { tokens.GetProperty("access_token"), tokens.GetProperty("refresh_token"), tokens.GetProperty("id_token"), issued.GetProperty("access_token") })
             Assert.DoesNotContain(token.GetString()!, logged);
-    }
-
-    sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        sealed class Logger(CapturedLogs logs) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                logs.Lines.Enqueue(formatter(state, exception) + exception);
-        }
     }
 }
