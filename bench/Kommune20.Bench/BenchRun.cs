@@ -72,7 +72,7 @@ public static class BenchRun
         ReportWriter.WriteReport(run, resultsPath, options.ReportPath, BenchOptions.FindingsFolder);
         Console.WriteLine($"Results: {Path.GetRelativePath(RepoPaths.Root, resultsPath)}; report: {Path.GetRelativePath(RepoPaths.Root, options.ReportPath)}");
         foreach (var check in results.SelectMany(result => result.Checks.Select(check => (result.Id, check))))
-            Console.WriteLine($"    {(check.check.Met ? "met   " : "MISSED")} {check.Id}: {check.check.Name} {check.check.Measured} (goal {check.check.Goal})");
+            Console.WriteLine($"    {check.check.Verdict switch { Verdict.Met => "met         ", Verdict.Inconclusive => "INCONCLUSIVE", _ => "MISSED      " }} {check.Id}: {check.check.Name} {check.check.Measured} (goal {check.check.Goal})");
         return failed == 0 ? 0 : 1;
     }
 

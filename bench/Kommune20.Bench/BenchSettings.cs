@@ -25,6 +25,7 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         FanOutEvents = 5,
         RelayCities = 25,
         RelayPairs = 1,
+        Pairs = 1,
         SettleLongest = TimeSpan.Zero,
     };
 
@@ -43,6 +44,7 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         FanOutEvents = 20,
         RelayCities = 500,
         RelayPairs = 2,
+        Pairs = 3,
         SettleLongest = TimeSpan.FromMinutes(3),
     };
 
@@ -84,6 +86,9 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
 
     /// <summary>How often the network relay scenario measures the separate nodes and then the relay, in turns.</summary>
     public int RelayPairs { get; init; }
+
+    /// <summary>How many pairs of subject and baseline a scenario measures in turns (<see cref="Measuring.AlternatingPairs"/>).</summary>
+    public int Pairs { get; init; }
 
     /// <summary>
     /// How long a scenario waits at most for the hub to go idle after a load whose work continues asynchronously

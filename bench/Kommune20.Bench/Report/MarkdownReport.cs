@@ -55,7 +55,7 @@ public static class MarkdownReport
             foreach (var check in scenario.Checks)
             {
                 md.Append(CultureInfo.InvariantCulture, $"| [{Cell(scenario.Title)}](#{Anchor(scenario.Title)}) | {Cell(scenario.Baseline)} | ");
-                md.AppendLine(CultureInfo.InvariantCulture, $"{Cell(check.Name)} {check.Goal} | {check.Measured} | {(check.Met ? "met" : "**missed**")} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"{Cell(check.Name)} {check.Goal} | {check.Measured} | {check.Outcome} |");
             }
         }
         md.AppendLine();
@@ -83,7 +83,7 @@ public static class MarkdownReport
         foreach (var check in scenario.Checks)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"- {check.Name}: **{check.Measured}** (goal {check.Goal}) – {(check.Met ? "met" : "**missed**")}");
+                $"- {check.Name}: **{check.Measured}** (goal {check.Goal}) – {check.Outcome}");
         }
         md.AppendLine();
 
