@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Federation.Data;
 
-public sealed class FederationDb(DbContextOptions<FederationDb> options) : DbContext(options)
+public class FederationDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Replica> Replicas => Set<Replica>();
     public DbSet<FeedCursor> Cursors => Set<FeedCursor>();
