@@ -43,6 +43,8 @@ public class FederationDb(DbContextOptions options) : DbContext(options)
             quarantined.Property(q => q.Kind).HasConversion<string>().HasMaxLength(16);
             quarantined.Property(q => q.Code).HasMaxLength(32);
             quarantined.HasIndex(q => new { q.OriginMemberId, q.ResolvedAt });
+            // The office's federation state lists the open changes of every city: the index above cannot serve that without a city.
+            quarantined.HasIndex(q => q.ResolvedAt);
             quarantined.HasIndex(q => new { q.SourceMemberId, q.OriginMemberId, q.Id });
         });
         model.Entity<RefusalCount>(refusal =>

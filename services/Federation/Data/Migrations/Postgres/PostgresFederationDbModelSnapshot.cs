@@ -95,6 +95,8 @@ namespace Kommune20.Federation.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("OriginMemberId", "ResolvedAt");
 
                     b.HasIndex("SourceMemberId", "OriginMemberId", "Id");

@@ -88,6 +88,8 @@ namespace Kommune20.Federation.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("OriginMemberId", "ResolvedAt");
 
                     b.HasIndex("SourceMemberId", "OriginMemberId", "Id");
