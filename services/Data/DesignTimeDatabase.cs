@@ -21,7 +21,7 @@ public abstract class PostgresDesignTimeDatabase<TDb> : IDesignTimeDbContextFact
         DesignTime.Create<TDb>(new DbContextOptionsBuilder<TDb>().UseNpgsql("Host=localhost;Database=design-time").Options);
 }
 
-static class DesignTime
+file static class DesignTime
 {
     public static TDb Create<TDb>(DbContextOptions<TDb> options) where TDb : DbContext =>
         (TDb)Activator.CreateInstance(typeof(TDb), options)!;
