@@ -12,7 +12,7 @@ using Kommune20.WebUi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();              // telemetry, health, problem details, token validation
-builder.AddServiceDatabase<NodeDb>("citynode");
+builder.AddServiceDatabase<NodeDb, PostgresNodeDb>("citynode");
 builder.AddHubFederation();                // change log, push loop to the hub, client credential (configuration or Dapr)
 var settings = NodeSettings.From(builder.Configuration);
 builder.AddEditorPolicy(settings);

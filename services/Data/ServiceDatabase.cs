@@ -12,9 +12,15 @@ namespace Kommune20.Data;
 /// </summary>
 public static class ServiceDatabase
 {
-    /// <summary>The context <typeparamref name="TDb"/>, the schema created at start, and a readiness check of the database.</summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TDb>(this IHostApplicationBuilder builder, string name)
+    /// <summary>
+    /// The context <typeparamref name="TDb"/>, its migrations applied at start, and a readiness check of the database.
+    /// The two providers need different migrations, so each has its own set (EF Core's "one context type per provider"):
+    /// <typeparamref name="TDb"/> carries the SQLite set, <typeparamref name="TPostgresDb"/> (a subclass that adds nothing)
+    /// the PostgreSQL one. On PostgreSQL the subclass is what the pool hands out wherever <typeparamref name="TDb"/> is asked for.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TDb, TPostgresDb>(this IHostApplicationBuilder builder, string name)
         where TDb : DbContext
+        where TPostgresDb : TDb
     {
         var configuration = builder.Configuration;
         var usePostgres = string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
@@ -25,14 +31,11 @@ public static class ServiceDatabase
 
         // Pooled: the options are built once and contexts are reset and reused, instead of both per scope (a gRPC call
         // each). No context or interceptor may therefore keep the state of one unit of work in a field.
-        builder.Services.AddDbContextPool<TDb>(options =>
-        {
-            if (usePostgres)
-                options.UseNpgsql(connectionString);
-            else
-                options.UseSqlite(connectionString).AddInterceptors(SqliteConnectionReuse.Instance);
-            options.AddInterceptors(Audit.AuditLog.AppendOnly);
-        });
+        if (usePostgres)
+            builder.Services.AddDbContextPool<TDb, TPostgresDb>(options => options.UseNpgsql(connectionString).AddInterceptors(Audit.AuditLog.AppendOnly));
+        else
+            builder.Services.AddDbContextPool<TDb>(options => options.UseSqlite(connectionString)
+                .AddInterceptors(SqliteConnectionReuse.Instance, Audit.AuditLog.AppendOnly));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>($"{name}-database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddHostedService<DatabaseInitializer<TDb>>();
         return builder;

@@ -11,7 +11,7 @@ using Kommune20.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();              // telemetry, health, problem details, token validation
-builder.AddServiceDatabase<FederationDb>("federation");
+builder.AddServiceDatabase<FederationDb, PostgresFederationDb>("federation");
 builder.AddMessaging<FederationDb>("federation", typeof(ProjectUpdateRefusedConsumer).Assembly);
 builder.AddFederationHub();                // replica writer (group commit), provenance check
 builder.AddRegistryClient("Federation");   // whether a member may relay for a network (gRPC, the service's own client credential)

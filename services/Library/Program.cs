@@ -12,7 +12,7 @@ using Kommune20.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();                                   // telemetry, health, problem details, token validation
-builder.AddServiceDatabase<LibraryDb>("library");               // replicas, portraits, adoptions, member cards, outbox and inbox
+builder.AddServiceDatabase<LibraryDb, PostgresLibraryDb>("library");               // replicas, portraits, adoptions, member cards, outbox and inbox
 builder.AddMessaging<LibraryDb>("library", typeof(PracticePublishedConsumer).Assembly);
 builder.AddLibraryRecords();
 builder.AddLibrarySearch();                                     // the Lucene index and its indexer

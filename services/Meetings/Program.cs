@@ -19,7 +19,7 @@ using Kommune20.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();                                   // telemetry, health, problem details, token validation
-builder.AddServiceDatabase<MeetingsDb>("meetings");             // assemblies, attendance, votes, minutes, exchange sessions, audit log, outbox, inbox
+builder.AddServiceDatabase<MeetingsDb, PostgresMeetingsDb>("meetings");             // assemblies, attendance, votes, minutes, exchange sessions, audit log, outbox, inbox
 builder.AddMessaging<MeetingsDb>("meetings", typeof(CityEventPublishedConsumer).Assembly); // publishes AssemblyScheduled, InvitationSent, VoteClosed, MinutesApproved,
                                                                 // ExchangeSessionScheduled, StatementSubmitted, PanelistReminded, SessionResultsPublished;
                                                                 // keeps the cities' events and practices

@@ -12,7 +12,7 @@ using Kommune20.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();                                       // telemetry, health, problem details, token validation
-builder.AddServiceDatabase<NotificationsDb>("notifications");       // notices, subscriptions, outbox, inbox
+builder.AddServiceDatabase<NotificationsDb, PostgresNotificationsDb>("notifications");       // notices, subscriptions, outbox, inbox
 builder.AddMessaging<NotificationsDb>("notifications", typeof(ProjectUpdateNotices).Assembly); // the network's events become notices
 builder.AddNotifications();
 builder.AddDigests();                                               // e-mail digests with double opt-in, through SMTP

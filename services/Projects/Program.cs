@@ -12,7 +12,7 @@ using Kommune20.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();                                   // telemetry, health, problem details, token validation
-builder.AddServiceDatabase<ProjectsDb>("projects");             // projects, milestones, updates, acceptance, audit log, outbox, inbox
+builder.AddServiceDatabase<ProjectsDb, PostgresProjectsDb>("projects");             // projects, milestones, updates, acceptance, audit log, outbox, inbox
 builder.AddMessaging<ProjectsDb>("projects", typeof(ProjectUpdatePostedConsumer).Assembly); // consumes the nodes' project updates and practices; publishes
                                                                 // ProjectProposed, ProjectPhaseChanged, ProjectUpdatePosted, MilestoneDue, AcceptanceMeasured, ProjectUpdateRefused,
                                                                 // TransferReportPublished

@@ -13,7 +13,7 @@ using Kommune20.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<RegistryDb>("registry");
+builder.AddServiceDatabase<RegistryDb, PostgresRegistryDb>("registry");
 builder.AddRegisterSnapshot();                // members and the network graph in memory for lookups
 builder.AddMessaging<RegistryDb>("registry", typeof(RegisterChangedElsewhere).Assembly); // publishes the register's changes, hears other instances'
 builder.AddRegistryIdentity();

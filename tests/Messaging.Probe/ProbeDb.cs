@@ -1,10 +1,11 @@
+using Kommune20.Data;
 using Kommune20.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Messaging.Probe;
 
-public sealed class ProbeDb(DbContextOptions<ProbeDb> options) : DbContext(options)
+public class ProbeDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Receipt> Receipts => Set<Receipt>();
 
@@ -15,6 +16,13 @@ public sealed class ProbeDb(DbContextOptions<ProbeDb> options) : DbContext(optio
         model.Entity<Receipt>().Property(receipt => receipt.Id).ValueGeneratedNever();
     }
 }
+
+/// <summary>The probe's database on PostgreSQL, with its own migrations as every service database has (see AddServiceDatabase).</summary>
+public sealed class PostgresProbeDb(DbContextOptions<PostgresProbeDb> options) : ProbeDb(options);
+
+sealed class ProbeDbDesignTime : SqliteDesignTimeDatabase<ProbeDb>;
+
+sealed class PostgresProbeDbDesignTime : PostgresDesignTimeDatabase<PostgresProbeDb>;
 
 /// <summary>An event number received, and how often its effect was applied (more than once would be a duplicate).</summary>
 public sealed class Receipt

@@ -7,7 +7,7 @@ using Kommune20.ServiceDefaults;
 // Probe:Consume, counts the events it receives, so a test can kill it, restart it and compare the counts.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<ProbeDb>("probe");
+builder.AddServiceDatabase<ProbeDb, PostgresProbeDb>("probe");
 builder.AddMessaging<ProbeDb>(builder.Configuration["Probe:Name"] ?? "probe",
     builder.Configuration.GetValue<bool>("Probe:Consume") ? [typeof(ProbeEventConsumer).Assembly] : []);
 builder.Services.AddSingleton<RedeliveryCount>();

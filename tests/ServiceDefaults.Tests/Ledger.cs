@@ -1,3 +1,4 @@
+using Kommune20.Data;
 using Kommune20.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -5,13 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Kommune20.ServiceDefaults.Tests;
 
 /// <summary>A minimal service database: entries written with their event, and a tally a consumer keeps.</summary>
-public sealed class Ledger(DbContextOptions<Ledger> options) : DbContext(options)
+public class Ledger(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<Tally> Tallies => Set<Tally>();
 
     protected override void OnModelCreating(ModelBuilder model) => model.AddOutboxAndInbox();
 }
+
+/// <summary>The ledger on PostgreSQL, with its own migrations as every service database has (see AddServiceDatabase).</summary>
+public sealed class PostgresLedger(DbContextOptions<PostgresLedger> options) : Ledger(options);
+
+sealed class LedgerDesignTime : SqliteDesignTimeDatabase<Ledger>;
+
+sealed class PostgresLedgerDesignTime : PostgresDesignTimeDatabase<PostgresLedger>;
 
 public sealed class Entry
 {

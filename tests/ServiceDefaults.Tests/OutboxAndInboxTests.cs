@@ -25,7 +25,7 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
             ["K20_DATA"] = _data,
             ["ConnectionStrings:RabbitMq"] = TestEnvironment.RabbitMq,
         });
-        builder.AddServiceDatabase<Ledger>("ledger");
+        builder.AddServiceDatabase<Ledger, PostgresLedger>("ledger");
         builder.AddMessaging<Ledger>("ledger-" + Guid.NewGuid().ToString("N")[..8], typeof(EntryRecordedConsumer).Assembly);
         _service = builder.Build();
         await _service.StartAsync();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.CityNode.Data;
 
-public sealed class NodeDb(DbContextOptions<NodeDb> options) : DbContext(options)
+public class NodeDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<CityRecord> Records => Set<CityRecord>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();

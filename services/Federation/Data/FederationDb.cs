@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Federation.Data;
 
-public sealed class FederationDb(DbContextOptions<FederationDb> options) : DbContext(options)
+public class FederationDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Replica> Replicas => Set<Replica>();
     public DbSet<FeedCursor> Cursors => Set<FeedCursor>();
@@ -43,6 +43,8 @@ public sealed class FederationDb(DbContextOptions<FederationDb> options) : DbCon
             quarantined.Property(q => q.Kind).HasConversion<string>().HasMaxLength(16);
             quarantined.Property(q => q.Code).HasMaxLength(32);
             quarantined.HasIndex(q => new { q.OriginMemberId, q.ResolvedAt });
+            // The office's federation state lists the open changes of every city: the index above cannot serve that without a city.
+            quarantined.HasIndex(q => q.ResolvedAt);
             quarantined.HasIndex(q => new { q.SourceMemberId, q.OriginMemberId, q.Id });
         });
         model.Entity<RefusalCount>(refusal =>

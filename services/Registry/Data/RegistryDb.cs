@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Registry.Data;
 
-public sealed class RegistryDb(DbContextOptions<RegistryDb> options) : DbContext(options)
+public class RegistryDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Member> Members => Set<Member>();
     public DbSet<NetworkMembership> NetworkMemberships => Set<NetworkMembership>();

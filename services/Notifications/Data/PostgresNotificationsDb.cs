@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Kommune20.Notifications.Data;
+
+/// <summary>
+/// NotificationsDb on PostgreSQL: the same model under a type of its own, so that it has its own migrations (Data/Migrations/Postgres)
+/// beside the SQLite ones (Data/Migrations/Sqlite). See ServiceDatabase.AddServiceDatabase.
+/// </summary>
+public sealed class PostgresNotificationsDb(DbContextOptions<PostgresNotificationsDb> options) : NotificationsDb(options);

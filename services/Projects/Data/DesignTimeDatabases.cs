@@ -1,0 +1,7 @@
+using Kommune20.Data;
+
+namespace Kommune20.Projects.Data;
+
+sealed class ProjectsDbDesignTime : SqliteDesignTimeDatabase<ProjectsDb>;
+
+sealed class PostgresProjectsDbDesignTime : PostgresDesignTimeDatabase<PostgresProjectsDb>;
