@@ -30,14 +30,19 @@ public sealed class GrpcUnaryScenario : IScenario
         var token = new Metadata { { "Authorization", "Bearer " + await context.CityNodeTokenAsync() } };
         var member = new GetMemberRequest { MemberId = await AnyMemberIdAsync(context.Hub.Registry, cancellationToken) };
 
-        var greeterMeasured = await MeasureAsync("hello-world server", greeterServer.Id, settings,
-            (ct) => greeter.SayHelloAsync(hello, cancellationToken: ct).ResponseAsync, cancellationToken);
-        var registryMeasured = await MeasureAsync("Registry GetMember", registryPid, settings,
-            (ct) => registry.GetMemberAsync(member, token, cancellationToken: ct).ResponseAsync, cancellationToken);
+        var pairs = await AlternatingPairs.RunAsync(settings.Pairs,
+            pair => MeasureAsync($"Registry GetMember (pair {pair + 1})", registryPid, settings,
+                (ct) => registry.GetMemberAsync(member, token, cancellationToken: ct).ResponseAsync, cancellationToken),
+            pair => MeasureAsync($"hello-world server (pair {pair + 1})", greeterServer.Id, settings,
+                (ct) => greeter.SayHelloAsync(hello, cancellationToken: ct).ResponseAsync, cancellationToken));
 
+        var errors = pairs.Sum(p => p.Subject.Errors + p.Baseline.Errors);
         IReadOnlyList<Check> checks =
         [
-            new("calls/s of GetMember / hello world", Check.Ratio(registryMeasured.Throughput!.Value, greeterMeasured.Throughput!.Value), "", GoalDirection.AtLeast, 0.7),
+            Check.OfPairs("calls/s of GetMember / hello world", [.. pairs.Select(p => Check.Ratio(p.Subject.Throughput!.Value, p.Baseline.Throughput!.Value))],
+                "", GoalDirection.AtLeast, 0.7, errors),
+            Check.OfPairs("server CPU per call, hello world / GetMember", [.. pairs.Select(p => Check.Ratio(ServerCpuPerCall(p.Baseline), ServerCpuPerCall(p.Subject)))],
+                "", GoalDirection.AtLeast, 0.7, errors),
         ];
         var profile = await context.ProfileIfMissedAsync(Id, checks, new Dictionary<string, int> { ["registry"] = registryPid },
             () => ClosedLoop.RunAsync(settings.Saturating, (_, ct) => registry.GetMemberAsync(member, token, cancellationToken: ct).ResponseAsync, cancellationToken),
@@ -45,13 +50,14 @@ public sealed class GrpcUnaryScenario : IScenario
 
         return new ScenarioResult(Id, "gRPC: unary call between services", "a hello-world gRPC server on the same machine")
         {
-            Measurements = [greeterMeasured, registryMeasured],
+            Measurements = [.. pairs.SelectMany(p => new[] { p.Baseline, p.Subject })],
             Checks = checks,
             Profile = profile,
             Notes =
             [
                 $"{settings.Connections} concurrent calls over one channel (HTTP/2, cleartext) from the bench process, a .NET gRPC client.",
                 "GetMember validates the caller's token (a city node's client credentials) and reads the member from SQLite; the hello-world server answers from memory.",
+                $"GetMember and hello world in turns, {settings.Pairs} pair(s); each goal is the median of its pairs. Server CPU per call: the server process's CPU time over the calls it answered, hello world's over GetMember's (0.7 means GetMember costs the server about 1.4 times as much).",
             ],
         };
     }
@@ -64,6 +70,8 @@ public sealed class GrpcUnaryScenario : IScenario
         Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} calls/s, p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms");
         return Measurement.Of(label, load, "calls/s", cpu);
     }
+
+    static double ServerCpuPerCall(Measurement measured) => measured.CpuPercent["server"] / 100 / measured.Throughput!.Value;
 
     static async Task<string> AnyMemberIdAsync(Uri registry, CancellationToken cancellationToken)
     {
