@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kommune20.EndToEnd.Tests.Meetings;
 using Kommune20.Testing;
 
 namespace Kommune20.EndToEnd.Tests.Instances;
@@ -21,16 +22,7 @@ public sealed class AssemblyVote(Hub hub, string officeToken, HttpClient office)
 
     public async Task PrepareAsync(Func<string, Task<string>> tokenOf)
     {
-        var startsAt = DateTimeOffset.UtcNow.AddDays(35);
-        Id = await IdOf(await office.PostAsJsonAsync("/api/meetings/assemblies", new
-        {
-            title = "8. Mitgliederversammlung",
-            startsAt,
-            endsAt = startsAt.AddHours(6),
-            place = "Heilbronn",
-            chair = "Max Schulze-Vorberg",
-            minuteTaker = "Geschäftsstelle",
-        }));
+        Id = await IdOf(await AssemblyDraft.PostAsync(office, DateTimeOffset.UtcNow.AddDays(35)));
         _motion = await IdOf(await office.PostAsJsonAsync($"/api/meetings/assemblies/{Id}/motions",
             new { title = "Digitallotsen im Netzwerk verbreiten", text = "Die Versammlung empfiehlt das Konzept.", kind = "resolution" }));
         await SucceedsAsync(await office.PostAsJsonAsync($"/api/meetings/assemblies/{Id}/agenda", new { title = "Antrag", motionId = _motion }));
