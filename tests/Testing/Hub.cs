@@ -11,6 +11,7 @@ public sealed class Hub : IAsyncDisposable
     readonly Dictionary<string, string> _shared = [];
     readonly Dictionary<string, (string Folder, string Assembly, Uri Address, Dictionary<string, string> Environment)> _launches = [];
     readonly Dictionary<string, (Uri Http, Uri? Grpc)> _addresses = [];
+    readonly Dictionary<string, Uri> _seconds = [];
 
     public required Topology Topology { get; init; }
     public required Uri Gateway { get; init; }
@@ -69,16 +70,20 @@ public sealed class Hub : IAsyncDisposable
                         ["Seed__CredentialsFile"] = credentialsFile,
                         ["Identity__PortalRedirectUris__0"] = new Uri(hub.Gateway, "/signin-oidc").AbsoluteUri,
                     }.Concat(options.RegistrySettings),
-                    "portal" => options.PortalSettings,
+                    "portal" => KeyRingSettings(options.Redis).Concat(options.PortalSettings),
                     "library" => options.LibrarySettings,
                     "federation" => options.FederationSettings,
                     "meetings" => hub.BackplaneSettings(options.Redis),
                     "notifications" => options.NotificationsSettings,
                     _ => [],
                 };
+                if (options.Postgres is { } postgres && service.Needs?.Contains("database") == true)
+                    settings = hub.DatabaseSettings(service.Name, postgres).Concat(settings);
                 await hub.StartServiceAsync(service.Name, service.Folder, service.Assembly, hub._addresses[service.Name].Http, hub.ServiceSettings(service, settings));
                 if (service.Name == "registry")
                     hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
+                if (options.Twice.Contains(service.Name))
+                    hub._seconds[service.Name] = (await hub.StartReplicaAsync(service.Name, SecondName(service.Name))).BaseAddress;
             }
             await hub.StartServiceAsync("gateway", hub.Topology.Gateway.Folder, hub.Topology.Gateway.Assembly, hub.Gateway,
                 hub.GatewaySettings(hub.Gateway, hub.GatewayGrpc, options.GatewaySettings));
@@ -93,6 +98,9 @@ public sealed class Hub : IAsyncDisposable
 
     public ServiceProcess Process(string name) => _processes.Single(p => p.Name == name);
 
+    /// <summary>The process name of the second instance of a service that <see cref="HubOptions.Twice"/> starts twice (<c>library-b</c>).</summary>
+    public static string SecondName(string name) => name + "-b";
+
     /// <summary>Every process the hub runs now, in the order they started.</summary>
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
@@ -106,8 +114,9 @@ public sealed class Hub : IAsyncDisposable
     /// <summary>
     /// Another instance of the hub's service <paramref name="name"/> as the process <paramref name="replicaName"/>, on ports of
     /// its own, with the first one's settings and data directory (so its database: two processes on one machine share a
-    /// SQLite file in WAL mode) but no demo data, which the first instance seeds. Its queues are its own, bound to the hub's
-    /// exchanges: a test instance's queues vanish with it and are not shared.
+    /// SQLite file in WAL mode) but no demo data, which the first instance seeds. On PostgreSQL it gets a data directory of
+    /// its own instead, as a second pod would (the library's search index is each instance's). Its queues are its own, bound
+    /// to the hub's exchanges: a test instance's queues vanish with it and are not shared.
     /// </summary>
     public async Task<ServiceProcess> StartReplicaAsync(string name, string replicaName)
     {
@@ -121,6 +130,8 @@ public sealed class Hub : IAsyncDisposable
         };
         if (settings.ContainsKey("Kestrel__Endpoints__Grpc__Url"))
             settings["Kestrel__Endpoints__Grpc__Url"] = LoopbackAddress().AbsoluteUri.TrimEnd('/');
+        if (settings.ContainsKey("Database__Provider"))
+            settings["K20_DATA"] = Path.Combine(DataDirectory, replicaName);
         settings.Remove("Seed__DemoData");
         return await StartServiceAsync(replicaName, folder, assembly, address, settings);
     }
@@ -130,6 +141,16 @@ public sealed class Hub : IAsyncDisposable
     {
         ["ConnectionStrings__Redis"] = redis,
         ["Redis__ChannelPrefix"] = $"kommune20-{MessagingInstance}",
+    };
+
+    /// <summary>The portal's key ring (cookies, antiforgery, the sign-in's state) in <paramref name="redis"/>, shared by its instances.</summary>
+    static Dictionary<string, string> KeyRingSettings(string? redis) => redis is null ? [] : new() { ["DataProtection__Redis"] = redis };
+
+    /// <summary>The service <paramref name="name"/> on a PostgreSQL database of this hub's own (hubs of parallel test classes share the server).</summary>
+    Dictionary<string, string> DatabaseSettings(string name, string postgres) => new()
+    {
+        ["Database__Provider"] = "Postgres",
+        [$"ConnectionStrings__{name}"] = $"{postgres};Database={name}_{MessagingInstance}",
     };
 
     /// <summary>The environment the hub starts its Registry with (data directory, ports, broker, issuer, demo data), plus <paramref name="extra"/>.</summary>
@@ -168,7 +189,11 @@ public sealed class Hub : IAsyncDisposable
     public Dictionary<string, string> GatewaySettings(IReadOnlyDictionary<string, string> extra) =>
         GatewaySettings(LoopbackAddress(), LoopbackAddress(), extra);
 
-    /// <summary>The gateway's clusters are named after the topology's services: <c>library</c>, and <c>registry-grpc</c> for a gRPC port.</summary>
+    /// <summary>
+    /// The gateway's clusters are named after the topology's services: <c>library</c>, and <c>registry-grpc</c> for a gRPC port.
+    /// A service started twice has both instances as destinations, taken in turn; the gateway probes their readiness every
+    /// second and takes out one that fails twice or drops connections, as gateway/README.md describes.
+    /// </summary>
     Dictionary<string, string> GatewaySettings(Uri http, Uri grpc, IReadOnlyDictionary<string, string> extra)
     {
         var settings = new Dictionary<string, string>(_shared)
@@ -181,6 +206,20 @@ public sealed class Hub : IAsyncDisposable
             settings[$"ReverseProxy__Clusters__{name}__Destinations__{name}__Address"] = serviceHttp.AbsoluteUri;
             if (serviceGrpc is not null)
                 settings[$"ReverseProxy__Clusters__{name}-grpc__Destinations__{name}__Address"] = serviceGrpc.AbsoluteUri;
+        }
+        foreach (var (name, second) in _seconds)
+        {
+            var cluster = $"ReverseProxy__Clusters__{name}__";
+            settings[$"{cluster}Destinations__{SecondName(name)}__Address"] = second.AbsoluteUri;
+            settings[$"{cluster}LoadBalancingPolicy"] = "RoundRobin";
+            settings[$"{cluster}HealthCheck__Active__Enabled"] = "true";
+            settings[$"{cluster}HealthCheck__Active__Interval"] = "00:00:01";
+            settings[$"{cluster}HealthCheck__Active__Timeout"] = "00:00:02";
+            settings[$"{cluster}HealthCheck__Active__Policy"] = "ConsecutiveFailures";
+            settings[$"{cluster}HealthCheck__Active__Path"] = "/health/ready";
+            settings[$"{cluster}HealthCheck__Passive__Enabled"] = "true";
+            settings[$"{cluster}HealthCheck__Passive__Policy"] = "TransportFailureRate";
+            settings[$"{cluster}HealthCheck__Passive__ReactivationPeriod"] = "00:00:05";
         }
         foreach (var (key, value) in extra)
             settings[key] = value;
@@ -270,8 +309,14 @@ public sealed record HubOptions
     /// <summary>The broker; <see cref="TestEnvironment.RabbitMq"/> when null.</summary>
     public string? RabbitMq { get; init; }
 
-    /// <summary>Redis for Meetings' live room (<see cref="TestEnvironment.Redis"/>), so that its instances share the rooms; none when null, as one instance needs none.</summary>
+    /// <summary>Redis for Meetings' live room and the portal's key ring (<see cref="TestEnvironment.Redis"/>), so that their instances share the rooms and the cookies; none when null, as one instance needs none.</summary>
     public string? Redis { get; init; }
+
+    /// <summary>PostgreSQL for every service with a database (<see cref="TestEnvironment.Postgres"/>), a database each; SQLite files in the data directory when null.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Services started twice (<c>library</c>, <c>meetings</c>, <c>portal</c>), the second as <see cref="Hub.SecondName"/>, both behind the gateway.</summary>
+    public IReadOnlyList<string> Twice { get; init; } = [];
 
     /// <summary>Settings on top of the gateway's defaults, in environment form (<c>RateLimiting__PermitLimit</c>).</summary>
     public IReadOnlyDictionary<string, string> GatewaySettings { get; init; } = new Dictionary<string, string>();

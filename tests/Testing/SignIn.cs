@@ -86,6 +86,21 @@ public sealed partial class SignIn(Uri gateway)
         return await ReadTokenAsync(tokenResponse);
     }
 
+    /// <summary>
+    /// A person signs in at the portal as a browser without script does: <c>/anmelden</c>, the issuer's login page, back at
+    /// <c>/signin-oidc</c>, and on to <paramref name="returnPath"/>, whose page this answers. The session's cookie stays in
+    /// <paramref name="cookies"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> PortalSessionAsync(string userName, string password, string returnPath, CookieContainer cookies)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = gateway };
+        using var loginPage = await http.GetAsync("/anmelden?returnUrl=" + Uri.EscapeDataString(returnPath));
+        var fields = HiddenFields(await loginPage.Content.ReadAsStringAsync());
+        fields["userName"] = userName;
+        fields["password"] = password;
+        return await http.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+    }
+
     public static HttpClient WithToken(Uri baseAddress, string token)
     {
         var http = new HttpClient { BaseAddress = baseAddress };

@@ -21,6 +21,7 @@ public static class PracticeDocuments
         var document = new Document
         {
             new StringField(PracticeFields.Id, practice.Id.ToString(), Field.Store.YES),
+            new SortedDocValuesField(PracticeFields.Id, new BytesRef(practice.Id.ToString())),
             new StringField(PracticeFields.Visibility, Visibility(record.Visibility), Field.Store.NO),
             new Int64Field(PracticeFields.Changed, practice.ChangedAt.ToUnixTimeSeconds(), Field.Store.NO),
             new NumericDocValuesField(PracticeFields.Changed, practice.ChangedAt.ToUnixTimeSeconds()),

@@ -17,7 +17,11 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
 
     const int FacetValuesShown = 50;
-    static readonly Sort Newest = new(new SortField(PracticeFields.Changed, SortFieldType.INT64, true));
+    // Ties are broken by the practice's id, not by Lucene's document number: that is the order in which this instance
+    // indexed, which differs between instances, so a page taken from each would show one practice twice and miss another.
+    static readonly SortField ById = new(PracticeFields.Id, SortFieldType.STRING);
+    static readonly Sort Newest = new(new SortField(PracticeFields.Changed, SortFieldType.INT64, true), ById);
+    static readonly Sort Relevance = new(SortField.FIELD_SCORE, ById);
     static readonly string[] SimilarityFields = [PracticeFields.Title, PracticeFields.Summary, PracticeFields.Goal, PracticeFields.Description];
 
     public PracticeSearchResult Search(PracticeSearchRequest request, bool signedIn) => index.Read(searcher =>
@@ -35,7 +39,7 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
         }
         else
         {
-            var relevant = TopScoreDocCollector.Create(depth, true);
+            var relevant = TopFieldCollector.Create(Relevance, depth, false, true, false, true);
             (top, page) = (relevant, () => relevant.GetTopDocs(start, request.PageSize));
         }
         var facets = new FacetCounter(index.Facets);

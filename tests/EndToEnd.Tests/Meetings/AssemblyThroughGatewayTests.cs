@@ -252,15 +252,7 @@ public sealed class AssemblyThroughGatewayTests(HubFixture fixture) : IClassFixt
 
     async Task<Guid> CreateAsync(HttpClient office, DateTimeOffset startsAt)
     {
-        using var created = await office.PostAsJsonAsync("/api/meetings/assemblies", new
-        {
-            title = "7. Mitgliederversammlung",
-            startsAt,
-            endsAt = startsAt.AddHours(6),
-            place = "Heilbronn",
-            chair = "Max Schulze-Vorberg",
-            minuteTaker = "Geschäftsstelle",
-        });
+        using var created = await AssemblyDraft.PostAsync(office, startsAt);
         return await IdOf(created, HttpStatusCode.Created);
     }
 
