@@ -25,6 +25,9 @@ public sealed class Hub : IAsyncDisposable
     public Uri Notifications => _addresses["notifications"].Http;
     public required string DataDirectory { get; init; }
 
+    /// <summary>The PostgreSQL server of the hub's services and city nodes (<see cref="HubOptions.Postgres"/>); SQLite files when null.</summary>
+    public string? Postgres { get; init; }
+
     /// <summary>The <c>Messaging:Instance</c> of this hub's processes: their queues and exchanges are their own on the shared broker.</summary>
     public string MessagingInstance { get; } = Guid.NewGuid().ToString("N")[..8];
     public DemoCredentials Credentials { get; private set; } = null!;
@@ -48,6 +51,7 @@ public sealed class Hub : IAsyncDisposable
             Gateway = LoopbackAddress(),
             GatewayGrpc = LoopbackAddress(),
             DataDirectory = data,
+            Postgres = options.Postgres,
         };
         foreach (var service in hub.Topology.Services)
             hub._addresses[service.Name] = (LoopbackAddress(), service.Grpc is null ? null : LoopbackAddress());
@@ -146,11 +150,14 @@ public sealed class Hub : IAsyncDisposable
     /// <summary>The portal's key ring (cookies, antiforgery, the sign-in's state) in <paramref name="redis"/>, shared by its instances.</summary>
     static Dictionary<string, string> KeyRingSettings(string? redis) => redis is null ? [] : new() { ["DataProtection__Redis"] = redis };
 
-    /// <summary>The service <paramref name="name"/> on a PostgreSQL database of this hub's own (hubs of parallel test classes share the server).</summary>
-    Dictionary<string, string> DatabaseSettings(string name, string postgres) => new()
+    /// <summary>
+    /// The service <paramref name="name"/> on a PostgreSQL database of this hub's own (hubs of parallel test classes share
+    /// the server), named after <paramref name="owner"/> where several processes have databases of the same name (city nodes).
+    /// </summary>
+    Dictionary<string, string> DatabaseSettings(string name, string postgres, string? owner = null) => new()
     {
         ["Database__Provider"] = "Postgres",
-        [$"ConnectionStrings__{name}"] = $"{postgres};Database={name}_{MessagingInstance}",
+        [$"ConnectionStrings__{name}"] = $"{postgres};Database={owner ?? name}_{MessagingInstance}",
     };
 
     /// <summary>The environment the hub starts its Registry with (data directory, ports, broker, issuer, demo data), plus <paramref name="extra"/>.</summary>
@@ -250,6 +257,11 @@ public sealed class Hub : IAsyncDisposable
             ["Node__ClientSecret"] = client.ClientSecret,
             ["Node__PushIntervalSeconds"] = "1",
         };
+        if (Postgres is { } postgres)
+        {
+            foreach (var (key, value) in DatabaseSettings("citynode", postgres, $"citynode_{name}"))
+                settings[key] = value;
+        }
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
             settings[key] = value;
         return StartServiceAsync(name, Topology.CityNodes.Folder, Topology.CityNodes.Assembly, address, settings);
@@ -312,7 +324,7 @@ public sealed record HubOptions
     /// <summary>Redis for Meetings' live room and the portal's key ring (<see cref="TestEnvironment.Redis"/>), so that their instances share the rooms and the cookies; none when null, as one instance needs none.</summary>
     public string? Redis { get; init; }
 
-    /// <summary>PostgreSQL for every service with a database (<see cref="TestEnvironment.Postgres"/>), a database each; SQLite files in the data directory when null.</summary>
+    /// <summary>PostgreSQL for every service with a database and every city node (<see cref="TestEnvironment.Postgres"/>), a database each; SQLite files in the data directory when null.</summary>
     public string? Postgres { get; init; }
 
     /// <summary>Services started twice (<c>library</c>, <c>meetings</c>, <c>portal</c>), the second as <see cref="Hub.SecondName"/>, both behind the gateway.</summary>
