@@ -75,7 +75,12 @@ public sealed class InputBoundsTests(HubFixture fixture)
                 ? new StringContent($$"""{"stage":"{{new string('x', 2 * 1024 * 1024)}}"}""", System.Text.Encoding.UTF8, "application/json")
                 : new Streamed(2 * 1024 * 1024);
             body.Headers.ContentType = new("application/json");
-            using var response = await http.PostAsync($"/api/library/practices/{Guid.NewGuid()}/adoptions", body);
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/library/practices/{Guid.NewGuid()}/adoptions") { Content = body };
+            // A client that declares the length asks before it sends (Expect: 100-continue), so the 413 comes before the
+            // body; otherwise the server may close the connection while the client still writes, and the client sees a
+            // broken pipe instead of the answer.
+            request.Headers.ExpectContinue = declaredLength;
+            using var response = await http.SendAsync(request);
             var problem = await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
             Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _), $"{address}: {problem}");
             Assert.Equal("Die Anfrage ist zu groß.", problem.GetProperty("title").GetString());
