@@ -15,7 +15,10 @@ public sealed class SharedLoggers(LoggerFactory factory) : ILoggerFactory
 {
     readonly ConcurrentDictionary<string, ILogger> _loggers = new(StringComparer.Ordinal);
 
-    public ILogger CreateLogger(string categoryName) => _loggers.GetOrAdd(categoryName, factory.CreateLogger);
+    // Made once: a method group passed on each call would allocate a delegate for every request.
+    readonly Func<string, ILogger> _create = factory.CreateLogger;
+
+    public ILogger CreateLogger(string categoryName) => _loggers.GetOrAdd(categoryName, _create);
 
     public void AddProvider(ILoggerProvider provider) => factory.AddProvider(provider);
 
