@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kommune20.Deployment.Tests;
 
 /// <summary>
@@ -40,18 +38,5 @@ public class PrometheusTests
         Assert.True(exitCode == 0, $"promtool {command} {subject} {file} failed:{Environment.NewLine}{output}");
     }
 
-    static (int ExitCode, string Output) Promtool(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("promtool", arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Repo.PathOf(Folder),
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "promtool did not finish within 60 s");
-        return (process.ExitCode, output.Result + errors.Result);
-    }
+    static (int ExitCode, string Output) Promtool(params string[] arguments) => Tool.Run("promtool", Folder, arguments);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kommune20.Deployment.Tests;
 
 /// <summary>
@@ -10,21 +8,11 @@ namespace Kommune20.Deployment.Tests;
 public class SchemaTests
 {
     [Fact]
-    public async Task Deployment_files_validate_against_their_schemas()
+    public void Deployment_files_validate_against_their_schemas()
     {
-        var start = new ProcessStartInfo("node", ["validate.mjs", Repo.Root])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Repo.PathOf("deploy/validate"),
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        var (exitCode, output) = Tool.Run("node", "deploy/validate", "validate.mjs", Repo.Root);
 
-        Assert.True(process.ExitCode == 0, $"deploy/validate/validate.mjs found problems:{Environment.NewLine}{await errors}{await output}");
-        Assert.Contains(" documents valid, 0 problems", await output, StringComparison.Ordinal);
+        Assert.True(exitCode == 0, $"deploy/validate/validate.mjs found problems:{Environment.NewLine}{output}");
+        Assert.Contains(" documents valid, 0 problems", output, StringComparison.Ordinal);
     }
 }
