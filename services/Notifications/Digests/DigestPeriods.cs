@@ -23,10 +23,13 @@ public static class DigestPeriods
         return start <= now ? start : At(day.AddDays(frequency == DigestFrequency.Weekly ? -7 : -1));
     }
 
-    /// <summary>07:00 of a day in Germany (never in a daylight-saving gap, which is at 02:00).</summary>
+    /// <summary>
+    /// 07:00 of a day in Germany (never in a daylight-saving gap, which is at 02:00), in UTC: PostgreSQL's
+    /// <c>timestamptz</c> takes no other offset, and the moment is the same.
+    /// </summary>
     static DateTimeOffset At(DateOnly day)
     {
         var local = day.ToDateTime(SendingTime);
-        return new DateTimeOffset(local, GermanClock.Zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, GermanClock.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

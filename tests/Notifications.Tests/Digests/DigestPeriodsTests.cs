@@ -35,4 +35,14 @@ public class DigestPeriodsTests
         Assert.Equal(Utc(10, 24, 5), DigestPeriods.LastStart(DigestFrequency.Daily, Utc(10, 24, 12)));
         Assert.Equal(Utc(10, 26, 6), DigestPeriods.LastStart(DigestFrequency.Daily, Utc(10, 26, 12)));
     }
+
+    [Theory]
+    [InlineData(DigestFrequency.Daily)]
+    [InlineData(DigestFrequency.Weekly)]
+    public void A_period_starts_in_UTC_which_is_all_PostgreSQL_stores(DigestFrequency frequency)
+    {
+        // The digest run writes the start as timestamptz; Npgsql refuses any other offset (seen in the container test).
+        Assert.Equal(TimeSpan.Zero, DigestPeriods.LastStart(frequency, Utc(12, 2, 22)).Offset);
+        Assert.Equal(TimeSpan.Zero, DigestPeriods.LastStart(frequency, Utc(7, 8, 12)).Offset);
+    }
 }
