@@ -13,7 +13,7 @@ public static class NodePages
     public static WebApplicationBuilder AddNodePages(this WebApplicationBuilder builder, NodeSettings settings)
     {
         builder.AddWebPages("k20.knoten." + settings.ClientId, settings.WebClientId, audience: settings.WebClientId);
-        var self = new Uri(builder.Configuration["Kestrel:Endpoints:Http:Url"] ?? "http://127.0.0.1:5201");
+        var self = SelfAddress.Of(builder.Configuration["Kestrel:Endpoints:Http:Url"] ?? "http://127.0.0.1:5201");
         builder.Services.AddHttpClient<NodeClient>(client => client.BaseAddress = self).AddHttpMessageHandler<AccessTokenHandler>();
         return builder;
     }
