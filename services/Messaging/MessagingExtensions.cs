@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -47,6 +48,8 @@ public static class MessagingExtensions
         var exchangeNamespace = builder.Configuration["Messaging:Namespace"] ?? instance;
         var clusterNodes = builder.Configuration.GetSection("Messaging:ClusterNodes").Get<string[]>() ?? [];
         services.AddSingleton<PerInstanceQueues>();
+        services.AddSingleton<BusStarted>(); // one instance, which remembers the start across checks
+        services.AddHealthChecks().AddCheck<BusStarted>("bus-started", tags: [ServiceDefaultsExtensions.ReadyTag]);
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(instance is null ? serviceName : $"{serviceName}-{instance}", false));
@@ -70,6 +73,7 @@ public static class MessagingExtensions
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = "rabbitmq";
+                health.MinimalFailureStatus = HealthStatus.Degraded; // after the start, see BusStarted
                 health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
             });
             bus.UsingRabbitMq((context, rabbit) =>

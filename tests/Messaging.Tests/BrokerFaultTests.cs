@@ -172,6 +172,31 @@ public sealed class BrokerFaultTests(ThrowawayRabbitMq broker, ITestOutputHelper
         }
     }
 
+    [Fact]
+    public async Task A_ready_service_stays_ready_while_the_broker_is_down_and_its_outbox_holds_the_events()
+    {
+        var (consumer, producer) = await StartAsync();
+        await using (consumer)
+        await using (producer)
+        {
+            await broker.StopAsync();
+            try
+            {
+                await producer.EmitAsync(0, 300);
+                await Eventually.HoldsAsync(async () => Assert.Equal(300, (await producer.CountsAsync()).Outbox.Pending), TimeSpan.FromSeconds(60));
+                // Readiness does not cascade: the producer still serves (degraded), it is not taken out of its load balancer.
+                Assert.Equal(200, await producer.ReadyStatusAsync());
+                Assert.Equal(200, await consumer.ReadyStatusAsync());
+            }
+            finally
+            {
+                await broker.StartAsync();
+            }
+
+            await SettleAsync("Broker down under ready services", consumer, producer, 300, 300, "(both ready, degraded, throughout)");
+        }
+    }
+
     static async Task<int> ReceivedInDatabaseAsync(Probe consumer)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(consumer.DataDirectory, "probe.db")}");
