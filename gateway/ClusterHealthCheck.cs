@@ -5,10 +5,13 @@ using Yarp.ReverseProxy.Model;
 namespace Kommune20.Gateway;
 
 /// <summary>
-/// The gateway is ready when every REST cluster in the proxy configuration has a destination whose
-/// <c>/health/ready</c> answers. HTTP/2-only (gRPC) clusters are skipped: their service is probed through its REST cluster.
+/// Whether the REST clusters in the proxy configuration have a destination whose <c>/health/ready</c> answers.
+/// Readiness does not cascade: the gateway is ready while the Registry is, which issues and vouches for every token
+/// (<c>Gateway:RequiredClusters</c>); another service being down only degrades it, because the gateway goes on serving
+/// every other route and answers 503 on that service's (<see cref="UnreachableBackend"/>). HTTP/2-only (gRPC) clusters
+/// are skipped: their service is probed through its REST cluster.
 /// </summary>
-public sealed class ClusterHealthCheck(IProxyStateLookup proxy, IHttpClientFactory httpClients) : IHealthCheck
+public sealed class ClusterHealthCheck(IProxyStateLookup proxy, IHttpClientFactory httpClients, IConfiguration configuration) : IHealthCheck
 {
     public const string HttpClientName = "cluster-readiness";
 
@@ -18,10 +21,14 @@ public sealed class ClusterHealthCheck(IProxyStateLookup proxy, IHttpClientFacto
         var verdicts = await Task.WhenAll(clusters.Select(cluster => CheckClusterAsync(cluster, cancellationToken)));
         var notReady = verdicts.Where(verdict => verdict.Problem is not null).ToList();
 
-        return notReady.Count == 0
-            ? HealthCheckResult.Healthy("Ready: " + string.Join(", ", verdicts.Select(verdict => verdict.ClusterId)))
-            : HealthCheckResult.Unhealthy(
-                "Not ready: " + string.Join("; ", notReady.Select(verdict => $"{verdict.ClusterId} ({verdict.Problem})")));
+        if (notReady.Count == 0)
+            return HealthCheckResult.Healthy("Ready: " + string.Join(", ", verdicts.Select(verdict => verdict.ClusterId)));
+
+        var required = configuration.GetSection("Gateway:RequiredClusters").Get<string[]>() ?? ["registry"];
+        var description = "Not ready: " + string.Join("; ", notReady.Select(verdict => $"{verdict.ClusterId} ({verdict.Problem})"));
+        return notReady.Any(verdict => required.Contains(verdict.ClusterId, StringComparer.Ordinal))
+            ? HealthCheckResult.Unhealthy(description)
+            : HealthCheckResult.Degraded(description);
     }
 
     static bool SpeaksHttp11(ClusterState cluster) =>

@@ -29,7 +29,14 @@ public static class GatewayProxy
 
     public static IEndpointConventionBuilder MapGatewayProxy(this IEndpointRouteBuilder app)
     {
-        var proxy = app.MapReverseProxy();
+        // The default pipeline (affinity, load balancing, passive health) with the answer for a service that is down before it.
+        var proxy = app.MapReverseProxy(pipeline =>
+        {
+            pipeline.UseUnreachableBackendAnswer();
+            pipeline.UseSessionAffinity();
+            pipeline.UseLoadBalancing();
+            pipeline.UsePassiveHealthChecks();
+        });
         return app.ServiceProvider.GetRequiredService<IOptions<RateLimitingOptions>>().Value.Enabled
             ? proxy.RequireRateLimiting(GatewayRateLimiting.PolicyName)
             : proxy;
