@@ -51,7 +51,8 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
-        // Live: the process answers. Ready: its database and broker answer too (which one does not, only to this machine).
+        // Live: the process answers. Ready: its database answers and its bus has started; a broker outage after that only
+        // degrades it (which check is not healthy is told only to this machine).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         Readiness.Map(app);
         app.MapOpenApi().AllowAnonymous();
