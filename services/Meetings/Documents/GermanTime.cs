@@ -17,10 +17,13 @@ public static class GermanTime
 
     public static string DateAndTime(DateTimeOffset moment) => Local(moment).ToString("d. MMMM yyyy, HH:mm 'Uhr'", German);
 
-    /// <summary>A day and a time of day on Berlin's clock, as a moment.</summary>
+    /// <summary>
+    /// A day and a time of day on Berlin's clock, as a moment in UTC: PostgreSQL's <c>timestamptz</c> takes no other
+    /// offset, and the documents turn it back into Berlin's time (<see cref="Local"/>).
+    /// </summary>
     public static DateTimeOffset InBerlin(DateOnly day, TimeOnly time)
     {
         var local = day.ToDateTime(time);
-        return new DateTimeOffset(local, Berlin.GetUtcOffset(local));
+        return new DateTimeOffset(local, Berlin.GetUtcOffset(local)).ToUniversalTime();
     }
 }
