@@ -1,14 +1,14 @@
-using Kommune20.ServiceDefaults;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
-namespace Kommune20.WebUi.SignIn;
+namespace Kommune20.ServiceDefaults;
 
 /// <summary>
-/// The keys that protect the session cookie, the antiforgery tokens and the sign-in's state. One process keeps them in
+/// The keys that protect the session cookie, the antiforgery tokens and the sign-in's state (the portal's, a city
+/// node's pages', and the Registry's login page). One process keeps them in
 /// its data directory; several instances of the same application behind a load balancer share them in Redis
 /// (<c>DataProtection:Redis</c>, a StackExchange.Redis configuration), so a cookie made by one instance is read by the
 /// others. Each application has a key ring of its own, named after its cookie.

@@ -1,5 +1,5 @@
+using Kommune20.ServiceDefaults;
 using Kommune20.Testing;
-using Kommune20.WebUi.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;

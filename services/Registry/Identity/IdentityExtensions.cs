@@ -17,11 +17,15 @@ public static class IdentityExtensions
     public const string LoginScheme = "registry-login";
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
 
+    const string LoginCookieName = "k20.anmeldung";
+
     public static IHostApplicationBuilder AddRegistryIdentity(this IHostApplicationBuilder builder)
     {
         var issuer = new Uri(builder.Configuration["Identity:Issuer"] ?? "http://localhost:8080/");
         var keys = IssuerKeys.LoadOrCreate(builder.Configuration["Identity:KeyDirectory"] ?? DataDirectory.Of(builder.Configuration));
         builder.Services.AddSingleton(keys);
+        // The login page's cookie and antiforgery token must read at every instance (k8s scales the Registry).
+        builder.AddSharedKeyRing(LoginCookieName);
         var webClients = WebClientList.From(builder.Configuration);
         builder.Services.AddSingleton(webClients);
         builder.Services.AddHostedService<WebClients>();
@@ -61,7 +65,7 @@ public static class IdentityExtensions
             .AddCookie(LoginScheme, cookie =>
             {
                 cookie.LoginPath = "/account/login";
-                cookie.Cookie.Name = "k20.anmeldung";
+                cookie.Cookie.Name = LoginCookieName;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
