@@ -23,6 +23,7 @@ static class Sample
                 [
                     new Check("throughput through the gateway / direct", 0.5, "", GoalDirection.AtLeast, 0.55),
                     Check.OfPairs("p50 latency the gateway adds", [0.2, 0.25, 0.18], "ms", GoalDirection.Under, 0.3),
+                    Check.OfRuns("p99 through the gateway", [28, 31, 30], "ms", GoalDirection.Under, 50),
                 ],
                 Notes = ["Load from wrk <16 connections> & more."],
                 Profile = new Profile("dotnet-counters", [new CounterFigure("gateway", "dotnet.gc.collections", 12, 20)]),
