@@ -54,7 +54,7 @@ public sealed class GatewayFeaturesScenario : IScenario
                 $"`GET {RoutePath}` on each gateway is routed to the Registry's member list; both remove the Authorization header before forwarding, so the Registry does the same work for both.",
                 "On: the route demands an authenticated caller (a city node's client-credentials token, validated on every request), the per-client fixed window (limit raised out of reach, so it is counted, not hit) and tracing without exporter.",
                 $"Off: `RateLimiting:Enabled=false`, `Telemetry:Tracing=false`, an anonymous route and no token. {settings.Connections} connections from {context.Http.Name}.",
-                $"On and off in turns, {settings.Pairs} pair(s): the goal is the median of the pairs' ratios; where they spread wider than the median lies from the goal the verdict is inconclusive, and any failed request (a rejection by the rate limit included) misses it.",
+                $"On and off in turns, {settings.Pairs} pair(s): the goal is the median of the pairs' ratios; where they spread wider than the median lies from the goal the verdict is inconclusive, and any failed request (a rejection by the rate limit included) misses it. Server CPU per request: the gateway's and the Registry's CPU time.",
             ],
         };
     }

@@ -14,6 +14,7 @@ namespace Kommune20.Bench.Scenarios;
 /// </summary>
 public sealed class LibrarySearchScenario : IScenario
 {
+    const string Bench = "bench";
     const double RatioLimit = 1.5;
     const double P99LimitMs = 20;
     static readonly TimeSpan LongestIndexing = TimeSpan.FromMinutes(20);
@@ -50,12 +51,12 @@ public sealed class LibrarySearchScenario : IScenario
             var label = size.ToString("N0", CultureInfo.InvariantCulture);
             Task<LoadResult> ThroughGateway() => QueryRotation.RunHttpAsync(hub.Gateway, context.Settings.Sequential, cancellationToken);
             var pairs = await AlternatingPairs.RunAsync(context.Settings.Pairs,
-                async pair => (Direct: await MeasureAsync($"library directly, {label} (pair {pair + 1})", processes,
+                async pair => (Direct: await MeasureAsync($"library directly, {label} (pair {pair + 1})", processes, ["library"],
                         () => QueryRotation.RunHttpAsync(hub.Library, context.Settings.Sequential, cancellationToken), cancellationToken),
-                    Gateway: await MeasureAsync($"through the gateway, {label} (pair {pair + 1})", processes, ThroughGateway, cancellationToken)),
-                async pair => (Bare: await MeasureAsync($"bare engine, {label} (pair {pair + 1})", processes,
+                    Gateway: await MeasureAsync($"through the gateway, {label} (pair {pair + 1})", processes, ["library", "gateway"], ThroughGateway, cancellationToken)),
+                async pair => (Bare: await MeasureAsync($"bare engine, {label} (pair {pair + 1})", processes, [Bench],
                         () => QueryRotation.RunInProcessAsync(context.Settings.Sequential, text => snapshot.SearchBare(text), cancellationToken), cancellationToken),
-                    InProcess: await MeasureAsync($"library search code in-process, {label} (pair {pair + 1})", processes,
+                    InProcess: await MeasureAsync($"library search code in-process, {label} (pair {pair + 1})", processes, [Bench],
                         () => QueryRotation.RunInProcessAsync(context.Settings.Sequential, text => snapshot.SearchLibrary(text), cancellationToken), cancellationToken)));
             largestGatewayLoad = ThroughGateway;
             measurements.AddRange(pairs.SelectMany(p => new[] { p.Baseline.Bare, p.Baseline.InProcess, p.Subject.Direct, p.Subject.Gateway }));
@@ -80,20 +81,22 @@ public sealed class LibrarySearchScenario : IScenario
             [
                 $"Generated practices (`GeneratedPractices`: the fields of action and wording of the association's documents) loaded through `POST /api/library/office/practices`; one query at a time, rotating through {GeneratedPractices.Queries.Count} queries such as \"{GeneratedPractices.Queries[0]}\" and \"{GeneratedPractices.Queries[2]}\", as a visitor (public practices), first page of 20.",
                 $"At each size, in turns, {context.Settings.Pairs} pair(s): the library directly, through the gateway, the bare engine, the library's search code in-process. The ratio's goal is the median of the pairs' ratios, the p99's the median of the gateway's runs; where they spread wider than the median lies from the goal the verdict is inconclusive, and a failed search misses it.",
-                "Bare engine: the query parsed by the library's `TextQuery` with its `PracticeAnalyzer`, top 20 by relevance, their stored documents read, on a copy of the library's last index commit in the bench process. Library search code in-process: the library's `PracticeSearch` on the same copy (adds facet counts over all matches, highlighted snippets and cards). Directly and through the gateway: `GET /api/library/practices?q=…` over HTTP/1.1 with keep-alive.",
+                "Bare engine: the query parsed by the library's `TextQuery` with its `PracticeAnalyzer`, top 20 by relevance, their stored documents read, on a copy of the library's last index commit in the bench process. Library search code in-process: the library's `PracticeSearch` on the same copy (adds facet counts over all matches, highlighted snippets and cards). Directly and through the gateway: `GET /api/library/practices?q=…` over HTTP/1.1 with keep-alive. Server CPU per search: the bench process's for the bare engine and the search code in-process (the loop that calls them included), the library's directly, the library's and the gateway's through the gateway.",
                 .. notes,
             ],
         };
     }
 
-    static async Task<Measurement> MeasureAsync(string label, IReadOnlyDictionary<string, int> processes, Func<Task<LoadResult>> run,
-        CancellationToken cancellationToken)
+    static async Task<Measurement> MeasureAsync(string label, IReadOnlyDictionary<string, int> processes, IReadOnlyCollection<string> servers,
+        Func<Task<LoadResult>> run, CancellationToken cancellationToken)
     {
-        var meter = new CpuMeter().Watch("bench", Environment.ProcessId);
+        var meter = new CpuMeter().Watch(Bench, Environment.ProcessId);
         foreach (var (name, pid) in processes)
             meter.Watch(name, pid);
         var (load, cpu) = await meter.MeasureAsync(run, cancellationToken);
-        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} searches/s, p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms, {load.Errors} errors");
-        return Measurement.Of(label, load, "searches/s", cpu);
+        var measured = Measurement.Of(label, load, "searches/s", cpu).WithServerCpu(servers);
+        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} searches/s, server CPU {Figures.Format(measured.ServerCpuMs!.Value)} ms/search, "
+            + $"p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms, {load.Errors} errors");
+        return measured;
     }
 }

@@ -103,7 +103,7 @@ public sealed class VotesScenario : IScenario
                 $"Order: one unmeasured vote of all {largest:N0} first (connections, JIT), then {string.Join(", ", measured.Select(size => size.ToString("N0")))} delegates in turns, each vote on an idle hub; a round of fewer delegates than the assembly has takes the next ones in the list. Lost and counted twice cover every vote, the unmeasured one included: {accounting.Sent:N0} ballots sent, {accounting.Accepted:N0} accepted, {accounting.Errors:N0} errors.",
                 .. votes.Select((vote, index) => vote.Describe(index + 1)),
                 $"The p99 goal is the median of the {atLargest.Count} votes of {largest:N0} delegates, each vote's own p99; where they spread wider than the median lies from the goal the verdict is inconclusive, and a ballot that failed misses it. The table pools every ballot of a size.",
-                "CPU columns: percent of one core during the votes' casting, averaged over the votes of that size.",
+                "CPU columns: percent of one core during the votes' casting, averaged over the votes of that size; server CPU per ballot: Meetings' and the gateway's average share over the ballots per second.",
             ],
         };
     }
@@ -117,7 +117,7 @@ public sealed class VotesScenario : IScenario
             Latency = Percentiles.Of(votes.SelectMany(vote => vote.CastMs).ToList()),
             Errors = votes.Sum(vote => vote.Accounting.Errors),
             CpuPercent = votes.SelectMany(vote => vote.Cpu).GroupBy(cpu => cpu.Key).ToDictionary(cpu => cpu.Key, cpu => Math.Round(cpu.Average(c => c.Value), 1)),
-        };
+        }.WithServerCpu("meetings", "gateway");
         yield return new Measurement($"{size:N0} delegates read the open vote at once ({votes.Count} votes)")
         {
             Throughput = votes.Sum(vote => vote.ReadMs.Count) / votes.Sum(vote => vote.ReadElapsed.TotalSeconds),
