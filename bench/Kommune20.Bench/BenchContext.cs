@@ -45,7 +45,7 @@ public sealed class BenchContext
         meter.Watch(Http.Name, () => Http.ProcessId);
         var (load, cpu) = await meter.MeasureAsync(() => Http.RunAsync(target, shape, cancellationToken), cancellationToken);
         var measured = Measurement.Of(label, load, cpu: cpu).WithServerCpu(servers ?? [.. processes.Keys]);
-        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} req/s, server CPU {Figures.Format(measured.ServerCpuMs!.Value)} ms/req, "
+        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} req/s, server CPU {Figures.Format(measured.ServerCpuMs ?? double.NaN)} ms/req, "
             + $"p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms, {load.Errors} errors");
         return (measured, load);
     }

@@ -20,7 +20,8 @@ public sealed record Measurement(string Label)
 
     /// <summary>
     /// The CPU time of the processes that serve this side (not the load generator), in milliseconds per request or call:
-    /// what an operation costs, which throughput alone hides when the sides share the machine's cores.
+    /// what an operation costs, which throughput alone hides when the sides share the machine's cores. Null where
+    /// nothing was served (every request failed), which the errors report.
     /// </summary>
     public double? ServerCpuMs { get; init; }
 
@@ -28,9 +29,7 @@ public sealed record Measurement(string Label)
     public Measurement WithServerCpu(params IReadOnlyCollection<string> servers) =>
         this with
         {
-            ServerCpuMs = Throughput is > 0 and var throughput
-                ? servers.Sum(server => CpuPercent[server]) / 100 * 1000 / throughput
-                : throw new InvalidOperationException($"{Label}: no throughput to share the CPU time among."),
+            ServerCpuMs = Throughput is > 0 and var throughput ? servers.Sum(server => CpuPercent[server]) / 100 * 1000 / throughput : null,
         };
 
     public static Measurement Of(string label, LoadResult load, string unit = "req/s", IReadOnlyDictionary<string, double>? cpu = null) =>

@@ -95,7 +95,7 @@ public sealed class LibrarySearchScenario : IScenario
             meter.Watch(name, pid);
         var (load, cpu) = await meter.MeasureAsync(run, cancellationToken);
         var measured = Measurement.Of(label, load, "searches/s", cpu).WithServerCpu(servers);
-        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} searches/s, server CPU {Figures.Format(measured.ServerCpuMs!.Value)} ms/search, "
+        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} searches/s, server CPU {Figures.Format(measured.ServerCpuMs ?? double.NaN)} ms/search, "
             + $"p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms, {load.Errors} errors");
         return measured;
     }
