@@ -32,17 +32,22 @@ public sealed class BenchContext
         return await Hub.SignIn.ClientTokenAsync(client.ClientId, client.ClientSecret);
     }
 
-    /// <summary>Loads an HTTP endpoint and measures throughput, latency and the CPU share of the processes involved.</summary>
+    /// <summary>
+    /// Loads an HTTP endpoint and measures throughput, latency, the CPU share of the processes involved and the CPU time
+    /// per request of <paramref name="servers"/>, the processes that serve it (all of <paramref name="processes"/> unless named).
+    /// </summary>
     public async Task<(Measurement Measurement, LoadResult Load)> MeasureHttpAsync(string label, HttpTarget target, LoadShape shape,
-        IReadOnlyDictionary<string, int> processes, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, int> processes, CancellationToken cancellationToken, IReadOnlyCollection<string>? servers = null)
     {
         var meter = new CpuMeter();
         foreach (var (name, pid) in processes)
             meter.Watch(name, pid);
         meter.Watch(Http.Name, () => Http.ProcessId);
         var (load, cpu) = await meter.MeasureAsync(() => Http.RunAsync(target, shape, cancellationToken), cancellationToken);
-        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} req/s, p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms, {load.Errors} errors");
-        return (Measurement.Of(label, load, cpu: cpu), load);
+        var measured = Measurement.Of(label, load, cpu: cpu).WithServerCpu(servers ?? [.. processes.Keys]);
+        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} req/s, server CPU {Figures.Format(measured.ServerCpuMs ?? double.NaN)} ms/req, "
+            + $"p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms, {load.Errors} errors");
+        return (measured, load);
     }
 
     /// <summary>

@@ -26,6 +26,21 @@ public sealed class FigureMathTests
     }
 
     [Fact]
+    public void Server_cpu_per_request_is_the_servers_cpu_time_over_the_requests_without_the_load_generator_and_none_where_nothing_was_served()
+    {
+        var measured = new Measurement("gateway")
+        {
+            Throughput = 2000,
+            CpuPercent = new Dictionary<string, double> { ["gateway"] = 90, ["registry"] = 60, ["wrk"] = 40 },
+        };
+
+        Assert.Equal(0.75, measured.WithServerCpu("gateway", "registry").ServerCpuMs!.Value, 10);
+        Assert.Equal(0.3, measured.WithServerCpu("registry").ServerCpuMs!.Value, 10);
+        Assert.Null((measured with { Throughput = 0 }).WithServerCpu("registry").ServerCpuMs);
+        Assert.Throws<KeyNotFoundException>(() => measured.WithServerCpu("library"));
+    }
+
+    [Fact]
     public void Ratio_is_subject_over_baseline_and_needs_a_baseline()
     {
         Assert.Equal(0.6, Check.Ratio(600, 1000), 10);

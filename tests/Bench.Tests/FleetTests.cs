@@ -43,18 +43,48 @@ public sealed class FleetTests
     }
 
     [Fact]
-    public void Waits_are_counted_from_the_reconnect_and_a_city_never_acknowledged_is_starved()
+    public void Waits_are_counted_from_the_reconnect_and_a_city_never_answered_is_starved_but_stays_in_the_percentiles()
     {
         var start = Stopwatch.GetTimestamp();
         long After(double milliseconds) => start + (long)(milliseconds / 1000 * Stopwatch.Frequency);
 
-        var waits = CityWaits.Of(start, [After(100), After(300), null, After(200)]);
+        var waits = CityWaits.Of(start, [new(After(100), false), new(After(300), false), new(null, false), new(After(200), false)], TimeSpan.FromSeconds(180));
 
-        Assert.Equal((4, 1, 3), (waits.Cities, waits.Starved, waits.Acknowledged));
+        Assert.Equal((4, 1, 0, 3), (waits.Cities, waits.Starved, waits.Failed, waits.Acknowledged));
         Assert.Equal(0.75, waits.AcknowledgedShare);
-        Assert.Equal(300, waits.SlowestMs, 3);
+        Assert.Equal(180_000, waits.SlowestMs, 3);
         Assert.Equal(200, waits.Latency.P50, 3);
-        Assert.Throws<InvalidOperationException>(() => CityWaits.Of(start, [null, null]));
+        Assert.Equal((180_000, 180_000), (waits.Latency.P90, waits.Latency.P99));
+    }
+
+    [Fact]
+    public void A_city_whose_every_change_was_rejected_has_failed_and_is_never_counted_as_acknowledged()
+    {
+        var start = Stopwatch.GetTimestamp();
+        long After(double milliseconds) => start + (long)(milliseconds / 1000 * Stopwatch.Frequency);
+
+        var waits = CityWaits.Of(start, [new(After(100), false), new(After(50), true)], TimeSpan.FromSeconds(60));
+
+        Assert.Equal((2, 0, 1, 1), (waits.Cities, waits.Starved, waits.Failed, waits.Acknowledged));
+        Assert.Equal(0.5, waits.AcknowledgedShare);
+        Assert.Equal(60_000, waits.SlowestMs, 3);
+        Assert.Equal((100, 60_000), (Math.Round(waits.Latency.P50, 3), waits.Latency.P99));
+        Assert.Throws<ArgumentException>(() => CityWaits.Of(start, [], TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
+    public async Task A_log_the_hub_answered_with_rejections_only_is_answered_but_all_rejected()
+    {
+        var member = Guid.NewGuid();
+        var rejectedAll = new QueuedChangeLog(member, NodeChanges.Of(GeneratedPractices.Publications(member, 0, 2)));
+        var rejectedOne = new QueuedChangeLog(member, NodeChanges.Of(GeneratedPractices.Publications(member, 0, 2)));
+
+        await rejectedAll.RecordAckAsync(2, [new Rejection { Version = 1 }, new Rejection { Version = 2 }], CancellationToken.None);
+        await rejectedOne.RecordAckAsync(2, [new Rejection { Version = 2 }], CancellationToken.None);
+
+        Assert.True(rejectedAll.Outcome is { AnsweredAt: not null, AllRejected: true });
+        Assert.True(rejectedOne.Outcome is { AnsweredAt: not null, AllRejected: false });
+        Assert.Equal(new CityOutcome(null, false), new QueuedChangeLog(member, NodeChanges.Of(GeneratedPractices.Publications(member, 0, 2))).Outcome);
     }
 
     [Fact]

@@ -58,6 +58,17 @@ public sealed class HonestMethodTests
         Assert.EndsWith(", 3 errors", check.Measured);
     }
 
+    [Fact]
+    public void Repeated_runs_against_an_absolute_goal_are_judged_like_pairs_and_named_runs()
+    {
+        var check = Check.OfRuns("p99", [180, 240, 200], "ms", GoalDirection.Under, 250);
+
+        Assert.Equal((200, 60), (check.Value, check.Spread));
+        Assert.Equal(Verdict.Inconclusive, check.Verdict);
+        Assert.Equal("200 ms (median of 3 runs, 180–240)", check.Measured);
+        Assert.NotEqual(Check.OfPairs("p99", [180, 240, 200], "ms", GoalDirection.Under, 250), check);
+    }
+
     static string Taken(List<string> order, string name)
     {
         order.Add(name);

@@ -28,7 +28,7 @@ public sealed class NetworkRelayTests
     [Fact]
     public void The_hubs_cpu_per_change_counts_only_the_named_processes_over_the_measured_time()
     {
-        var waits = CityWaits.Of(0, [1L]);
+        var waits = CityWaits.Of(0, [new CityOutcome(1, false)], TimeSpan.FromMinutes(3));
         var cpu = new Dictionary<string, double> { ["federation"] = 150, ["gateway"] = 50, ["registry"] = 10, ["library"] = 80 };
         var pushed = new FleetPushResult(waits, cpu, new Dictionary<string, double>(), TimeSpan.FromSeconds(10));
 

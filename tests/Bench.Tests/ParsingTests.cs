@@ -51,6 +51,24 @@ public sealed class ParsingTests
     }
 
     [Fact]
+    public void Proportional_memory_comes_from_the_Pss_line_of_smaps_rollup_not_its_parts()
+    {
+        const string smapsRollup = """
+            559b76e48000-7ffef5396000 ---p 00000000 00:00 0                          [rollup]
+            Rss:              245760 kB
+            Pss:              122880 kB
+            Pss_Dirty:         90000 kB
+            Pss_Anon:          80000 kB
+            Pss_File:          42880 kB
+            Shared_Clean:     130000 kB
+            SwapPss:               0 kB
+            """;
+
+        Assert.Equal(120, ProcFs.ProportionalMbFrom(smapsRollup));
+        Assert.Throws<FormatException>(() => ProcFs.ProportionalMbFrom("Rss:  1692 kB\nPss_Anon:  116 kB\n"));
+    }
+
+    [Fact]
     public void Peak_memory_comes_from_the_high_water_mark_VmHWM()
     {
         const string status = "Name:\tdotnet\nVmPeak:\t 3000000 kB\nVmHWM:\t  307200 kB\nVmRSS:\t  153600 kB\n";

@@ -18,17 +18,20 @@ public sealed class ReportTests
         Assert.Contains("| [Gateway: public GET through YARP](#gateway-public-get-through-yarp) | the same endpoint called directly | "
             + "throughput through the gateway / direct ≥ 0.550 | 0.500 | **missed** |", markdown);
         Assert.Contains("| p50 latency the gateway adds < 0.300 ms | 0.200 ms (median of 3 pairs, 0.180–0.250) | met |", markdown);
+        Assert.Contains("| p99 through the gateway < 50.0 ms | 30.0 ms (median of 3 runs, 28.0–31.0) | met |", markdown);
         Assert.Contains("| registry at rest < 150 MB | 120 MB | met |", markdown);
     }
 
     [Fact]
-    public void Scenario_table_has_throughput_percentiles_errors_and_cpu_per_process()
+    public void Scenario_table_has_throughput_server_cpu_per_operation_percentiles_errors_and_cpu_per_process()
     {
         var markdown = MarkdownReport.Render(Sample.Run(), "results.json", "benchmarks", Findings);
 
-        Assert.Contains("| measurement | throughput | p50 ms | p90 ms | p99 ms | memory MB | errors | CPU registry % | CPU gateway % |", markdown);
-        Assert.Contains("| direct | 2,000 req/s | 5.00 | 9.00 | 20.0 |  | 0 | 95.0 |  |", markdown);
-        Assert.Contains("| gateway | 1,000 req/s | 8.00 | 12.0 | 30.0 |  | 3 | 60.0 | 70.0 |", markdown);
+        Assert.Contains("| measurement | throughput | server CPU ms/op | p50 ms | p90 ms | p99 ms | memory MB | errors | CPU registry % | CPU gateway % |", markdown);
+        Assert.Contains("| direct | 2,000 req/s |  | 5.00 | 9.00 | 20.0 |  | 0 | 95.0 |  |", markdown);
+        Assert.Contains("| gateway | 1,000 req/s | 1.30 | 8.00 | 12.0 | 30.0 |  | 3 | 60.0 | 70.0 |", markdown);
+        Assert.Contains("| measurement | throughput | server CPU ms/op | p50 ms | p90 ms | p99 ms | memory MB | PSS MB | errors |", markdown);
+        Assert.Contains("| registry at rest |  |  |  |  |  | 120 | 85.0 | 0 |", markdown);
     }
 
     [Fact]
@@ -62,6 +65,15 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void The_memory_chart_puts_PSS_beside_VmRSS_where_it_was_measured()
+    {
+        var memory = XDocument.Parse(ScenarioCharts.For(Sample.Run().Scenarios[1]).Single(c => c.FileName == "memory-memory.svg").Svg);
+
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        Assert.Equal(["VmRSS: 120", "PSS: 85.0"], memory.Descendants(svg + "rect").Select(bar => bar.Element(svg + "title")?.Value).OfType<string>());
+    }
+
+    [Fact]
     public void Labels_are_escaped_in_svg()
     {
         var chart = SvgBarChart.Render("A & B", "ms", [new BarGroup("<direct>", [new Bar("p50", 1)])]);
@@ -83,6 +95,7 @@ public sealed class ReportTests
         Assert.Equal(run.Scenarios[0].Checks, read.Scenarios[0].Checks);
         Assert.Equal(run.Scenarios[0].Measurements[1].Latency, read.Scenarios[0].Measurements[1].Latency);
         Assert.Equal(70, read.Scenarios[0].Measurements[1].CpuPercent["gateway"]);
+        Assert.Equal(1.3, read.Scenarios[0].Measurements[1].ServerCpuMs);
         Assert.Equal("2026-11-26-0839.json", ResultsFile.NameOf(run));
         Assert.Equal("2026-11-26-0839-quick.json", ResultsFile.NameOf(run with { Mode = "quick" }));
     }

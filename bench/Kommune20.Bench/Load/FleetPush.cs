@@ -55,7 +55,7 @@ public static class FleetPush
         {
             // A loop stopped in its pause after a push; the loops are done either way.
         }
-        var waits = CityWaits.Of(start, logs.Select(log => log.CaughtUp.IsCompletedSuccessfully ? log.CaughtUp.Result : (long?)null).ToList());
+        var waits = CityWaits.Of(start, [.. logs.Select(log => log.Outcome)], giveUpAfter);
         return new FleetPushResult(waits, cpu, peaks, measured);
     }
 }

@@ -6,10 +6,12 @@ namespace Kommune20.Bench.Measuring;
 /// </summary>
 public static class AlternatingPairs
 {
-    public static async Task<IReadOnlyList<(T Subject, T Baseline)>> RunAsync<T>(int pairs, Func<int, Task<T>> subject, Func<int, Task<T>> baseline)
+    /// <summary>Subject, then baseline, <paramref name="pairs"/> times; a side may measure more than one thing (a tuple).</summary>
+    public static async Task<IReadOnlyList<(TSubject Subject, TBaseline Baseline)>> RunAsync<TSubject, TBaseline>(int pairs,
+        Func<int, Task<TSubject>> subject, Func<int, Task<TBaseline>> baseline)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pairs, 1);
-        var taken = new List<(T, T)>(pairs);
+        var taken = new List<(TSubject, TBaseline)>(pairs);
         for (var pair = 0; pair < pairs; pair++)
         {
             var a = await subject(pair);

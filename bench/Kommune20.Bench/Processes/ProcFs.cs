@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Kommune20.Bench.Processes;
 
-/// <summary>What Linux tells about a process in /proc: resident memory (VmRSS, its peak VmHWM) and CPU time (utime + stime).</summary>
+/// <summary>
+/// What Linux tells about a process in /proc: resident memory (VmRSS, its peak VmHWM), its proportional share (Pss) and
+/// CPU time (utime + stime).
+/// </summary>
 public static class ProcFs
 {
     /// <summary>USER_HZ, the unit of /proc/&lt;pid&gt;/stat's times; 100 on every Linux architecture .NET runs on.</summary>
@@ -13,14 +16,23 @@ public static class ProcFs
     /// <summary>The highest resident memory since the process started (the kernel's high-water mark), between samples too.</summary>
     public static double PeakResidentMb(int pid) => PeakResidentMbFrom(File.ReadAllText($"/proc/{pid}/status"));
 
+    /// <summary>
+    /// The proportional set size: each page shared with other processes (the .NET runtime's files mapped by every
+    /// service) counts by its share, so the services' figures add up to what they take from the machine together.
+    /// </summary>
+    public static double ProportionalMb(int pid) => ProportionalMbFrom(File.ReadAllText($"/proc/{pid}/smaps_rollup"));
+
     public static double ResidentMbFrom(string status) => Megabytes(status, "VmRSS:");
+
+    public static double ProportionalMbFrom(string smapsRollup) => Megabytes(smapsRollup, "Pss:");
 
     public static double PeakResidentMbFrom(string status) => Megabytes(status, "VmHWM:");
 
-    static double Megabytes(string status, string field)
+    /// <summary>A "Field:  1234 kB" line of /proc/&lt;pid&gt;/status or smaps_rollup, in MB.</summary>
+    static double Megabytes(string procFile, string field)
     {
-        var line = status.Split('\n').FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))
-            ?? throw new FormatException($"No {field} line in the process status.");
+        var line = procFile.Split('\n').FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))
+            ?? throw new FormatException($"No {field} line in the process's figures.");
         var kilobytes = long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return kilobytes / 1024.0;
     }

@@ -34,7 +34,8 @@ public static class ScenarioCharts
         {
             charts.Add(new Chart($"{scenario.Id}-memory.svg", "Resident memory",
                 SvgBarChart.Render(scenario.Title + " – resident memory", "MB",
-                    withMemory.Select(m => new BarGroup(m.Label, [new Bar("VmRSS", m.ResidentMb!.Value)])).ToList())));
+                    withMemory.Select(m => new BarGroup(m.Label,
+                        [new Bar("VmRSS", m.ResidentMb!.Value), .. m.ProportionalMb is { } pss ? [new Bar("PSS", pss)] : Array.Empty<Bar>()])).ToList())));
         }
         return charts;
     }

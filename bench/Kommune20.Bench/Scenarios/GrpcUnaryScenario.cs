@@ -41,7 +41,7 @@ public sealed class GrpcUnaryScenario : IScenario
         [
             Check.OfPairs("calls/s of GetMember / hello world", [.. pairs.Select(p => Check.Ratio(p.Subject.Throughput!.Value, p.Baseline.Throughput!.Value))],
                 "", GoalDirection.AtLeast, 0.7, errors),
-            Check.OfPairs("server CPU per call, hello world / GetMember", [.. pairs.Select(p => Check.Ratio(ServerCpuPerCall(p.Baseline), ServerCpuPerCall(p.Subject)))],
+            Check.OfPairs("server CPU per call, hello world / GetMember", [.. pairs.Select(p => p.Subject.ServerCpuMs is { } subject ? Check.Ratio(p.Baseline.ServerCpuMs ?? 0, subject) : 0)],
                 "", GoalDirection.AtLeast, 0.7, errors),
         ];
         var profile = await context.ProfileIfMissedAsync(Id, checks, new Dictionary<string, int> { ["registry"] = registryPid },
@@ -67,11 +67,11 @@ public sealed class GrpcUnaryScenario : IScenario
     {
         var meter = new CpuMeter().Watch("server", serverPid).Watch("client", Environment.ProcessId);
         var (load, cpu) = await meter.MeasureAsync(() => ClosedLoop.RunAsync(settings.Saturating, (_, ct) => call(ct), cancellationToken), cancellationToken);
-        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} calls/s, p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms");
-        return Measurement.Of(label, load, "calls/s", cpu);
+        var measured = Measurement.Of(label, load, "calls/s", cpu).WithServerCpu("server");
+        Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} calls/s, server CPU {Figures.Format(measured.ServerCpuMs ?? double.NaN)} ms/call, "
+            + $"p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms, {load.Errors} errors");
+        return measured;
     }
-
-    static double ServerCpuPerCall(Measurement measured) => measured.CpuPercent["server"] / 100 / measured.Throughput!.Value;
 
     static async Task<string> AnyMemberIdAsync(Uri registry, CancellationToken cancellationToken)
     {

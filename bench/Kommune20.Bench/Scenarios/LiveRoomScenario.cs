@@ -119,6 +119,7 @@ public sealed class LiveRoomScenario : IScenario
                 + $"Meetings through the gateway / bare hub until the last participant: p50 {Figures.Format(subject.Last.P50 / baseline.Last.P50)}x, p99 {Figures.Format(subject.Last.P99 / baseline.Last.P99)}x.",
                 $"Load average (1 min) before and after the measured openings: Meetings {Figures.Format(subject.LoadBefore)} / {Figures.Format(subject.LoadAfter)}, baseline {Figures.Format(baseline.LoadBefore)} / {Figures.Format(baseline.LoadAfter)} on {Environment.ProcessorCount} cores.",
                 "CPU columns: percent of one core over the measured openings, pauses included; the bench holds every participant's connection.",
+                "One run of each side, not pairs in turns: the goal is absolute (the bare room is there for scale), its figure already spans every opening, and a side in turns would have to connect and join all participants again each time.",
             ],
         };
     }

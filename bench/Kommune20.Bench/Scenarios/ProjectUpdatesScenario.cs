@@ -106,6 +106,7 @@ public sealed class ProjectUpdatesScenario : IScenario
                 $"{cityCount} simulated municipalities registered through the Registry's office API with a node credential each; the demo's Heilbronn editor proposed {projects.Count} projects with ten of them taking part in each.",
                 $"Each city pushes its {perCity} updates one after the other, {BetweenUpdates.TotalSeconds:0} s apart, all cities at once, with the push client every node uses (`ChangePusher`, the city's own credential) through the gateway's gRPC port: {total:N0} updates in {pushedSeconds:0} s.",
                 "An update's path: Federation keeps the replica and announces `ProjectUpdatePosted` through its outbox; Projects checks that the city takes part, keeps its replica and lists it.",
+                "One run: there is no baseline to take turns with and no goal but that every update arrives.",
                 $"Latency: from sending the push until a poller first saw the update at `GET /api/projects/{{key}}/updates` through the gateway (each project polled every {PollEvery.TotalMilliseconds:0} ms, so figures carry up to that much extra); an update not seen within {GiveUpAfter.TotalSeconds:0} s after the last push counts as missing.",
             ],
         };

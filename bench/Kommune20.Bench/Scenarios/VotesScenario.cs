@@ -76,8 +76,8 @@ public sealed class VotesScenario : IScenario
         var atLargest = votes.Where(vote => vote.Size == largest).ToList();
         IReadOnlyList<Check> checks =
         [
-            new($"p99 per ballot, {largest:N0} delegates at once", Percentiles.Of(atLargest.SelectMany(vote => vote.CastMs).ToList()).P99, "ms",
-                GoalDirection.Under, P99LimitMs),
+            Check.OfRuns($"p99 per ballot, {largest:N0} delegates at once", [.. atLargest.Select(vote => Percentiles.Of(vote.CastMs).P99)], "ms",
+                GoalDirection.Under, P99LimitMs, atLargest.Sum(vote => vote.Accounting.Errors)),
             new("ballots lost (accepted, missing from the closed tally), all votes", accounting.Lost, "", GoalDirection.Under, 1),
             new("ballots counted twice (the tally beyond the members who voted), all votes", accounting.CountedTwice, "", GoalDirection.Under, 1),
         ];
@@ -102,7 +102,8 @@ public sealed class VotesScenario : IScenario
                 $"All delegates on one HTTP/1.1 client in the bench process, a connection per delegate at once, kept alive from vote to vote, each request with the delegate's own token, to the gateway on 127.0.0.1. Latency: each ballot from sending to the whole answer; a ballot answered otherwise than 2xx, or not within {GiveUpAfter.TotalMinutes:0} min, is an error and has no latency. Throughput: accepted ballots over the time from the common start until the last answer.",
                 $"Order: one unmeasured vote of all {largest:N0} first (connections, JIT), then {string.Join(", ", measured.Select(size => size.ToString("N0")))} delegates in turns, each vote on an idle hub; a round of fewer delegates than the assembly has takes the next ones in the list. Lost and counted twice cover every vote, the unmeasured one included: {accounting.Sent:N0} ballots sent, {accounting.Accepted:N0} accepted, {accounting.Errors:N0} errors.",
                 .. votes.Select((vote, index) => vote.Describe(index + 1)),
-                "CPU columns: percent of one core during the votes' casting, averaged over the votes of that size.",
+                $"The p99 goal is the median of the {atLargest.Count} votes of {largest:N0} delegates, each vote's own p99; where they spread wider than the median lies from the goal the verdict is inconclusive, and a ballot that failed misses it. The table pools every ballot of a size.",
+                "CPU columns: percent of one core during the votes' casting, averaged over the votes of that size; server CPU per ballot: Meetings' and the gateway's average share over the ballots per second.",
             ],
         };
     }
@@ -116,7 +117,7 @@ public sealed class VotesScenario : IScenario
             Latency = Percentiles.Of(votes.SelectMany(vote => vote.CastMs).ToList()),
             Errors = votes.Sum(vote => vote.Accounting.Errors),
             CpuPercent = votes.SelectMany(vote => vote.Cpu).GroupBy(cpu => cpu.Key).ToDictionary(cpu => cpu.Key, cpu => Math.Round(cpu.Average(c => c.Value), 1)),
-        };
+        }.WithServerCpu("meetings", "gateway");
         yield return new Measurement($"{size:N0} delegates read the open vote at once ({votes.Count} votes)")
         {
             Throughput = votes.Sum(vote => vote.ReadMs.Count) / votes.Sum(vote => vote.ReadElapsed.TotalSeconds),

@@ -102,6 +102,7 @@ public sealed class WebhookFanOutScenario : IScenario
                 $"The subscribers: {subscribers:N0} webhook subscriptions of the partner `{Partner}` to the project, each to its own endpoint on one local Kestrel receiver (127.0.0.1, allow-listed for the benchmark), each verified by the CloudEvents handshake when created.",
                 "A delivery's latency: from sending the post until the receiver accepted the signed CloudEvent; \"until the last\" is per update, until its last subscriber had it.",
                 $"Deliveries per second: all deliveries over the time from the first post until the last delivery ({pipelineSeconds:0.0} s).",
+                "One run of each side, not pairs in turns: the baseline is the project before it had subscribers, so it can only come first.",
             ],
         };
     }

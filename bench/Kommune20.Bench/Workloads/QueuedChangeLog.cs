@@ -5,8 +5,8 @@ using Kommune20.Federation.Grpc;
 namespace Kommune20.Bench.Workloads;
 
 /// <summary>
-/// A simulated node's change log in memory: the changes it has queued for the hub, what the hub acknowledged, and
-/// when the hub had acknowledged all of them (a <see cref="Stopwatch"/> timestamp), which is the city's wait.
+/// A simulated node's change log in memory: the changes it has queued for the hub, what the hub acknowledged or
+/// rejected, and when the hub had answered all of them (a <see cref="Stopwatch"/> timestamp), which is the city's wait.
 /// </summary>
 public sealed class QueuedChangeLog(Guid originMemberId, IReadOnlyList<Change> changes) : IChangeLog
 {
@@ -16,12 +16,18 @@ public sealed class QueuedChangeLog(Guid originMemberId, IReadOnlyList<Change> c
 
     public Guid OriginMemberId => originMemberId;
 
-    /// <summary>Completes with the timestamp at which the hub had acknowledged the whole log.</summary>
+    /// <summary>Completes with the timestamp at which the hub had answered the whole log (its acknowledged version covers rejections too).</summary>
     public Task<long> CaughtUp => _caughtUp.Task;
 
     public long Acknowledged { get; private set; }
 
     public int Rejected => _rejected;
+
+    /// <summary>The hub rejected every change of the log: answered, but nothing of it acknowledged.</summary>
+    public bool AllRejected => changes.Count > 0 && _rejected >= changes.Count;
+
+    /// <summary>What became of the log so far, for the fleet's <see cref="Measuring.CityWaits"/>.</summary>
+    public Measuring.CityOutcome Outcome => new(CaughtUp.IsCompletedSuccessfully ? CaughtUp.Result : null, AllRejected);
 
     public Task<long> HeadVersionAsync(CancellationToken cancellationToken) => Task.FromResult(_head);
 
