@@ -75,4 +75,28 @@ public sealed class AnalyzerTests : IDisposable
         Assert.Equal("Digitallots*innen", text[offset.StartOffset..offset.EndOffset]);
         stream.End();
     }
+
+    List<(string Term, int Start, int End)> TermsAndOffsets(string text)
+    {
+        using var stream = _analyzer.GetTokenStream("description", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var terms = new List<(string, int, int)>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            terms.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
+        stream.End();
+        return terms;
+    }
+
+    [Fact]
+    public void A_text_without_gender_marks_passes_unfiltered_with_the_terms_and_offsets_the_filters_give()
+    {
+        // The plain text skips the gender-mark filters; with a mark at its end it goes through them.
+        const string plain = "Die Bürgerinnen der Innenstadt & ihre Mitarbeiterin (seit 2019) berät Kollegen nicht";
+        var filtered = TermsAndOffsets(plain + " Digitallots*innen");
+
+        Assert.Equal(filtered.Take(filtered.Count - 1), TermsAndOffsets(plain));
+        Assert.Equal(Terms("Digitallotsen"), [filtered[^1].Term]);
+    }
 }

@@ -33,8 +33,8 @@ public sealed class TemporaryIndex : IDisposable
         return practice.Id;
     }
 
-    public PracticeSearchResult Find(string? text) =>
-        Search.Search(new PracticeSearchRequest(text, new Dictionary<string, IReadOnlyList<string>>(), 1, 20), signedIn: true);
+    public PracticeSearchResult Find(string? text, bool signedIn = true) =>
+        Search.Search(new PracticeSearchRequest(text, new Dictionary<string, IReadOnlyList<string>>(), 1, 20), signedIn);
 
     public void Dispose()
     {

@@ -10,7 +10,7 @@ namespace Kommune20.Bench.InProcess;
 
 /// <summary>
 /// A copy of the library's latest committed search index (the files of that commit, copied while a reader holds them),
-/// opened in this process in two ways: by the bare engine (a Lucene searcher with the library's analyzer and query
+/// or an index this process wrote (<see cref="GeneratedIndex"/>), opened in this process in two ways: by the bare engine (a Lucene searcher with the library's analyzer and query
 /// parser) and by the library's own search code (<see cref="PracticeSearch"/>: facets, snippets, cards).
 /// </summary>
 public sealed class IndexSnapshot : IDisposable
@@ -53,6 +53,9 @@ public sealed class IndexSnapshot : IDisposable
         }
         return new IndexSnapshot(copyData);
     }
+
+    /// <summary>Opens the index in the data folder <paramref name="dataFolder"/> as it is, e.g. one that <see cref="GeneratedIndex"/> wrote.</summary>
+    public static IndexSnapshot Open(string dataFolder) => new(dataFolder);
 
     /// <summary>The bare engine: the text parsed as the library parses it, the best page by relevance, its stored documents read.</summary>
     public int SearchBare(string text)

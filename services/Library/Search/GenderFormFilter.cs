@@ -14,6 +14,10 @@ public sealed class GenderFormFilter : TokenFilter
     {
         if (!m_input.IncrementToken())
             return false;
+        // Only a word ending in "in" or "innen" can change; the others are not made into strings.
+        var term = _term.Buffer.AsSpan(0, _term.Length);
+        if (!term.EndsWith("in", StringComparison.Ordinal) && !term.EndsWith("innen", StringComparison.Ordinal))
+            return true;
         var word = _term.ToString();
         var baseForm = GenderForms.ToBaseForm(word);
         if (!ReferenceEquals(word, baseForm))

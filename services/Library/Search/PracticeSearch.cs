@@ -24,6 +24,15 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
     static readonly Sort Relevance = new(SortField.FIELD_SCORE, ById);
     static readonly string[] SimilarityFields = [PracticeFields.Title, PracticeFields.Summary, PracticeFields.Goal, PracticeFields.Description];
 
+    /// <summary>
+    /// The public practices, as a set of documents per segment kept for as long as the segment is searched. Segments never
+    /// change: a practice whose visibility changes is written anew into a new segment, which gets a set of its own, and its
+    /// old document is deleted, which the search leaves out whatever the cached set holds. So the cache is never stale,
+    /// and a visitor's search no longer looks the term up in every segment each time.
+    /// </summary>
+    readonly Filter _public = new CachingWrapperFilter(new QueryWrapperFilter(
+        new TermQuery(new Term(PracticeFields.Visibility, PracticeDocuments.Visibility(Contracts.Federation.Visibility.Public)))));
+
     public PracticeSearchResult Search(PracticeSearchRequest request, bool signedIn) => index.Read(searcher =>
     {
         var text = request.Text is null ? null : TextQuery.Parse(request.Text, index.Analyzer);
@@ -45,7 +54,7 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
         var facets = new FacetCounter(index.Facets);
 
         var limited = new TimeLimitingCollector(MultiCollector.Wrap(top, facets), new ElapsedMilliseconds(clock), (long)TimeLimit.TotalMilliseconds);
-        searcher.Search(query, Filter(request.Filters, signedIn), limited);
+        searcher.Search(WithFacetFilters(query, request.Filters), Visible(signedIn), limited);
 
         var hits = page();
         var marker = text is null ? null : new SnippetMarker(text, searcher.IndexReader, index.Analyzer);
@@ -61,7 +70,7 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
     public IReadOnlyList<PracticeCard>? Similar(Guid id, bool signedIn, int count) => index.Read(searcher =>
     {
         var own = new TermQuery(new Term(PracticeFields.Id, id.ToString()));
-        var visibility = Filter(new Dictionary<string, IReadOnlyList<string>>(), signedIn);
+        var visibility = Visible(signedIn);
         var found = searcher.Search(own, visibility, 1);
         if (found.TotalHits == 0)
             return null;
@@ -78,8 +87,14 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
         return (IReadOnlyList<PracticeCard>)searcher.Search(query, visibility, count).ScoreDocs.Select(hit => Card(searcher.Doc(hit.Doc))).ToList();
     });
 
-    static Filter? Filter(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, bool signedIn)
+    /// <summary>Network-only practices are for signed-in members: a visitor's search sees the public ones only.</summary>
+    Filter? Visible(bool signedIn) => signedIn ? null : _public;
+
+    /// <summary>The query, restricted to practices with one of each filter's values (which do not change the scores).</summary>
+    static Query WithFacetFilters(Query query, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
     {
+        if (filters.Count == 0)
+            return query;
         var all = new BooleanQuery();
         foreach (var (facet, values) in filters)
         {
@@ -88,10 +103,7 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
                 any.Add(new TermQuery(new Term(facet, value)), Occur.SHOULD);
             all.Add(any, Occur.MUST);
         }
-        // Network-only practices are for signed-in members.
-        if (!signedIn)
-            all.Add(new TermQuery(new Term(PracticeFields.Visibility, PracticeDocuments.Visibility(Contracts.Federation.Visibility.Public))), Occur.MUST);
-        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
+        return new FilteredQuery(query, new QueryWrapperFilter(all));
     }
 
     static PracticeCard Card(Document document) =>

@@ -1,36 +1,40 @@
+using System.Buffers;
 using System.Text;
-using Lucene.Net.Search.Highlight;
 
 namespace Kommune20.Library.Search;
 
 /// <summary>
 /// Escapes only what HTML needs escaped (&amp;, &lt;, &gt;, quotes) in a snippet's text. Lucene's
-/// <see cref="SimpleHTMLEncoder"/> also turns every letter beyond ASCII into a character reference, so the API
+/// <c>SimpleHTMLEncoder</c> also turns every letter beyond ASCII into a character reference, so the API
 /// answered "st&amp;#228;dtischen" for "städtischen".
 /// </summary>
-public sealed class SnippetEncoder : IEncoder
+public static class SnippetEncoder
 {
-    public static readonly SnippetEncoder Instance = new();
-
-    public string EncodeText(string originalText) => Escape(originalText);
+    static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\"'");
 
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        if (text.AsSpan().IndexOfAny(Escaped) < 0)
             return text;
-        var escaped = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        return Append(new StringBuilder(text.Length + 16), text).ToString();
+    }
+
+    /// <summary>Appends the text escaped.</summary>
+    public static StringBuilder Append(StringBuilder snippet, ReadOnlySpan<char> text)
+    {
+        int next;
+        while ((next = text.IndexOfAny(Escaped)) >= 0)
         {
-            escaped.Append(c switch
+            snippet.Append(text[..next]).Append(text[next] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
+                _ => "&#39;",
             });
+            text = text[(next + 1)..];
         }
-        return escaped.ToString();
+        return snippet.Append(text);
     }
 }
