@@ -31,13 +31,13 @@ public sealed class CatalogueScenario : IScenario
         var resting = ProcFs.ResidentMb(library["library"]);
         using var http = new HttpClient { BaseAddress = hub.Gateway, Timeout = TimeSpan.FromMinutes(10) };
 
-        var rounds = new List<Download[]>();
+        var rounds = new List<CatalogueDownload[]>();
         for (var round = 0; round < settings.Pairs; round++)
         {
-            var downloads = new List<Download>();
+            var downloads = new List<CatalogueDownload>();
             foreach (var format in Formats)
             {
-                Download? download = null;
+                CatalogueDownload? download = null;
                 var peak = await MemoryWatch.PeakDuringAsync(library, async () => download = await DownloadAsync(http, format, cancellationToken), cancellationToken);
                 downloads.Add(download! with { ExtraMb = peak["library"] - resting });
                 Console.WriteLine($"    {format} (round {round + 1}): {download!.Megabytes:0.0} MB, first byte after {download.FirstByteMs:0} ms of {download.WholeMs:0} ms, library {peak["library"] - resting:0} MB above rest");
@@ -51,7 +51,7 @@ public sealed class CatalogueScenario : IScenario
             {
                 Check.OfPairs($"{format}: library memory above rest while it downloads", [.. rounds.Select(round => round[i].ExtraMb)], "MB",
                     GoalDirection.Under, ExtraLimitMb, rounds.Count(round => !round[i].Succeeded)),
-                Check.OfPairs($"{format}: first byte / whole download", [.. rounds.Select(round => round[i].FirstByteMs / round[i].WholeMs)], "",
+                Check.OfPairs($"{format}: first byte / whole download", [.. rounds.Select(round => round[i].FirstByteShare)], "",
                     GoalDirection.Under, FirstByteShareLimit, rounds.Count(round => !round[i].Succeeded)),
             }),
         ];
@@ -66,7 +66,7 @@ public sealed class CatalogueScenario : IScenario
                 .. rounds.SelectMany((round, r) => round.Select((download, i) => new Measurement(
                     $"{Formats[i]} (round {r + 1}): {download.Megabytes:0.0} MB, first byte after {download.FirstByteMs:0} ms of {download.WholeMs:0} ms; library peak (VmRSS)")
                 {
-                    Throughput = download.Megabytes / (download.WholeMs / 1000),
+                    Throughput = download.MegabytesPerSecond,
                     ThroughputUnit = "MB/s",
                     ResidentMb = resting + download.ExtraMb,
                     Errors = download.Succeeded ? 0 : 1,
@@ -83,12 +83,7 @@ public sealed class CatalogueScenario : IScenario
         };
     }
 
-    sealed record Download(bool Succeeded, double Megabytes, double FirstByteMs, double WholeMs)
-    {
-        public double ExtraMb { get; init; }
-    }
-
-    static async Task<Download> DownloadAsync(HttpClient http, string format, CancellationToken cancellationToken)
+    static async Task<CatalogueDownload> DownloadAsync(HttpClient http, string format, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var response = await http.GetAsync($"/api/library/{format}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -103,6 +98,6 @@ public sealed class CatalogueScenario : IScenario
             bytes += read;
         }
         var whole = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return new Download(response.IsSuccessStatusCode && bytes > 0, bytes / 1024.0 / 1024, firstByte ?? whole, whole);
+        return new CatalogueDownload(response.IsSuccessStatusCode && bytes > 0, bytes / 1024.0 / 1024, firstByte ?? whole, whole);
     }
 }
