@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Kommune20.Bench.Load;
 using Kommune20.Bench.Measuring;
 using Kommune20.Bench.Processes;
+using Kommune20.Bench.Workloads;
 using Kommune20.Testing;
 
 namespace Kommune20.Bench;
@@ -17,6 +18,11 @@ public sealed class BenchContext
     public required BenchSettings Settings { get; init; }
     public required IHttpLoad Http { get; init; }
     public CountersProfiler? Profiler { get; init; }
+
+    /// <summary>The generated practices in the library, shared by the scenarios that read it.</summary>
+    public GeneratedLibrary Library => _library ??= new GeneratedLibrary(Hub);
+
+    GeneratedLibrary? _library;
 
     /// <summary>The registry and gateway of the hub by name, with their process ids.</summary>
     public IReadOnlyDictionary<string, int> HubProcesses => new Dictionary<string, int>

@@ -2,12 +2,15 @@ namespace Kommune20.Bench.Scenarios;
 
 /// <summary>
 /// Every scenario in the order a run measures them; memory comes first, while the services are still at rest, and the
-/// scenarios that fill the hub with data come last: the library's search before the federation's, whose events the
-/// library goes on indexing, then the votes (1,000 voting members with their delegates, a quorum of them present), the
-/// live room (1,000 more members' people in one session's room), the pilot projects' updates (100 more cities), one
-/// update to 1,000 webhook subscribers, a network node relaying for 500 municipalities (1,000 more members against as
-/// many separate nodes in two pairs of runs), and the fleet last, which registers 10,800 members in
-/// the Registry: after it, 1,000 delegates would be no quorum.
+/// scenarios that fill the hub with data come last: the library's search, then what reads the library at the size the
+/// search left it (its freshness with 100 cities editing their practices, the portal's pages, a practice's details, the
+/// open-data catalogue),
+/// before the federation's sync, whose events the library goes on indexing, then the votes (1,000 voting members with
+/// their delegates, a quorum of them present), the live room (1,000 more members' people in one session's room), the
+/// pilot projects' updates (100 more cities), one update to 1,000 webhook subscribers, a network node relaying for 500
+/// municipalities (1,000 more members against as many separate nodes in two pairs of runs), and the fleet, which
+/// registers 10,800 members in the Registry: after it, 1,000 delegates would be no quorum. The member list and network
+/// graph come last, over the fleet's members.
 /// </summary>
 public static class ScenarioCatalog
 {
@@ -20,6 +23,10 @@ public static class ScenarioCatalog
         new MessagingScenario(),
         new ColdStartScenario(),
         new LibrarySearchScenario(),
+        new FreshnessScenario(),
+        new PortalPagesScenario(),
+        new PracticeDetailScenario(),
+        new CatalogueScenario(),
         new FederationSyncScenario(),
         new VotesScenario(),
         new LiveRoomScenario(),
@@ -27,5 +34,6 @@ public static class ScenarioCatalog
         new WebhookFanOutScenario(),
         new NetworkRelayScenario(),
         new FederationFleetScenario(),
+        new MembersScenario(),
     ];
 }
