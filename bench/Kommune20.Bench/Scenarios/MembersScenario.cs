@@ -36,7 +36,7 @@ public sealed class MembersScenario : IScenario
         var processes = new Dictionary<string, int> { ["gateway"] = hub.Process("gateway").Id, ["registry"] = hub.Process("registry").Id };
         HttpTarget Target(string path) => new(new Uri(hub.Gateway, path));
 
-        var pairs = await AlternatingPairs.RunAsync<IReadOnlyList<(Measurement Measurement, LoadResult Load)>>(settings.Pairs,
+        var pairs = await AlternatingPairs.RunAsync<IReadOnlyList<(Measurement Measurement, LoadResult Load)>, IReadOnlyList<(Measurement Measurement, LoadResult Load)>>(settings.Pairs,
             async pair =>
             {
                 var measured = new List<(Measurement Measurement, LoadResult Load)>();

@@ -41,7 +41,7 @@ public sealed class PortalPagesScenario : IScenario
         HttpTarget Target(string path) => new(new Uri(hub.Gateway, path));
 
         var libraryHolds = await PublicLibrary.PracticesAsync(hub.Gateway, cancellationToken);
-        var pairs = await AlternatingPairs.RunAsync<IReadOnlyList<(Measurement Measurement, LoadResult Load)>>(settings.Pairs,
+        var pairs = await AlternatingPairs.RunAsync<IReadOnlyList<(Measurement Measurement, LoadResult Load)>, IReadOnlyList<(Measurement Measurement, LoadResult Load)>>(settings.Pairs,
             async pair =>
             {
                 var measured = new List<(Measurement Measurement, LoadResult Load)>();
