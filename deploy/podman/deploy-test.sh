@@ -18,8 +18,8 @@ RESULTS="${3:-}"
 shift $(($# < 3 ? $# : 3))
 PROJECT_NAME=k20deploy
 SUBNET=172.28.20.0/24 # docker-compose.yml's (podman-compose 1.0 does not create a network's ipam)
-STARTED=(postgres rabbitmq registry federation library meetings projects notifications portal gateway heidelberg)
-PORTS=(8080 8081 5201 15672) # what docker-compose.yml publishes for them
+STARTED=(postgres rabbitmq registry federation library meetings projects notifications portal gateway heidelberg prometheus)
+PORTS=(8080 8081 5201 15672 9090) # what docker-compose.yml publishes for them
 READY_TIMEOUT=300
 
 log() { printf '    %s\n' "$*"; }
@@ -117,13 +117,13 @@ ready() { # service
 log "hub and Heidelberg's node"
 compose up -d --no-build "${STARTED[@]}"
 deadline=$((SECONDS + READY_TIMEOUT))
-for service in "${STARTED[@]:2}"; do
+for service in "${STARTED[@]:2:9}"; do
   wait_until $((deadline - SECONDS)) "$service ready" ready "$service"
 done
 podman cp "${PROJECT_NAME}_registry_1:/data/demo-credentials.json" "$WORK/demo-credentials.json"
 
 log "smoke journey (tests/Containers.Tests)"
-K20_DEPLOY_GATEWAY=http://127.0.0.1:8080/ K20_DEPLOY_CREDENTIALS="$WORK/demo-credentials.json" \
+K20_DEPLOY_GATEWAY=http://127.0.0.1:8080/ K20_DEPLOY_PROMETHEUS=http://127.0.0.1:9090/ K20_DEPLOY_CREDENTIALS="$WORK/demo-credentials.json" \
   K20_DEPLOY_CONTAINER_PREFIX="${PROJECT_NAME}_" \
   dotnet test "$ROOT/tests/Containers.Tests/Kommune20.Containers.Tests.csproj" -c Release --no-build \
   --logger "trx;LogFileName=Kommune20.Containers.Tests.trx" --results-directory "$RESULTS" "$@" </dev/null ||

@@ -2,7 +2,8 @@
 # Builds the images of docker-compose.yml for podman without a registry (./kommune20 deploy-test):
 #   localhost/kommune20/dotnet    the .NET services' base: Debian's libraries for .NET and this machine's .NET runtime
 #   localhost/kommune20/postgres  PostgreSQL 15 with the entrypoint that the postgres image's settings expect
-#   localhost/kommune20/rabbitmq  Debian's RabbitMQ
+#   localhost/kommune20/rabbitmq  Debian's RabbitMQ, with its Prometheus plugin on as in the rabbitmq image
+#   localhost/kommune20/prometheus  Debian's Prometheus
 # and one image per .NET process from deploy/Dockerfile, with the published build copied in instead of compiled in
 # an SDK image. A base image is made again only when its packages, the runtime or these scripts change.
 #   deploy/podman/images.sh <work dir> <project.csproj>...
@@ -93,6 +94,16 @@ if base_image localhost/kommune20/rabbitmq systemd,systemd-sysv,python3,logrotat
   mkdir -p "$stage/var/lib/rabbitmq" "$stage/etc/rabbitmq/conf.d"
   import_image localhost/kommune20/rabbitmq "$FINGERPRINT" "$stage" "ENV PATH=/usr/lib/rabbitmq/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
     "ENV HOME=/var/lib/rabbitmq" "ENTRYPOINT [\"/usr/local/bin/entrypoint\"]"
+fi
+
+# Prometheus runs as nobody, as in the prom/prometheus image; its web console's JavaScript stays out.
+if base_image localhost/kommune20/prometheus adduser,debconf,dpkg,init-system-helpers,libjs-bootstrap,libjs-bootstrap4,libjs-d3,libjs-eonasdan-bootstrap-datetimepicker,libjs-jquery,libjs-jquery-hotkeys,libjs-moment,libjs-moment-timezone,libjs-mustache,libjs-popper.js,libjs-rickshaw,fonts-glyphicons-halflings,javascript-common \
+  prometheus ca-certificates tzdata; then
+  users "$stage" nobody:65534
+  mkdir -p "$stage/prometheus"
+  chown 65534:65534 "$stage/prometheus"
+  import_image localhost/kommune20/prometheus "$FINGERPRINT" "$stage" "USER nobody" "WORKDIR /prometheus" \
+    "ENTRYPOINT [\"/usr/bin/prometheus\"]" "CMD [\"--config.file=/etc/prometheus/prometheus.yml\", \"--storage.tsdb.path=/prometheus\"]"
 fi
 
 # The services: published from the Release build (framework-dependent: the runtime is the base image's), then

@@ -15,5 +15,6 @@ fi
 printf 'default_user = %s\ndefault_pass = %s\n' "$RABBITMQ_DEFAULT_USER" "$RABBITMQ_DEFAULT_PASS" >/etc/rabbitmq/conf.d/10-default-user.conf
 export RABBITMQ_CONFIG_FILES=/etc/rabbitmq/conf.d RABBITMQ_MNESIA_BASE=/var/lib/rabbitmq/mnesia \
   RABBITMQ_LOG_BASE=/var/lib/rabbitmq/log RABBITMQ_LOGS=- RABBITMQ_ENABLED_PLUGINS_FILE=/var/lib/rabbitmq/enabled_plugins
-[[ -e "$RABBITMQ_ENABLED_PLUGINS_FILE" ]] || printf '[].\n' >"$RABBITMQ_ENABLED_PLUGINS_FILE"
+# As in the rabbitmq image: queue depths and consumers for Prometheus on 15692 (deploy/prometheus/prometheus.yml).
+[[ -e "$RABBITMQ_ENABLED_PLUGINS_FILE" ]] || printf '[rabbitmq_prometheus].\n' >"$RABBITMQ_ENABLED_PLUGINS_FILE"
 exec rabbitmq-server "$@"

@@ -3,12 +3,13 @@ using System.Diagnostics;
 namespace Kommune20.Containers.Tests;
 
 /// <summary>
-/// The compose deployment that deploy/podman/deploy-test.sh started: the gateway's published address, the demo
+/// The compose deployment that deploy/podman/deploy-test.sh started: the gateway's and Prometheus's published addresses, the demo
 /// credentials the Registry container wrote, and the containers by service name (podman, as the script runs it).
 /// </summary>
 public sealed class Deployment
 {
     public Uri Gateway { get; } = new(Required("K20_DEPLOY_GATEWAY"));
+    public Uri Prometheus { get; } = new(Required("K20_DEPLOY_PROMETHEUS"));
     public string CredentialsFile { get; } = Required("K20_DEPLOY_CREDENTIALS");
     readonly string _containerPrefix = Required("K20_DEPLOY_CONTAINER_PREFIX");
 

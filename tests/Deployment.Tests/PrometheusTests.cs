@@ -27,6 +27,15 @@ public class PrometheusTests
         Assert.Equal(expected.Order(), targets.Order());
     }
 
+    [Fact]
+    public void Compose_runs_Prometheus_with_this_configuration()
+    {
+        var prometheus = Compose.Services["prometheus"];
+
+        Assert.Contains($"./{Folder}:/etc/prometheus:ro", prometheus.Get("volumes").Strings());
+        Assert.Contains("--config.file=/etc/prometheus/prometheus.yml", prometheus.Get("command").Strings());
+    }
+
     [Theory]
     [InlineData("check", "config", "prometheus.yml")]
     [InlineData("check", "rules", "alerts.yml")]
