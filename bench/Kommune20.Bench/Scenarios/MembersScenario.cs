@@ -34,34 +34,15 @@ public sealed class MembersScenario : IScenario
             ("network graph", $"/api/registry/members/{Association}/members?transitive=true"),
         ];
         var processes = new Dictionary<string, int> { ["gateway"] = hub.Process("gateway").Id, ["registry"] = hub.Process("registry").Id };
-        HttpTarget Target(string path) => new(new Uri(hub.Gateway, path));
 
-        var pairs = await AlternatingPairs.RunAsync<IReadOnlyList<(Measurement Measurement, LoadResult Load)>, IReadOnlyList<(Measurement Measurement, LoadResult Load)>>(settings.Pairs,
-            async pair =>
-            {
-                var measured = new List<(Measurement Measurement, LoadResult Load)>();
-                foreach (var (name, path) in reads)
-                    measured.Add(await context.MeasureHttpAsync($"{name} (pair {pair + 1})", Target(path), settings.Sequential, processes, cancellationToken));
-                return measured;
-            },
-            async pair =>
-                [await context.MeasureHttpAsync($"stylesheet (pair {pair + 1})", Target(PortalPagesScenario.StaticPath), settings.Sequential, processes, cancellationToken)]);
-
-        var baselineErrors = pairs.Sum(p => p.Baseline[0].Load.Errors);
-        IReadOnlyList<Check> checks =
-        [
-            .. reads.Select((read, i) => Check.OfPairs($"p99 of the {read.Name} at {members:N0} members (one client)",
-                [.. pairs.Select(p => p.Subject[i].Load.Latency.P99)], "ms", GoalDirection.Under, P99LimitMs,
-                pairs.Sum(p => p.Subject[i].Load.Errors) + baselineErrors)),
-        ];
-        var slowest = reads[checks.Select((check, i) => (check.Value, i)).Max().i];
-        var profile = await context.ProfileIfMissedAsync(Id, checks, processes,
-            () => context.Http.RunAsync(Target(slowest.Path), settings.Sequential, cancellationToken), cancellationToken);
+        var measured = await GatewayReads.MeasureAsync(context, reads, name => $"p99 of the {name} at {members:N0} members (one client)", P99LimitMs, processes, cancellationToken);
+        var profile = await context.ProfileIfMissedAsync(Id, measured.Checks, processes,
+            () => context.Http.RunAsync(measured.Slowest, settings.Sequential, cancellationToken), cancellationToken);
 
         return new ScenarioResult(Id, "Registry: member list and network graph at 10,800 members", "the portal's stylesheet through the same gateway")
         {
-            Measurements = [.. pairs.SelectMany(p => p.Subject.Append(p.Baseline[0]).Select(m => m.Measurement))],
-            Checks = checks,
+            Measurements = measured.Measurements,
+            Checks = measured.Checks,
             Profile = profile,
             Notes =
             [

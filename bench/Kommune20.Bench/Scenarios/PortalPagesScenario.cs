@@ -38,35 +38,16 @@ public sealed class PortalPagesScenario : IScenario
             ["library"] = hub.Process("library").Id,
             ["registry"] = hub.Process("registry").Id,
         };
-        HttpTarget Target(string path) => new(new Uri(hub.Gateway, path));
 
         var libraryHolds = await PublicLibrary.PracticesAsync(hub.Gateway, cancellationToken);
-        var pairs = await AlternatingPairs.RunAsync<IReadOnlyList<(Measurement Measurement, LoadResult Load)>, IReadOnlyList<(Measurement Measurement, LoadResult Load)>>(settings.Pairs,
-            async pair =>
-            {
-                var measured = new List<(Measurement Measurement, LoadResult Load)>();
-                foreach (var (name, path) in pages)
-                    measured.Add(await context.MeasureHttpAsync($"{name} (pair {pair + 1})", Target(path), settings.Sequential, processes, cancellationToken));
-                return measured;
-            },
-            async pair =>
-                [await context.MeasureHttpAsync($"stylesheet (pair {pair + 1})", Target(StaticPath), settings.Sequential, processes, cancellationToken)]);
-
-        var baselineErrors = pairs.Sum(p => p.Baseline[0].Load.Errors);
-        IReadOnlyList<Check> checks =
-        [
-            .. pages.Select((page, i) => Check.OfPairs($"p99 of {page.Name} through the gateway (one visitor)",
-                [.. pairs.Select(p => p.Subject[i].Load.Latency.P99)], "ms", GoalDirection.Under, P99LimitMs,
-                pairs.Sum(p => p.Subject[i].Load.Errors) + baselineErrors)),
-        ];
-        var slowest = pages[checks.Select((check, i) => (check.Value, i)).Max().i];
-        var profile = await context.ProfileIfMissedAsync(Id, checks, processes,
-            () => context.Http.RunAsync(Target(slowest.Path), settings.Sequential, cancellationToken), cancellationToken);
+        var measured = await GatewayReads.MeasureAsync(context, pages, name => $"p99 of {name} through the gateway (one visitor)", P99LimitMs, processes, cancellationToken);
+        var profile = await context.ProfileIfMissedAsync(Id, measured.Checks, processes,
+            () => context.Http.RunAsync(measured.Slowest, settings.Sequential, cancellationToken), cancellationToken);
 
         return new ScenarioResult(Id, "Portal: pages through the gateway", "the portal's stylesheet through the same gateway")
         {
-            Measurements = [.. pairs.SelectMany(p => p.Subject.Append(p.Baseline[0]).Select(m => m.Measurement))],
-            Checks = checks,
+            Measurements = measured.Measurements,
+            Checks = measured.Checks,
             Profile = profile,
             Notes =
             [
