@@ -89,7 +89,6 @@ for port in "${PORTS[@]}"; do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && fail "port $port is in use (./kommune20 down?); docker-compose.yml publishes it"
 done
 
-
 # Fresh secrets each run, handed to compose the way an operator's .env would.
 secret() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9'; }
 export K20_DEMO=true
