@@ -64,9 +64,8 @@ public sealed class Hub : IAsyncDisposable
         try
         {
             var credentialsFile = Path.Combine(data, "demo-credentials.json");
-            foreach (var service in hub.Topology.Services)
+            IEnumerable<KeyValuePair<string, string>> SettingsOf(Topology.Service service)
             {
-                // The Registry comes first: it writes the client secrets the others sign in with.
                 IEnumerable<KeyValuePair<string, string>> settings = service.Name switch
                 {
                     "registry" => new Dictionary<string, string>
@@ -81,14 +80,28 @@ public sealed class Hub : IAsyncDisposable
                     "notifications" => options.NotificationsSettings,
                     _ => [],
                 };
-                if (options.Postgres is { } postgres && service.Needs?.Contains("database") == true)
-                    settings = hub.DatabaseSettings(service.Name, postgres).Concat(settings);
-                await hub.StartServiceAsync(service.Name, service.Folder, service.Assembly, hub._addresses[service.Name].Http, hub.ServiceSettings(service, settings));
-                if (service.Name == "registry")
-                    hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
-                if (options.Twice.Contains(service.Name))
-                    hub._seconds[service.Name] = (await hub.StartReplicaAsync(service.Name, SecondName(service.Name))).BaseAddress;
+                return options.Postgres is { } postgres && service.Needs?.Contains("database") == true
+                    ? hub.DatabaseSettings(service.Name, postgres).Concat(settings)
+                    : settings;
             }
+            async Task StartAsync(Topology.Service service)
+            {
+                await hub.StartServiceAsync(service.Name, service.Folder, service.Assembly, hub._addresses[service.Name].Http, hub.ServiceSettings(service, SettingsOf(service)));
+                if (options.Twice.Contains(service.Name))
+                {
+                    var second = await hub.StartReplicaAsync(service.Name, SecondName(service.Name));
+                    lock (hub._seconds)
+                        hub._seconds[service.Name] = second.BaseAddress;
+                }
+            }
+
+            // The Registry comes first: it writes the client secrets the others sign in with and answers their gRPC calls.
+            // The others then start side by side (a hub's start is most of a short test class's time); the gateway last,
+            // as it routes to every instance.
+            var registry = hub.Topology.ServiceNamed("registry");
+            await StartAsync(registry);
+            hub.Credentials = await DemoCredentials.ReadAsync(credentialsFile);
+            await Task.WhenAll(hub.Topology.Services.Where(service => service != registry).Select(StartAsync));
             await hub.StartServiceAsync("gateway", hub.Topology.Gateway.Folder, hub.Topology.Gateway.Assembly, hub.Gateway,
                 hub.GatewaySettings(hub.Gateway, hub.GatewayGrpc, options.GatewaySettings));
             return hub;
@@ -124,7 +137,7 @@ public sealed class Hub : IAsyncDisposable
     /// </summary>
     public async Task<ServiceProcess> StartReplicaAsync(string name, string replicaName)
     {
-        var (folder, assembly, _, first) = _launches[name];
+        var (folder, assembly, _, first) = LaunchOf(name);
         var address = LoopbackAddress();
         var settings = new Dictionary<string, string>(first)
         {
@@ -285,8 +298,15 @@ public sealed class Hub : IAsyncDisposable
         _processes.Remove(running);
         if (whileStopped is not null)
             await whileStopped();
-        var (folder, assembly, address, environment) = _launches[name];
+        var (folder, assembly, address, environment) = LaunchOf(name);
         return await StartServiceAsync(name, folder, assembly, address, environment);
+    }
+
+    /// <summary>How the process <paramref name="name"/> was started; services of a hub start side by side.</summary>
+    (string Folder, string Assembly, Uri Address, Dictionary<string, string> Environment) LaunchOf(string name)
+    {
+        lock (_processes)
+            return _launches[name];
     }
 
     static Uri LoopbackAddress() => new($"http://127.0.0.1:{FreePorts.Next()}/");
@@ -294,8 +314,11 @@ public sealed class Hub : IAsyncDisposable
     async Task<ServiceProcess> StartServiceAsync(string name, string folder, string assembly, Uri address, Dictionary<string, string> environment)
     {
         var process = ServiceProcess.Start(name, RepoPaths.Dll(folder, assembly), address, environment);
-        _launches[name] = (folder, assembly, address, environment);
-        _processes.Add(process);
+        lock (_processes)
+        {
+            _launches[name] = (folder, assembly, address, environment);
+            _processes.Add(process);
+        }
         await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         return process;
     }
