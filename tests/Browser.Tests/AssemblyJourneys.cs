@@ -13,7 +13,7 @@ namespace Kommune20.Browser.Tests;
 /// checked in and vote from their own devices, a member gives its vote by proxy, and the office closes the vote.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class AssemblyJourneys(Portal portal)
+public sealed class AssemblyJourneys(Portal portal) : Journeys(portal)
 {
     const string DemoAssembly = "6. Mitgliederversammlung des Kommune 2.0 e. V.";
     const string DemoMotion = "Das Konzept der Digitallotsen im Netzwerk verbreiten";
@@ -26,7 +26,7 @@ public sealed class AssemblyJourneys(Portal portal)
     [Fact]
     public async Task The_office_prepares_an_assembly_invites_in_time_and_is_refused_when_too_late()
     {
-        var office = await portal.SignedInAsync("geschaeftsstelle", "/geschaeftsstelle");
+        var office = await Portal.SignedInAsync("geschaeftsstelle", "/geschaeftsstelle");
         await office.GetByRole(AriaRole.Link, new() { Name = "Mitgliederversammlungen" }).ClickAsync();
         await Expect(Heading(office)).ToHaveTextAsync("Versammlungen vorbereiten und leiten");
         await Expect(office.GetByRole(AriaRole.Row).Filter(new() { HasText = DemoAssembly })).ToContainTextAsync("eingeladen");
@@ -67,7 +67,7 @@ public sealed class AssemblyJourneys(Portal portal)
         await Screenshots.SaveAsync(office, "geschaeftsstelle-einladung-zu-spaet");
 
         // Visitors see the invited assemblies, not the draft.
-        var visitor = await portal.NewPageAsync();
+        var visitor = await Portal.NewPageAsync();
         await visitor.GotoAsync("/");
         await visitor.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Versammlungen" }).ClickAsync();
         await Expect(Heading(visitor)).ToHaveTextAsync("Mitgliederversammlungen");
@@ -86,7 +86,7 @@ public sealed class AssemblyJourneys(Portal portal)
         var assembly = await DemoAssemblyIdAsync();
 
         // Heidelberg's and Pforzheim's delegates name themselves; Pforzheim's is on a phone.
-        var heidelberg = await portal.SignedInAsync("heidelberg", $"/versammlungen/{assembly}");
+        var heidelberg = await Portal.SignedInAsync("heidelberg", $"/versammlungen/{assembly}");
         await Expect(Heading(heidelberg)).ToHaveTextAsync(DemoAssembly);
         await Expect(heidelberg.GetByRole(AriaRole.Heading, new() { Name = $"Antrag: {DemoMotion}", Exact = true })).ToBeVisibleAsync();
         await heidelberg.GetByRole(AriaRole.Button, new() { Name = "Mich als Delegierte Person benennen" }).ClickAsync();
@@ -94,7 +94,7 @@ public sealed class AssemblyJourneys(Portal portal)
         await Accessibility.AssertNoSeriousViolationsAsync(heidelberg);
         await Screenshots.SaveAsync(heidelberg, "versammlung");
 
-        var pforzheim = await portal.SignedInAsync("pforzheim", $"/versammlungen/{assembly}", Widths.Phone);
+        var pforzheim = await Portal.SignedInAsync("pforzheim", $"/versammlungen/{assembly}", Widths.Phone);
         await pforzheim.GetByRole(AriaRole.Button, new() { Name = "Mich als Delegierte Person benennen" }).ClickAsync();
         await Expect(pforzheim.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sie sind als Delegierte Person benannt.");
 
@@ -107,13 +107,13 @@ public sealed class AssemblyJourneys(Portal portal)
 
         // #freiburg_gestalten cannot come: it gives its vote to Pforzheim, thinks better of it and gives it to Heidelberg.
         // DIGIHUB cannot give its vote to a member that gave its own away.
-        var freiburg = await portal.SignedInAsync("freiburg-gestalten", $"/versammlungen/{assembly}/vollmacht");
+        var freiburg = await Portal.SignedInAsync("freiburg-gestalten", $"/versammlungen/{assembly}/vollmacht");
         await GiveProxyAsync(freiburg, "Pforzheim");
         await freiburg.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Vollmacht widerrufen") }).ClickAsync();
         await Expect(freiburg.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Vollmacht an Pforzheim ist widerrufen.");
         await GiveProxyAsync(freiburg, "Heidelberg");
 
-        var digihub = await portal.SignedInAsync("digihub", $"/versammlungen/{assembly}/vollmacht");
+        var digihub = await Portal.SignedInAsync("digihub", $"/versammlungen/{assembly}/vollmacht");
         await digihub.GetByLabel("Bevollmächtigtes Mitglied").SelectOptionAsync(new SelectOptionValue { Label = "#freiburg_gestalten / ArTik e. V." });
         await digihub.GetByRole(AriaRole.Button, new() { Name = "Stimme übertragen" }).ClickAsync();
         await Expect(digihub.GetByRole(AriaRole.Alert)).ToContainTextAsync("Bevollmächtigtes Mitglied: Das bevollmächtigte Mitglied hat seine eigene Stimme übertragen");
@@ -122,7 +122,7 @@ public sealed class AssemblyJourneys(Portal portal)
         await Screenshots.SaveAsync(digihub, "vollmacht");
 
         // At the door: three more delegates named by the office, five checked in; with the proxy the assembly has its quorum.
-        var office = await portal.SignedInAsync("geschaeftsstelle", $"/geschaeftsstelle/versammlungen/{assembly}");
+        var office = await Portal.SignedInAsync("geschaeftsstelle", $"/geschaeftsstelle/versammlungen/{assembly}");
         foreach (var person in new[] { "Heilbronn: Juri Jacobi", "Metropolregion Rhein-Neckar: Marco Brunzel", "Digitalisierungszentrum Merseburg: Sirko Scheffler" })
         {
             await office.GetByLabel("Person eines stimmberechtigten Mitglieds").SelectOptionAsync(new SelectOptionValue { Label = person });
@@ -228,7 +228,7 @@ public sealed class AssemblyJourneys(Portal portal)
     /// <summary>The demo's 6th general assembly, which Meetings adds shortly after it starts.</summary>
     async Task<Guid> DemoAssemblyIdAsync()
     {
-        using var http = new HttpClient { BaseAddress = portal.Address };
+        using var http = new HttpClient { BaseAddress = Portal.Address };
         var id = Guid.Empty;
         await Eventually.HoldsAsync(async () =>
         {

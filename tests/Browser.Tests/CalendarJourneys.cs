@@ -6,12 +6,12 @@ namespace Kommune20.Browser.Tests;
 
 /// <summary>The network calendar in the browser: a visitor finds the event Heidelberg published from its node and the demo's exchange session.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class CalendarJourneys(Portal portal)
+public sealed class CalendarJourneys(Portal portal) : Journeys(portal)
 {
     [Fact]
     public async Task A_visitor_finds_Heidelbergs_Digitalitaet_event_under_Termine_with_the_calendar_to_subscribe()
     {
-        var page = await portal.NewPageAsync();
+        var page = await Portal.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Termine" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Termine im Netzwerk");
@@ -39,7 +39,7 @@ public sealed class CalendarJourneys(Portal portal)
         await Screenshots.SaveAsync(page, "termine");
 
         // The link is the feed itself, through the gateway: a calendar with the same event.
-        using var http = new HttpClient { BaseAddress = portal.Address };
+        using var http = new HttpClient { BaseAddress = Portal.Address };
         Assert.Contains("SUMMARY:Digitalität@Heidelberg: Chancen und Risiken digitaler Entwicklungen", (await http.GetStringAsync("/feeds/events.ics")).Replace("\r\n ", ""));
     }
 }

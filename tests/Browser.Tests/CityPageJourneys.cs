@@ -9,12 +9,12 @@ namespace Kommune20.Browser.Tests;
 /// its practices and its events; Heilbronn's page names the Reallabor it leads.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class CityPageJourneys(Portal portal)
+public sealed class CityPageJourneys(Portal portal) : Journeys(portal)
 {
     [Fact]
     public async Task A_visitor_opens_Heidelbergs_city_page_and_reads_its_portrait_practices_projects_and_events()
     {
-        var page = await portal.NewPageAsync();
+        var page = await Portal.NewPageAsync();
         await page.GotoAsync("/mitglieder?art=city");
         await page.GetByRole(AriaRole.Link, new() { Name = "Heidelberg", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Heidelberg");
@@ -45,7 +45,7 @@ public sealed class CityPageJourneys(Portal portal)
     [Fact]
     public async Task A_visitor_on_a_phone_finds_the_Reallabor_Heilbronn_leads_on_its_page()
     {
-        var page = await portal.NewPageAsync(Widths.Phone);
+        var page = await Portal.NewPageAsync(Widths.Phone);
         await page.GotoAsync("/mitglieder?art=city");
         await page.GetByRole(AriaRole.Link, new() { Name = "Heilbronn", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Heilbronn");

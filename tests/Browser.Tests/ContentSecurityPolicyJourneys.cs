@@ -7,7 +7,7 @@ namespace Kommune20.Browser.Tests;
 /// policy without Chromium refusing anything (it reports each refusal on the console).
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class ContentSecurityPolicyJourneys(Portal portal)
+public sealed class ContentSecurityPolicyJourneys(Portal portal) : Journeys(portal)
 {
     readonly List<string> _refusals = [];
 
@@ -22,7 +22,7 @@ public sealed class ContentSecurityPolicyJourneys(Portal portal)
     [Fact]
     public async Task The_main_pages_break_no_content_security_policy()
     {
-        var visitor = await portal.NewPageAsync();
+        var visitor = await Portal.NewPageAsync();
         WatchRefusals(visitor);
         foreach (var path in new[] { "/", "/mitglieder", $"/mitglieder/{DemoMembers.Heidelberg}", "/netzwerk", "/praxisbeispiele?q=Digitallotsinnen", "/versammlungen", "/api/docs/", "/nicht-gefunden" })
         {
@@ -30,11 +30,11 @@ public sealed class ContentSecurityPolicyJourneys(Portal portal)
             await visitor.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
         await visitor.GotoAsync("/redaktion");             // on to the sign-in page
-        await portal.FillLoginAsync(visitor, "heidelberg");
-        await visitor.GotoAsync(portal.HeidelbergNode.AbsoluteUri);
+        await Portal.FillLoginAsync(visitor, "heidelberg");
+        await visitor.GotoAsync(Portal.HeidelbergNode.AbsoluteUri);
         await visitor.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
-        var office = await portal.SignedInAsync("geschaeftsstelle", "/geschaeftsstelle");
+        var office = await Portal.SignedInAsync("geschaeftsstelle", "/geschaeftsstelle");
         WatchRefusals(office);
         foreach (var path in new[] { "/geschaeftsstelle", $"/geschaeftsstelle/mitglieder/{DemoMembers.Heidelberg}/personen", "/geschaeftsstelle/versammlungen" })
         {

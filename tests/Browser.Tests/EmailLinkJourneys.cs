@@ -12,20 +12,20 @@ namespace Kommune20.Browser.Tests;
 /// Notifications writes its e-mails into its data directory (<c>mail/*.eml</c>), where the reader's mailbox is.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class EmailLinkJourneys(Portal portal)
+public sealed class EmailLinkJourneys(Portal portal) : Journeys(portal)
 {
     [Fact]
     public async Task A_reader_confirms_a_digest_from_the_email_and_unsubscribes_on_a_phone_without_signing_in()
     {
         const string address = "lena.vogt@iese.example";
-        var person = portal.Hub.Credentials.PersonNamed("moderation-iese");
-        using (var partner = SignIn.WithToken(portal.Address, await portal.Hub.SignIn.PersonTokenAsync(person.UserName, person.Password)))
+        var person = Portal.Hub.Credentials.PersonNamed("moderation-iese");
+        using (var partner = SignIn.WithToken(Portal.Address, await Portal.Hub.SignIn.PersonTokenAsync(person.UserName, person.Password)))
         using (var created = await partner.PostAsJsonAsync("/api/notifications/subscriptions",
                    new { follows = "project", projectKey = "reallabore-heilbronn", channel = "email", email = address, frequency = "weekly" }))
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var confirmation = await MailboxAsync(address);
 
-        var page = await portal.NewPageAsync();
+        var page = await Portal.NewPageAsync();
         await page.GotoAsync(EmailLink.Find(confirmation, "/abonnements/bestaetigen?token=").PathAndQuery);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("E-Mail-Abonnement bestätigen");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
@@ -34,7 +34,7 @@ public sealed class EmailLinkJourneys(Portal portal)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "abonnement-bestaetigen");
 
-        var phone = await portal.NewPageAsync(Widths.Phone);
+        var phone = await Portal.NewPageAsync(Widths.Phone);
         var unsubscribe = EmailLink.Find(confirmation, "/abbestellen?token=").PathAndQuery;
         await phone.GotoAsync(unsubscribe);
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("E-Mail-Zusammenfassung abbestellen");
@@ -54,7 +54,7 @@ public sealed class EmailLinkJourneys(Portal portal)
     /// <summary>The first e-mail to <paramref name="address"/> that Notifications wrote into its data directory.</summary>
     async Task<MimeMessage> MailboxAsync(string address)
     {
-        var folder = Path.Combine(portal.Hub.DataDirectory, "notifications", "mail");
+        var folder = Path.Combine(Portal.Hub.DataDirectory, "notifications", "mail");
         MimeMessage? found = null;
         await Eventually.HoldsAsync(async () =>
         {

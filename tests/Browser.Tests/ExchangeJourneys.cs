@@ -12,7 +12,7 @@ namespace Kommune20.Browser.Tests;
 /// moderators' takeaway.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class ExchangeJourneys(Portal portal)
+public sealed class ExchangeJourneys(Portal portal) : Journeys(portal)
 {
     const string DemoSession = "Auf dem Weg zu digitalen Ökosystemen: Kommunen als Treiber für den digitalen Wandel";
     const string Wirtschaft = "Wie kann sich die regionale Wirtschaft einbringen?";
@@ -41,7 +41,7 @@ public sealed class ExchangeJourneys(Portal portal)
     [Fact]
     public async Task A_panelist_writes_a_preface_which_their_page_and_the_compiled_statements_then_show()
     {
-        var visitor = await portal.NewPageAsync();
+        var visitor = await Portal.NewPageAsync();
         await OpenDemoSessionAsync(visitor);
         await Expect(visitor.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Svenja Baumgärtner" })).ToContainTextAsync("Stadt Heidelberg");
         await Expect(visitor.GetByText("Die Statements erscheinen hier, sobald die Moderation die Ergebnisse veröffentlicht.")).ToBeVisibleAsync();
@@ -49,7 +49,7 @@ public sealed class ExchangeJourneys(Portal portal)
         await Accessibility.AssertNoSeriousViolationsAsync(visitor);
         await Screenshots.SaveAsync(visitor, "austausch");
 
-        var heidelberg = await portal.SignedInAsync("heidelberg");
+        var heidelberg = await Portal.SignedInAsync("heidelberg");
         await OpenDemoSessionAsync(heidelberg);
         await Expect(heidelberg.GetByText("Zwischenstand für Moderation und Podium")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(heidelberg);
@@ -79,7 +79,7 @@ public sealed class ExchangeJourneys(Portal portal)
         await Accessibility.AssertNoSeriousViolationsAsync(heidelberg);
         await Screenshots.SaveAsync(heidelberg, "austausch-podium");
 
-        // The compiled document, which only moderators and panel read before the publication, reaches the panelist through the portal.
+        // The compiled document, which only moderators and panel read before the publication, reaches the panelist through the Portal.
         await heidelberg.GetByRole(AriaRole.Link, new() { NameRegex = Named("Webseite (HTML)", "Nach Personen") }).ClickAsync();
         var baumgaertner = heidelberg.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Svenja Baumgärtner" });
         await Expect(baumgaertner).ToBeVisibleAsync();
@@ -95,7 +95,7 @@ public sealed class ExchangeJourneys(Portal portal)
     [Fact]
     public async Task A_guiding_question_the_moderator_opens_appears_on_a_participants_live_page_without_a_reload()
     {
-        var participant = await portal.SignedInAsync("heilbronn", size: Widths.Phone);
+        var participant = await Portal.SignedInAsync("heilbronn", size: Widths.Phone);
         var refusals = new List<string>();
         var console = new List<string>();
         participant.Console += (_, message) =>
@@ -124,7 +124,7 @@ public sealed class ExchangeJourneys(Portal portal)
         await participant.EvaluateAsync("() => { window.k20Marker = 'dieselbe Seite'; }");
         var session = new Uri(participant.Url).AbsolutePath.Split('/')[2];
 
-        var moderator = await portal.SignedInAsync("moderation-iese", $"/austausch/{session}/moderation");
+        var moderator = await Portal.SignedInAsync("moderation-iese", $"/austausch/{session}/moderation");
         await Expect(Heading(moderator)).ToHaveTextAsync("Moderation");
         await Expect(moderator.GetByRole(AriaRole.Row).Filter(new() { HasText = "Marco Brunzel" })).ToContainTextAsync("6 von 6");
         await moderator.GetByRole(AriaRole.Button, new() { NameRegex = Named("Leitfrage öffnen", Wirtschaft) }).ClickAsync();

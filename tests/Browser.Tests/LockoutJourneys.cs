@@ -6,12 +6,12 @@ namespace Kommune20.Browser.Tests;
 
 /// <summary>Someone mistyped their password too often; the office sees the lock-out and lifts it.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class LockoutJourneys(Portal portal)
+public sealed class LockoutJourneys(Portal portal) : Journeys(portal)
 {
     [Fact]
     public async Task The_office_lifts_a_lock_out_and_the_person_signs_in_at_once()
     {
-        var guesser = await portal.NewPageAsync();
+        var guesser = await Portal.NewPageAsync();
         await guesser.GotoAsync("/anmelden?returnUrl=%2F");
         for (var i = 0; i < 5; i++)
         {
@@ -22,7 +22,7 @@ public sealed class LockoutJourneys(Portal portal)
             await Expect(guesser.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         }
 
-        var office = await portal.SignedInAsync("geschaeftsstelle", "/geschaeftsstelle");
+        var office = await Portal.SignedInAsync("geschaeftsstelle", "/geschaeftsstelle");
         await office.GetByRole(AriaRole.Link, new() { Name = "Gesperrte Anmeldungen" }).ClickAsync();
         await Expect(office).ToHaveURLAsync(new Regex("/geschaeftsstelle/sperren$"));
         await Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Gesperrte Anmeldungen");
@@ -51,7 +51,7 @@ public sealed class LockoutJourneys(Portal portal)
         await Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("im Bereich Versammlungen");
         await Accessibility.AssertNoSeriousViolationsAsync(office);
 
-        var person = await portal.SignedInAsync("moderation-kgst", "/mitglieder");
+        var person = await Portal.SignedInAsync("moderation-kgst", "/mitglieder");
         await Expect(person.GetByText("Angemeldet: Marc Groß")).ToBeVisibleAsync();
     }
 }

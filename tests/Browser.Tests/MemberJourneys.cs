@@ -6,12 +6,12 @@ namespace Kommune20.Browser.Tests;
 
 /// <summary>The register in the browser: visitors find members and the network of networks; the office keeps the register.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class MemberJourneys(Portal portal)
+public sealed class MemberJourneys(Portal portal) : Journeys(portal)
 {
     [Fact]
     public async Task A_visitor_finds_Heidelberg_in_the_directory_and_sees_its_networks()
     {
-        var page = await portal.NewPageAsync();
+        var page = await Portal.NewPageAsync();
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kommune 2.0 – das Netzwerk der Netzwerke");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
@@ -39,7 +39,7 @@ public sealed class MemberJourneys(Portal portal)
     [Fact]
     public async Task A_visitor_sees_the_network_of_networks_as_a_picture()
     {
-        var page = await portal.NewPageAsync();
+        var page = await Portal.NewPageAsync();
         await page.GotoAsync("/netzwerk");
 
         var picture = page.Locator("figure.netzbild svg");
@@ -53,7 +53,7 @@ public sealed class MemberJourneys(Portal portal)
     [Fact]
     public async Task The_office_adds_a_member_and_sees_it_in_the_directory()
     {
-        var page = await portal.SignedInAsync("geschaeftsstelle", "/geschaeftsstelle");
+        var page = await Portal.SignedInAsync("geschaeftsstelle", "/geschaeftsstelle");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mitgliederregister");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "geschaeftsstelle");
@@ -85,7 +85,7 @@ public sealed class MemberJourneys(Portal portal)
     [Fact]
     public async Task The_office_suspends_a_member_and_gives_a_person_a_role()
     {
-        var page = await portal.SignedInAsync("geschaeftsstelle", $"/geschaeftsstelle/mitglieder/{DemoMembers.Heidelberg}");
+        var page = await Portal.SignedInAsync("geschaeftsstelle", $"/geschaeftsstelle/mitglieder/{DemoMembers.Heidelberg}");
         await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "ruhend" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
         await Expect(page.Locator("dl.angaben")).ToContainTextAsync("ruhend");

@@ -10,16 +10,16 @@ namespace Kommune20.Browser.Tests;
 /// practice for Weinheim, which has no node of its own; the library then finds it under Weinheim.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class NetworkNodeJourneys(Portal portal)
+public sealed class NetworkNodeJourneys(Portal portal) : Journeys(portal)
 {
     static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
     [Fact]
     public async Task The_Metropolregions_editor_publishes_a_practice_for_Weinheim_on_the_network_node()
     {
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync(portal.MetropolregionNode.AbsoluteUri);
-        await portal.FillLoginAsync(page, "metropolregion");
+        var page = await Portal.NewPageAsync();
+        await page.GotoAsync(Portal.MetropolregionNode.AbsoluteUri);
+        await Portal.FillLoginAsync(page, "metropolregion");
         await Expect(Heading(page)).ToHaveTextAsync("Netzknoten der Metropolregion Rhein-Neckar");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Weinheim" })).ToContainTextAsync("ja");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Schwetzingen" })).ToContainTextAsync("nein");
@@ -41,7 +41,7 @@ public sealed class NetworkNodeJourneys(Portal portal)
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Geodaten im gemeinsamen Portal GeoNet.MRN" })).ToContainTextAsync("veröffentlicht");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
-        var library = await portal.NewPageAsync();
+        var library = await Portal.NewPageAsync();
         await Eventually.HoldsAsync(async () =>
         {
             await library.GotoAsync("/praxisbeispiele?q=GeoNet.MRN");

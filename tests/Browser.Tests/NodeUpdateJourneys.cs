@@ -7,16 +7,16 @@ namespace Kommune20.Browser.Tests;
 
 /// <summary>A city posts news of its pilot project from its own node; the hub shows it on the project's page, and takes it back when the city withdraws it.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class NodeUpdateJourneys(Portal portal)
+public sealed class NodeUpdateJourneys(Portal portal) : Journeys(portal)
 {
     static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
     [Fact]
     public async Task A_Pforzheim_editor_posts_news_of_the_AR_project_on_the_node_and_withdraws_it()
     {
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync(new Uri(portal.PforzheimNode, "/projekt-neuigkeiten").AbsoluteUri);
-        await portal.FillLoginAsync(page, "pforzheim");
+        var page = await Portal.NewPageAsync();
+        await page.GotoAsync(new Uri(Portal.PforzheimNode, "/projekt-neuigkeiten").AbsoluteUri);
+        await Portal.FillLoginAsync(page, "pforzheim");
         await Expect(Heading(page)).ToHaveTextAsync("Neuigkeiten aus den Projekten von Pforzheim");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Neue Neuigkeit" }).ClickAsync();
@@ -39,10 +39,10 @@ public sealed class NodeUpdateJourneys(Portal portal)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "knoten-neuigkeiten");
 
-        var project = await portal.NewPageAsync();
+        var project = await Portal.NewPageAsync();
         await Eventually.HoldsAsync(async () =>
         {
-            await project.GotoAsync(new Uri(portal.Address, "/projekte/ar-pforzheim-1945").AbsoluteUri);
+            await project.GotoAsync(new Uri(Portal.Address, "/projekte/ar-pforzheim-1945").AbsoluteUri);
             await Expect(project.GetByText("Zeitzeugen-App in der Erprobung")).ToBeVisibleAsync(new() { Timeout = 1000 });
         }, TimeSpan.FromSeconds(60));
 

@@ -12,6 +12,7 @@ public sealed class Portal : IAsyncLifetime
 {
     IPlaywright? _playwright;
     IBrowser? _browser;
+    readonly List<IBrowserContext> _contexts = [];
 
     public Hub Hub { get; private set; } = null!;
 
@@ -75,7 +76,19 @@ public sealed class Portal : IAsyncLifetime
             Locale = "de-DE",
         });
         context.SetDefaultTimeout(20_000);
+        _contexts.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every page opened since the last call: a journey's pages would otherwise go on running beside the next
+    /// journeys (a live room's circuit, a renderer each) on a machine whose cores the journeys already fill.
+    /// </summary>
+    public async Task CloseContextsAsync()
+    {
+        foreach (var context in _contexts)
+            await context.CloseAsync();
+        _contexts.Clear();
     }
 
     /// <summary>Signs in on the issuer's login page as the demo person <paramref name="userName"/>, starting at <paramref name="path"/> (on a phone: <see cref="Widths.Phone"/>).</summary>

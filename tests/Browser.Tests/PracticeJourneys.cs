@@ -7,7 +7,7 @@ namespace Kommune20.Browser.Tests;
 
 /// <summary>The library in the browser: finding a practice, publishing one from a city's node, declaring and confirming an adoption.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class PracticeJourneys(Portal portal)
+public sealed class PracticeJourneys(Portal portal) : Journeys(portal)
 {
     static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
@@ -16,7 +16,7 @@ public sealed class PracticeJourneys(Portal portal)
     [Fact]
     public async Task A_visitor_searches_Digitallotsinnen_filters_by_SDG_16_6_and_sees_Pforzheims_verified_adoption()
     {
-        var page = await portal.NewPageAsync();
+        var page = await Portal.NewPageAsync();
         await page.GotoAsync("/praxisbeispiele");
         await page.GetByLabel("Suchbegriff").FillAsync("Digitallotsinnen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
@@ -45,10 +45,10 @@ public sealed class PracticeJourneys(Portal portal)
     [Fact]
     public async Task A_Heidelberg_editor_publishes_on_the_Heidelberg_node_and_finds_it_in_the_portals_search()
     {
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync(portal.HeidelbergNode.AbsoluteUri);
+        var page = await Portal.NewPageAsync();
+        await page.GotoAsync(Portal.HeidelbergNode.AbsoluteUri);
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
-        await portal.FillLoginAsync(page, "heidelberg");
+        await Portal.FillLoginAsync(page, "heidelberg");
         await Expect(Heading(page)).ToHaveTextAsync("Praxisbeispiele von Heidelberg");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "digitallotsen" })).ToContainTextAsync("veröffentlicht");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
@@ -81,7 +81,7 @@ public sealed class PracticeJourneys(Portal portal)
 
         await Eventually.HoldsAsync(async () =>
         {
-            await page.GotoAsync(new Uri(portal.Address, "/praxisbeispiele?q=B%C3%BCrgersprechstunde").AbsoluteUri);
+            await page.GotoAsync(new Uri(Portal.Address, "/praxisbeispiele?q=B%C3%BCrgersprechstunde").AbsoluteUri);
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Digitale Bürgersprechstunde" })).ToBeVisibleAsync(new() { Timeout = 1000 });
         }, TimeSpan.FromSeconds(60));
         await page.GetByRole(AriaRole.Link, new() { Name = "Digitale Bürgersprechstunde" }).ClickAsync();
@@ -91,9 +91,9 @@ public sealed class PracticeJourneys(Portal portal)
     [Fact]
     public async Task The_node_shows_its_federation_state_and_re_syncs_with_progress()
     {
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync(new Uri(portal.HeidelbergNode, "/abgleich").AbsoluteUri);
-        await portal.FillLoginAsync(page, "heidelberg");
+        var page = await Portal.NewPageAsync();
+        await page.GotoAsync(new Uri(Portal.HeidelbergNode, "/abgleich").AbsoluteUri);
+        await Portal.FillLoginAsync(page, "heidelberg");
         await Expect(Heading(page)).ToHaveTextAsync("Abgleich mit dem Verein");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Neu abgleichen" }).ClickAsync();
@@ -107,7 +107,7 @@ public sealed class PracticeJourneys(Portal portal)
     [Fact]
     public async Task A_Pforzheim_editor_declares_an_adoption_and_the_Heidelberg_editor_confirms_it()
     {
-        var pforzheim = await portal.SignedInAsync("pforzheim", "/praxisbeispiele?q=MAsH");
+        var pforzheim = await Portal.SignedInAsync("pforzheim", "/praxisbeispiele?q=MAsH");
         await pforzheim.GetByRole(AriaRole.Link, new() { Name = "MAsH – die Multiplattform für Heidelberg" }).ClickAsync();
         await pforzheim.GetByLabel("Stand").SelectOptionAsync(new SelectOptionValue { Label = "wird angepasst" });
         await pforzheim.GetByLabel("Was Sie anders machen").FillAsync("Die Plattform wird für die Pforzheimer Stadtteile angepasst.");
@@ -120,9 +120,9 @@ public sealed class PracticeJourneys(Portal portal)
         var declared = pforzheim.GetByRole(AriaRole.Listitem).Filter(new() { Has = pforzheim.GetByRole(AriaRole.Heading, new() { Name = "Pforzheim – wird angepasst" }) });
         await Expect(declared).ToContainTextAsync("noch nicht bestätigt");
 
-        var heidelberg = await portal.SignedInAsync("heidelberg", "/redaktion");
+        var heidelberg = await Portal.SignedInAsync("heidelberg", "/redaktion");
         await Expect(Heading(heidelberg)).ToHaveTextAsync("Redaktion Heidelberg");
-        await Expect(heidelberg.GetByRole(AriaRole.Link, new() { Name = "Zum Knoten von Heidelberg" })).ToHaveAttributeAsync("href", portal.HeidelbergNode.AbsoluteUri);
+        await Expect(heidelberg.GetByRole(AriaRole.Link, new() { Name = "Zum Knoten von Heidelberg" })).ToHaveAttributeAsync("href", Portal.HeidelbergNode.AbsoluteUri);
         await Expect(heidelberg.GetByRole(AriaRole.Row).Filter(new() { HasText = "Digitallotsinnen und Digitallotsen" })).ToContainTextAsync("digitallotsen");
         await Accessibility.AssertNoSeriousViolationsAsync(heidelberg);
         await Screenshots.SaveAsync(heidelberg, "redaktion");
@@ -136,9 +136,9 @@ public sealed class PracticeJourneys(Portal portal)
     [Fact]
     public async Task A_Pforzheim_editor_may_not_edit_on_Heidelbergs_node()
     {
-        var page = await portal.NewPageAsync();
-        await page.GotoAsync(portal.HeidelbergNode.AbsoluteUri);
-        await portal.FillLoginAsync(page, "pforzheim");
+        var page = await Portal.NewPageAsync();
+        await page.GotoAsync(Portal.HeidelbergNode.AbsoluteUri);
+        await Portal.FillLoginAsync(page, "pforzheim");
 
         await Expect(Heading(page)).ToHaveTextAsync("Nicht erlaubt");
         var response = await page.ReloadAsync();

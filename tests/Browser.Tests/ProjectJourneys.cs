@@ -10,14 +10,14 @@ namespace Kommune20.Browser.Tests;
 /// over time; Heilbronn's editor records a survey at the project's desk and sees it as a new point of the chart and a row of the table.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class ProjectJourneys(Portal portal)
+public sealed class ProjectJourneys(Portal portal) : Journeys(portal)
 {
     const string Heilbronn = "/projekte/reallabore-heilbronn";
 
     [Fact]
     public async Task A_visitor_filters_the_projects_and_reads_Heilbronns_Reallabor()
     {
-        var page = await portal.NewPageAsync();
+        var page = await Portal.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Projekte" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Projekte");
@@ -52,7 +52,7 @@ public sealed class ProjectJourneys(Portal portal)
     [Fact]
     public async Task Heilbronn_records_a_survey_and_sees_it_in_the_chart_and_the_table()
     {
-        var page = await portal.SignedInAsync("heilbronn", Heilbronn);
+        var page = await Portal.SignedInAsync("heilbronn", Heilbronn);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Arbeitsbereich von Heilbronn" })).ToBeVisibleAsync();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime)
             .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -100,7 +100,7 @@ public sealed class ProjectJourneys(Portal portal)
     [Fact]
     public async Task Heilbronn_is_refused_to_run_back_and_extends_its_Reallabor_on_a_phone()
     {
-        var page = await portal.SignedInAsync("heilbronn", Heilbronn, Widths.Phone);
+        var page = await Portal.SignedInAsync("heilbronn", Heilbronn, Widths.Phone);
         await page.GetByLabel("Neues Ende", new() { Exact = true }).FillAsync("2020-01-01");
         await page.GetByLabel("Begründung der Verlängerung", new() { Exact = true }).FillAsync("Die Auswertung braucht länger.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Verlängern" }).ClickAsync();

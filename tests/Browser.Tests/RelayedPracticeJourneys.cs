@@ -15,7 +15,7 @@ namespace Kommune20.Browser.Tests;
 /// names the network, Weinheim's page says who publishes for it, and Weinheim's own editor withdraws the practice.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class RelayedPracticeJourneys(Portal portal)
+public sealed class RelayedPracticeJourneys(Portal portal) : Journeys(portal)
 {
     /// <summary>Weinheim's practice as the region's node pushes it (seed 001 names the region's shared geodata portal).</summary>
     static readonly PracticeRecord GeoNet = new(
@@ -36,12 +36,12 @@ public sealed class RelayedPracticeJourneys(Portal portal)
     /// <summary>Through the region's network node, as its editor would: the node pushes it under Weinheim's origin.</summary>
     async Task<Guid> PublishThroughTheRegionAsync()
     {
-        var editor = portal.Hub.Credentials.PersonNamed("metropolregion");
-        using (var node = SignIn.WithToken(portal.MetropolregionNode, await portal.Hub.SignIn.PersonTokenAsync(editor.UserName, editor.Password)))
+        var editor = Portal.Hub.Credentials.PersonNamed("metropolregion");
+        using (var node = SignIn.WithToken(Portal.MetropolregionNode, await Portal.Hub.SignIn.PersonTokenAsync(editor.UserName, editor.Password)))
         using (var created = await node.PostAsJsonAsync($"/api/node/members/{DemoMembers.Weinheim}/practices", new { id = "geonet-mrn", record = GeoNet }, Json.Options))
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        using var http = new HttpClient { BaseAddress = portal.Address };
+        using var http = new HttpClient { BaseAddress = Portal.Address };
         Guid id = default;
         await Eventually.HoldsAsync(async () =>
         {
@@ -57,7 +57,7 @@ public sealed class RelayedPracticeJourneys(Portal portal)
     {
         var id = await PublishThroughTheRegionAsync();
 
-        var visitor = await portal.NewPageAsync();
+        var visitor = await Portal.NewPageAsync();
         await visitor.GotoAsync($"/praxisbeispiele/{id}");
         await Expect(visitor.Locator("dl.angaben")).ToContainTextAsync("veröffentlicht über Metropolregion Rhein-Neckar");
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Am Hub zurückziehen" })).ToHaveCountAsync(0);
@@ -70,7 +70,7 @@ public sealed class RelayedPracticeJourneys(Portal portal)
         await Accessibility.AssertNoSeriousViolationsAsync(visitor);
         await Screenshots.SaveAsync(visitor, "mitglied-weinheim");
 
-        var editor = await portal.SignedInAsync("weinheim", $"/praxisbeispiele/{id}", Widths.Phone);
+        var editor = await Portal.SignedInAsync("weinheim", $"/praxisbeispiele/{id}", Widths.Phone);
         await editor.GetByRole(AriaRole.Link, new() { Name = "Zurückziehen … GeoNet.MRN – das gemeinsame Geodatenportal der Metropolregion" }).ClickAsync();
         await Expect(editor.GetByText("„GeoNet.MRN – das gemeinsame Geodatenportal der Metropolregion“ am Hub zurückziehen?")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(editor);

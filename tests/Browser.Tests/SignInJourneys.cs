@@ -6,12 +6,12 @@ namespace Kommune20.Browser.Tests;
 
 /// <summary>Who sees what follows the roles in the token: sign-in, sign-out, and the German "not allowed" page.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class SignInJourneys(Portal portal)
+public sealed class SignInJourneys(Portal portal) : Journeys(portal)
 {
     [Fact]
     public async Task A_signed_out_visitor_is_sent_to_sign_in_for_an_editor_page_and_comes_back_to_it()
     {
-        var page = await portal.NewPageAsync();
+        var page = await Portal.NewPageAsync();
         await page.GotoAsync("/redaktion");
 
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
@@ -19,7 +19,7 @@ public sealed class SignInJourneys(Portal portal)
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "anmelden");
 
-        await portal.FillLoginAsync(page, "heidelberg");
+        await Portal.FillLoginAsync(page, "heidelberg");
         await Expect(page).ToHaveURLAsync(new Regex($"/redaktion/{DemoMembers.Heidelberg}$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Redaktion Heidelberg");
         await Expect(page.GetByText("Angemeldet: Svenja Baumgärtner")).ToBeVisibleAsync();
@@ -28,7 +28,7 @@ public sealed class SignInJourneys(Portal portal)
     [Fact]
     public async Task A_Pforzheim_editor_gets_a_German_not_allowed_page_for_Heidelbergs_records()
     {
-        var page = await portal.SignedInAsync("pforzheim");
+        var page = await Portal.SignedInAsync("pforzheim");
 
         var response = await page.GotoAsync($"/redaktion/{DemoMembers.Heidelberg}");
 
@@ -47,7 +47,7 @@ public sealed class SignInJourneys(Portal portal)
     [Fact]
     public async Task Signing_out_ends_the_session_here_and_at_the_issuer()
     {
-        var page = await portal.SignedInAsync("heilbronn", "/mitglieder");
+        var page = await Portal.SignedInAsync("heilbronn", "/mitglieder");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Redaktion" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
@@ -61,7 +61,7 @@ public sealed class SignInJourneys(Portal portal)
     [Fact]
     public async Task An_unknown_address_gets_a_German_page_with_status_404()
     {
-        var page = await portal.NewPageAsync();
+        var page = await Portal.NewPageAsync();
 
         var response = await page.GotoAsync("/gibt-es-nicht");
 

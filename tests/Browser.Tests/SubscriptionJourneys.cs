@@ -11,7 +11,7 @@ namespace Kommune20.Browser.Tests;
 /// is no web address, follows a library search by e-mail instead and ends that subscription.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class SubscriptionJourneys(Portal portal)
+public sealed class SubscriptionJourneys(Portal portal) : Journeys(portal)
 {
     const string Reallabor = "/projekte/reallabore-heilbronn";
 
@@ -20,7 +20,7 @@ public sealed class SubscriptionJourneys(Portal portal)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var endpoint = receiver.Endpoint("iese").AbsoluteUri;
-        var iese = await portal.SignedInAsync("moderation-iese", Reallabor);
+        var iese = await Portal.SignedInAsync("moderation-iese", Reallabor);
         await iese.GetByRole(AriaRole.Link, new() { Name = "Folgen – Reallabore Digitale Stadt Heilbronn" }).ClickAsync();
         await Expect(iese).ToHaveURLAsync(new Regex(@"/abonnements/neu\?follows=project&projectKey=reallabore-heilbronn$"));
         await Expect(iese.GetByText("Ihre Organisation folgt: Projekt „Reallabore Digitale Stadt Heilbronn“")).ToBeVisibleAsync();
@@ -32,7 +32,7 @@ public sealed class SubscriptionJourneys(Portal portal)
 
         // Heilbronn leads the Reallabor and takes part in it: its editor posts an update from the project's page.
         var title = "Reallabor-App im Stadtgebiet " + Guid.NewGuid().ToString("N")[..6];
-        var heilbronn = await portal.SignedInAsync("heilbronn", Reallabor);
+        var heilbronn = await Portal.SignedInAsync("heilbronn", Reallabor);
         await heilbronn.GetByLabel("Überschrift").FillAsync(title);
         await heilbronn.GetByLabel("Text", new() { Exact = true }).FillAsync("Die App zeigt freie Parkplätze und die Termine des Bürgeramts.");
         await heilbronn.GetByRole(AriaRole.Button, new() { Name = "Veröffentlichen" }).ClickAsync();
@@ -76,10 +76,10 @@ public sealed class SubscriptionJourneys(Portal portal)
     [Fact]
     public async Task KGSt_follows_a_library_search_by_email_on_a_phone_after_a_refused_webhook_and_ends_it()
     {
-        var page = await portal.NewPageAsync(Widths.Phone);
+        var page = await Portal.NewPageAsync(Widths.Phone);
         await page.GotoAsync("/praxisbeispiele?sdg=16.6");
         await page.GetByRole(AriaRole.Link, new() { Name = "Folgen – Neue Praxisbeispiele: SDG 16.6" }).ClickAsync();
-        await portal.FillLoginAsync(page, "moderation-kgst");
+        await Portal.FillLoginAsync(page, "moderation-kgst");
         await Expect(page).ToHaveURLAsync(new Regex(@"/abonnements/neu\?follows=practices&sdgTarget=16.6$"));
         await Expect(page.GetByText("Ihre Organisation folgt: Neue Praxisbeispiele: SDG 16.6")).ToBeVisibleAsync();
 
