@@ -7,7 +7,7 @@ namespace Kommune20.EndToEnd.Tests;
 
 /// <summary>Out-of-range pages and oversized bodies get problem details naming the field, directly and through the gateway.</summary>
 [Collection(SharedHub.Name)]
-public sealed class InputBoundsTests(HubFixture fixture)
+public sealed class InputBoundsTests(ObservedHub fixture)
 {
     Hub Hub => fixture.Hub;
 

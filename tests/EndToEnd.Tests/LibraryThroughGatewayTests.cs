@@ -11,7 +11,7 @@ namespace Kommune20.EndToEnd.Tests;
 /// library (a real process) indexes it, and visitors and members search and adopt it through the gateway.
 /// </summary>
 [Collection(SharedHub.Name)]
-public sealed class LibraryThroughGatewayTests(HubFixture fixture)
+public sealed class LibraryThroughGatewayTests(ObservedHub fixture)
 {
     Hub Hub => fixture.Hub;
 

@@ -3,33 +3,9 @@ using Kommune20.Testing;
 
 namespace Kommune20.EndToEnd.Tests;
 
-/// <summary>
-/// The hub with Heidelberg's node, whose pages sign people in as their own web client (node-heidelberg-web), as the
-/// launcher registers them from deploy/topology.json.
-/// </summary>
-public sealed class NodePagesFixture : IAsyncLifetime
-{
-    public Uri HeidelbergAddress { get; } = new($"http://127.0.0.1:{FreePorts.Next()}/");
-    public Hub Hub { get; private set; } = null!;
-    public ServiceProcess Heidelberg { get; private set; } = null!;
-
-    public SignIn.WebClient HeidelbergPages => SignIn.NodePages("node-heidelberg", HeidelbergAddress);
-
-    public async Task InitializeAsync()
-    {
-        Hub = await Hub.StartAsync(new HubOptions { RegistrySettings = HeidelbergPages.RegistrySettings(0) });
-        Heidelberg = await Hub.StartCityNodeAsync("heidelberg", "node-heidelberg", address: HeidelbergAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Hub is not null)
-            await Hub.DisposeAsync();
-    }
-}
-
 /// <summary>A token issued for one city node's pages opens that node's API and nothing of the hub's.</summary>
-public sealed class NodePagesAudienceTests(NodePagesFixture fixture) : IClassFixture<NodePagesFixture>
+[Collection(HubWithHeidelberg.Name)]
+public sealed class NodePagesAudienceTests(HubWithHeidelberg fixture)
 {
     Hub Hub => fixture.Hub;
 

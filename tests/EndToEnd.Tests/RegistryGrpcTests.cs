@@ -7,7 +7,7 @@ namespace Kommune20.EndToEnd.Tests;
 
 /// <summary>Other services ask the register over gRPC; through the gateway's HTTP/2 port, with a token.</summary>
 [Collection(SharedHub.Name)]
-public sealed class RegistryGrpcTests(HubFixture fixture)
+public sealed class RegistryGrpcTests(ObservedHub fixture)
 {
     static readonly string Heidelberg = "6b0e2f1a-0002-4c20-9a20-000000000002";
     static readonly string Pforzheim = "6b0e2f1a-0003-4c20-9a20-000000000003";

@@ -8,7 +8,7 @@ namespace Kommune20.EndToEnd.Tests;
 
 /// <summary>The foundation's promise, end to end: the Registry and the gateway as real processes with a real RabbitMQ.</summary>
 [Collection(SharedHub.Name)]
-public sealed class RegistryThroughGatewayTests(HubFixture fixture)
+public sealed class RegistryThroughGatewayTests(ObservedHub fixture)
 {
     Hub Hub => fixture.Hub;
 

@@ -319,7 +319,9 @@ public sealed class Hub : IAsyncDisposable
             _launches[name] = (folder, assembly, address, environment);
             _processes.Add(process);
         }
-        await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        // Its siblings start beside it (a hub's services side by side, other hubs of the run): the limit catches a hang,
+        // not a slow start.
+        await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
         return process;
     }
 

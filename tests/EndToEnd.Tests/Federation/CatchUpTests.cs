@@ -1,5 +1,6 @@
 using System.Net;
 using Kommune20.Contracts.Federation;
+using Kommune20.EndToEnd.Tests.Notifications;
 using Kommune20.Testing;
 
 namespace Kommune20.EndToEnd.Tests.Federation;
@@ -7,37 +8,27 @@ namespace Kommune20.EndToEnd.Tests.Federation;
 /// <summary>
 /// Two real nodes push 1,000 changes through the gateway while the hub's Federation process is killed and started again
 /// mid-stream. Afterwards the hub holds exactly what each city holds, and every change was announced exactly once.
-/// Its own hub: the restart must not disturb the other federation tests.
+/// Not on the federation fixture, whose small limits the stream would reach, but on the notifications hub: its other tests
+/// publish no practice of Heidelberg or Pforzheim, and none of them runs while Federation restarts (one collection).
 /// </summary>
-public sealed class CatchUpTests : IAsyncLifetime
+[Collection(NotificationsHub.Name)]
+public sealed class CatchUpTests(NotificationsHub fixture)
 {
     const int PracticesPerCity = 200;
     const int WithdrawnPerCity = 100;
-    Hub _hub = null!;
-    ServiceProcess _heidelberg = null!;
-    ServiceProcess _pforzheim = null!;
 
-    public async Task InitializeAsync()
-    {
-        _hub = await Hub.StartAsync();
-        _heidelberg = await _hub.StartCityNodeAsync("heidelberg", "node-heidelberg");
-        _pforzheim = await _hub.StartCityNodeAsync("pforzheim", "node-pforzheim");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_hub is not null)
-            await _hub.DisposeAsync();
-    }
+    Hub Hub => fixture.Hub;
 
     [Fact]
     public async Task A_thousand_changes_survive_a_restart_of_Federation_and_each_event_is_consumed_once()
     {
-        await using var published = await EventProbe<PracticePublished>.SubscribeAsync(_hub);
-        await using var updated = await EventProbe<PracticeUpdated>.SubscribeAsync(_hub);
-        await using var withdrawn = await EventProbe<PracticeWithdrawn>.SubscribeAsync(_hub);
-        using var heidelberg = await CityNodeEditor.SignInAsync(_hub, _heidelberg, "heidelberg");
-        using var pforzheim = await CityNodeEditor.SignInAsync(_hub, _pforzheim, "pforzheim");
+        var heidelbergNode = await Hub.StartCityNodeAsync("heidelberg", "node-heidelberg");
+        var pforzheimNode = await Hub.StartCityNodeAsync("pforzheim", "node-pforzheim");
+        await using var published = await EventProbe<PracticePublished>.SubscribeAsync(Hub);
+        await using var updated = await EventProbe<PracticeUpdated>.SubscribeAsync(Hub);
+        await using var withdrawn = await EventProbe<PracticeWithdrawn>.SubscribeAsync(Hub);
+        using var heidelberg = await CityNodeEditor.SignInAsync(Hub, heidelbergNode, "heidelberg");
+        using var pforzheim = await CityNodeEditor.SignInAsync(Hub, pforzheimNode, "pforzheim");
 
         const int EditorsPerCity = 2;
         var restarted = new TaskCompletionSource();
@@ -49,7 +40,7 @@ public sealed class CatchUpTests : IAsyncLifetime
             foreach (var i in mine)
                 await ExpectAsync(editor.PublishAsync($"{city}-{i}", Practices.Digitallotsen($"{city} {i}")), HttpStatusCode.Created);
             if (Interlocked.Increment(ref halfway) == 2 * EditorsPerCity)
-                _ = Task.Run(async () => { await _hub.RestartAsync("federation"); restarted.SetResult(); });
+                _ = Task.Run(async () => { await Hub.RestartAsync("federation"); restarted.SetResult(); });
             foreach (var i in mine)
                 await ExpectAsync(editor.ChangeAsync($"{city}-{i}", Practices.Digitallotsen($"{city} {i} (überarbeitet)")), HttpStatusCode.OK);
             foreach (var i in mine.Where(i => i % 2 == 0 && i < 2 * WithdrawnPerCity))
@@ -62,7 +53,7 @@ public sealed class CatchUpTests : IAsyncLifetime
         }));
         await restarted.Task;
 
-        using var hub = new HubReplicas(new HttpClient { BaseAddress = _hub.Gateway });
+        using var replicas = new HubReplicas(new HttpClient { BaseAddress = Hub.Gateway });
         foreach (var (editor, origin) in new[] { (heidelberg, Practices.Heidelberg), (pforzheim, Practices.Pforzheim) })
         {
             await Eventually.HoldsAsync(async () =>
@@ -74,7 +65,7 @@ public sealed class CatchUpTests : IAsyncLifetime
             }, TimeSpan.FromSeconds(90));
 
             var atNode = (await editor.PracticesAsync()).Where(r => r.Status == "published").Select(r => (r.Id, r.Version)).Order().ToList();
-            var atHub = (await hub.PracticesOfAsync(origin)).Select(r => (r.OriginId, r.Version)).Order().ToList();
+            var atHub = (await replicas.PracticesOfAsync(origin)).Select(r => (r.OriginId, r.Version)).Order().ToList();
             Assert.Equal(PracticesPerCity - WithdrawnPerCity, atNode.Count);
             Assert.Equal(atNode, atHub);
         }

@@ -16,7 +16,8 @@ namespace Kommune20.EndToEnd.Tests.Instances;
 /// mid-stream, the gateway takes it out, and no practice or ballot is lost or counted twice. A city node on PostgreSQL
 /// federates into this hub like one on SQLite.
 /// </summary>
-public sealed partial class TwiceBehindGatewayTests(TwiceFixture fixture, ITestOutputHelper output) : IClassFixture<TwiceFixture>
+[Collection(TwiceFixture.Name)]
+public sealed partial class TwiceBehindGatewayTests(TwiceFixture fixture, ITestOutputHelper output)
 {
     Hub Hub => fixture.Hub;
 

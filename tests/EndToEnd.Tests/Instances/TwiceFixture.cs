@@ -9,6 +9,8 @@ namespace Kommune20.EndToEnd.Tests.Instances;
 /// </summary>
 public sealed class TwiceFixture : IAsyncLifetime
 {
+    public const string Name = "twice";
+
     public Hub Hub { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -27,3 +29,6 @@ public sealed class TwiceFixture : IAsyncLifetime
     /// <summary>Instance A and instance B of <paramref name="service"/>, called directly.</summary>
     public (Uri A, Uri B) Instances(string service) => (Hub.Process(service).BaseAddress, Hub.Process(Hub.SecondName(service)).BaseAddress);
 }
+
+[CollectionDefinition(TwiceFixture.Name)]
+public sealed class TwiceCollection : ICollectionFixture<TwiceFixture>;

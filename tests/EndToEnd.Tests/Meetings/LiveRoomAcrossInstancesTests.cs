@@ -1,32 +1,29 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kommune20.EndToEnd.Tests.Instances;
 using Kommune20.Testing;
 using static Kommune20.EndToEnd.Tests.Meetings.LiveRoomParticipant;
 
 namespace Kommune20.EndToEnd.Tests.Meetings;
 
 /// <summary>
-/// Two Meetings instances on one Redis backplane share the demo's Freiburg session room. Each has a gateway of its own
-/// in front (the hub's sends the meetings routes to instance A, a second one to instance B), so which instance holds a
-/// connection and takes a request is certain. Both work on one database: the hub gives Meetings a SQLite file in its data
-/// directory, which the second process opens too (SQLite in WAL mode takes several processes on one machine; a deployment
-/// shares PostgreSQL instead).
+/// Two Meetings instances on one Redis backplane share the demo's Freiburg session room: the hub of
+/// <see cref="TwiceFixture"/>, on PostgreSQL, as a deployment runs it. Each instance gets a gateway of its own in front
+/// (all of the meetings routes to instance A at one, to instance B at the other), so which instance holds a connection
+/// and takes a request is certain.
 /// </summary>
-public sealed class LiveRoomAcrossInstancesTests
+[Collection(TwiceFixture.Name)]
+public sealed class LiveRoomAcrossInstancesTests(TwiceFixture fixture)
 {
     const string Sessions = "/api/meetings/exchange-sessions";
 
     [Fact]
     public async Task A_room_on_two_instances_is_one_room()
     {
-        await using var hub = await Hub.StartAsync(new HubOptions { Redis = TestEnvironment.Redis });
-        var meetingsB = await hub.StartReplicaAsync("meetings", "meetings-b");
-        var gatewayB = await hub.StartGatewayAsync("gateway-b", new Dictionary<string, string>
-        {
-            ["ReverseProxy__Clusters__meetings__Destinations__meetings__Address"] = meetingsB.BaseAddress.AbsoluteUri,
-        });
-        var (a, b) = (hub.Gateway, gatewayB.BaseAddress);
+        var hub = fixture.Hub;
+        var (meetingsA, meetingsB) = fixture.Instances("meetings");
+        var (a, b) = (await GatewayToAsync(hub, "gateway-meetings-a", meetingsA), await GatewayToAsync(hub, "gateway-meetings-b", meetingsB));
         var iese = await TokenAsync(hub, "moderation-iese");
         var heidelberg = await TokenAsync(hub, "heidelberg");
         var pforzheim = await TokenAsync(hub, "pforzheim");
@@ -110,6 +107,18 @@ public sealed class LiveRoomAcrossInstancesTests
             Assert.Equal(new[] { (Id(early), 0), (Id(late), 1) }, Ranking(state.GetProperty("questions")));
             Assert.Equal("Kleine Gemeinden brauchen eine gemeinsame Plattform.", Assert.Single(state.GetProperty("takeaways").EnumerateArray()).GetProperty("text").GetString());
         }
+    }
+
+    /// <summary>A further gateway whose meetings routes all go to the one instance at <paramref name="meetings"/>.</summary>
+    static async Task<Uri> GatewayToAsync(Hub hub, string name, Uri meetings)
+    {
+        var cluster = "ReverseProxy__Clusters__meetings__Destinations__";
+        var gateway = await hub.StartGatewayAsync(name, new Dictionary<string, string>
+        {
+            [$"{cluster}meetings__Address"] = meetings.AbsoluteUri,
+            [$"{cluster}{Hub.SecondName("meetings")}__Address"] = meetings.AbsoluteUri,
+        });
+        return gateway.BaseAddress;
     }
 
     static async Task<string> TokenAsync(Hub hub, string userName)

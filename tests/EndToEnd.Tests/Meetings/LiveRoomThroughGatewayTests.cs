@@ -12,7 +12,7 @@ namespace Kommune20.EndToEnd.Tests.Meetings;
 /// reaches the other ranked, upvoted once.
 /// </summary>
 [Collection(SharedHub.Name)]
-public sealed class LiveRoomThroughGatewayTests(HubFixture fixture)
+public sealed class LiveRoomThroughGatewayTests(ObservedHub fixture)
 {
     Hub Hub => fixture.Hub;
 

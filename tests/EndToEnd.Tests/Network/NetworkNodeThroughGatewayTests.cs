@@ -12,8 +12,8 @@ namespace Kommune20.EndToEnd.Tests.Network;
 /// the practice with Weinheim as origin and the Metropolregion as deliverer. When Weinheim starts its own node and takes
 /// the records over, the hub keeps one record each and the versions continue. Nobody publishes for Schwetzingen.
 /// </summary>
-[Collection(NetworkNodeCollection.Name)]
-public sealed class NetworkNodeThroughGatewayTests(NetworkNodeFixture fixture)
+[Collection(HubWithHeidelberg.Name)]
+public sealed class NetworkNodeThroughGatewayTests(HubWithHeidelberg fixture)
 {
     static readonly Guid Weinheim = PracticeSamples.Weinheim;
     static readonly Guid Metropolregion = PracticeSamples.Metropolregion;

@@ -5,10 +5,14 @@ namespace Kommune20.EndToEnd.Tests.Notifications;
 
 /// <summary>
 /// The hub with webhooks that may reach the tests' receivers on 127.0.0.1 (the operator's allow-list, nothing else) and retry
-/// within seconds, and Heilbronn's node with its editor, who posts updates to the city's Reallabor.
+/// within seconds, e-mails sent to a real SMTP server in the test process, and Heilbronn's node with its editor, who posts
+/// updates to the city's Reallabor.
 /// </summary>
-public sealed class WebhookHub : IAsyncLifetime
+public sealed class NotificationsHub : IAsyncLifetime
 {
+    public const string Name = "notifications";
+
+    public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
     public Hub Hub { get; private set; } = null!;
     public CityNodeEditor Heilbronn { get; private set; } = null!;
 
@@ -16,7 +20,7 @@ public sealed class WebhookHub : IAsyncLifetime
     {
         Hub = await Hub.StartAsync(new HubOptions
         {
-            NotificationsSettings = new Dictionary<string, string>
+            NotificationsSettings = new Dictionary<string, string>(Smtp.Settings)
             {
                 ["Webhooks__AllowedAddresses__0"] = "127.0.0.1",
                 ["Webhooks__FirstRetry"] = "00:00:01",
@@ -32,5 +36,9 @@ public sealed class WebhookHub : IAsyncLifetime
     {
         Heilbronn.Dispose();
         await Hub.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 }
+
+[CollectionDefinition(NotificationsHub.Name)]
+public sealed class NotificationsCollection : ICollectionFixture<NotificationsHub>;

@@ -15,7 +15,8 @@ namespace Kommune20.EndToEnd.Tests.Notifications;
 /// a receiver that fails three times and still gets the update exactly once, signed; internal targets are refused and a
 /// redirect to one is never followed; KGSt sees nothing of IESE's subscription.
 /// </summary>
-public sealed class WebhooksThroughGatewayTests(WebhookHub fixture) : IClassFixture<WebhookHub>
+[Collection(NotificationsHub.Name)]
+public sealed class WebhooksThroughGatewayTests(NotificationsHub fixture)
 {
     const string Reallabor = "reallabore-heilbronn";
 

@@ -4,8 +4,8 @@ using Kommune20.Testing;
 namespace Kommune20.EndToEnd.Tests.Observability;
 
 /// <summary>With <c>Logging:Format=json</c> every log line is a JSON object whose scopes carry the request's trace id.</summary>
-[Collection(ObservabilityCollection.Name)]
-public sealed class JsonLogTests(ObservabilityFixture fixture)
+[Collection(SharedHub.Name)]
+public sealed class JsonLogTests(ObservedHub fixture)
 {
     [Fact]
     public async Task A_search_through_the_gateway_is_logged_by_the_gateway_and_the_library_under_the_callers_trace_id()

@@ -8,8 +8,8 @@ namespace Kommune20.EndToEnd.Tests.Observability;
 /// Each service's Prometheus endpoint on its own port: request latencies, MassTransit's and the domain's figures, read from
 /// the database at scrape time; the gateway forwards no scrape and shows its own only on its metrics port.
 /// </summary>
-[Collection(ObservabilityCollection.Name)]
-public sealed class MetricsTests(ObservabilityFixture fixture)
+[Collection(SharedHub.Name)]
+public sealed class MetricsTests(ObservedHub fixture)
 {
     Hub Hub => fixture.Hub;
 

@@ -7,8 +7,8 @@ namespace Kommune20.EndToEnd.Tests.Observability;
 /// outbox and RabbitMQ to the library's consumer, and every process exports its spans under the trace id the node sent,
 /// each linked to its parent.
 /// </summary>
-[Collection(ObservabilityCollection.Name)]
-public sealed class TraceTests(ObservabilityFixture fixture)
+[Collection(SharedHub.Name)]
+public sealed class TraceTests(ObservedHub fixture)
 {
     [Fact]
     public async Task A_pushed_practice_is_one_trace_from_the_gateway_through_federation_and_the_broker_to_the_library()

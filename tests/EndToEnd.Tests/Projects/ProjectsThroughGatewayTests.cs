@@ -16,7 +16,7 @@ namespace Kommune20.EndToEnd.Tests.Projects;
 /// published from its node as a practice naming the project, and the projects in the open-data catalogue.
 /// </summary>
 [Collection(SharedHub.Name)]
-public sealed class ProjectsThroughGatewayTests(HubFixture fixture)
+public sealed class ProjectsThroughGatewayTests(ObservedHub fixture)
 {
     static readonly Guid Heilbronn = Guid.Parse("6b0e2f1a-0005-4c20-9a20-000000000005");
     static readonly Guid Pforzheim = Guid.Parse("6b0e2f1a-0003-4c20-9a20-000000000003");
