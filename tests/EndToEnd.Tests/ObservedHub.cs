@@ -1,7 +1,6 @@
 using System.Globalization;
-using Kommune20.Testing;
-
 using Kommune20.EndToEnd.Tests.Observability;
+using Kommune20.Testing;
 
 namespace Kommune20.EndToEnd.Tests;
 

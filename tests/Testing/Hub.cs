@@ -12,6 +12,9 @@ public sealed class Hub : IAsyncDisposable
     readonly Dictionary<string, (string Folder, string Assembly, Uri Address, Dictionary<string, string> Environment)> _launches = [];
     readonly Dictionary<string, (Uri Http, Uri? Grpc)> _addresses = [];
     readonly Dictionary<string, Uri> _seconds = [];
+    // Guards _processes, _launches and _seconds: a hub's services start side by side, and a test may restart one while
+    // others run.
+    readonly Lock _lock = new();
 
     public required Topology Topology { get; init; }
     public required Uri Gateway { get; init; }
@@ -90,7 +93,7 @@ public sealed class Hub : IAsyncDisposable
                 if (options.Twice.Contains(service.Name))
                 {
                     var second = await hub.StartReplicaAsync(service.Name, SecondName(service.Name));
-                    lock (hub._seconds)
+                    lock (hub._lock)
                         hub._seconds[service.Name] = second.BaseAddress;
                 }
             }
@@ -295,17 +298,18 @@ public sealed class Hub : IAsyncDisposable
     {
         var running = Process(name);
         await running.DisposeAsync();
-        _processes.Remove(running);
+        lock (_lock)
+            _processes.Remove(running);
         if (whileStopped is not null)
             await whileStopped();
         var (folder, assembly, address, environment) = LaunchOf(name);
         return await StartServiceAsync(name, folder, assembly, address, environment);
     }
 
-    /// <summary>How the process <paramref name="name"/> was started; services of a hub start side by side.</summary>
+    /// <summary>How the process <paramref name="name"/> was started.</summary>
     (string Folder, string Assembly, Uri Address, Dictionary<string, string> Environment) LaunchOf(string name)
     {
-        lock (_processes)
+        lock (_lock)
             return _launches[name];
     }
 
@@ -314,7 +318,7 @@ public sealed class Hub : IAsyncDisposable
     async Task<ServiceProcess> StartServiceAsync(string name, string folder, string assembly, Uri address, Dictionary<string, string> environment)
     {
         var process = ServiceProcess.Start(name, RepoPaths.Dll(folder, assembly), address, environment);
-        lock (_processes)
+        lock (_lock)
         {
             _launches[name] = (folder, assembly, address, environment);
             _processes.Add(process);
