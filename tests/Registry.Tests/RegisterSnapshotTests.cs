@@ -53,4 +53,23 @@ public sealed class RegisterSnapshotTests : IDisposable
         Assert.False(after.Graph.MayRelay(Samples.Metropolregion, Samples.Heidelberg));
         Assert.DoesNotContain(Samples.Heidelberg, after.Graph.MembersOf(Samples.Metropolregion, transitive: false));
     }
+
+    [Fact]
+    public async Task Its_own_events_coming_back_keep_the_snapshot_and_another_instances_discard_it()
+    {
+        var snapshot = _registry.Services.GetRequiredService<RegisterSnapshot>();
+        var staged = Guid.NewGuid();
+        snapshot.Staged([staged]);
+        var current = await snapshot.GetAsync(CancellationToken.None);
+
+        snapshot.Heard(staged);
+        Assert.Same(current, await snapshot.GetAsync(CancellationToken.None));
+
+        snapshot.Heard(staged); // redelivered: by now it could as well be another instance's
+        var rebuilt = await snapshot.GetAsync(CancellationToken.None);
+        Assert.NotSame(current, rebuilt);
+
+        snapshot.Heard(Guid.NewGuid());
+        Assert.NotSame(rebuilt, await snapshot.GetAsync(CancellationToken.None));
+    }
 }

@@ -7,22 +7,23 @@ namespace Kommune20.Registry.Members;
 /// <summary>
 /// Discards this instance's <see cref="RegisterSnapshot"/> when any Registry instance committed a change to the register:
 /// the instance's own commits discard it at once (<see cref="RegisterSnapshotInterceptor"/>), the others' reach it
-/// through their events, so replicas behind a load balancer answer from the same register within a moment.
+/// through their events, so replicas behind a load balancer answer from the same register within a moment. The
+/// instance's own events come back on its queue as well; the snapshot recognises and skips them.
 /// </summary>
 public sealed class RegisterChangedElsewhere(RegisterSnapshot snapshot) :
     IConsumer<MemberJoined>, IConsumer<MemberChanged>, IConsumer<MemberLeft>, IConsumer<NetworkMembershipChanged>
 {
-    public Task Consume(ConsumeContext<MemberJoined> context) => Discard();
+    public Task Consume(ConsumeContext<MemberJoined> context) => Heard(context);
 
-    public Task Consume(ConsumeContext<MemberChanged> context) => Discard();
+    public Task Consume(ConsumeContext<MemberChanged> context) => Heard(context);
 
-    public Task Consume(ConsumeContext<MemberLeft> context) => Discard();
+    public Task Consume(ConsumeContext<MemberLeft> context) => Heard(context);
 
-    public Task Consume(ConsumeContext<NetworkMembershipChanged> context) => Discard();
+    public Task Consume(ConsumeContext<NetworkMembershipChanged> context) => Heard(context);
 
-    Task Discard()
+    Task Heard(ConsumeContext context)
     {
-        snapshot.Discard();
+        snapshot.Heard(context.MessageId);
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Kommune20.Messaging;
 using Kommune20.Registry.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -9,13 +11,19 @@ namespace Kommune20.Registry.Members;
 /// The register as other services ask it (members by id and the network graph), held in memory: it is small and
 /// changes rarely, while every federation push and every vote asks it. The Registry's own commits to members or
 /// memberships discard it, so the next question reads the database again; another instance's commits discard it when
-/// their events arrive (<see cref="RegisterChangedElsewhere"/>).
+/// their events arrive (<see cref="RegisterChangedElsewhere"/>). Its own events reach it too, and are recognised by
+/// their message ids: the commit that staged them has discarded the snapshot already, and a second discard would throw
+/// away a snapshot that has the change.
 /// </summary>
-public sealed class RegisterSnapshot(IServiceScopeFactory scopes)
+public sealed class RegisterSnapshot(IServiceScopeFactory scopes, TimeProvider time)
 {
+    /// <summary>Long enough for the outbox to publish after an outage of the broker, short enough to bound the ids kept.</summary>
+    static readonly TimeSpan OwnEventsKept = TimeSpan.FromHours(1);
+
     public sealed record Register(IReadOnlyDictionary<Guid, Member> Members, MemberGraph Graph);
 
     readonly SemaphoreSlim _loading = new(1, 1);
+    readonly ConcurrentDictionary<Guid, DateTimeOffset> _ownEvents = new();
     Register? _current;
     long _generation;
 
@@ -49,6 +57,25 @@ public sealed class RegisterSnapshot(IServiceScopeFactory scopes)
     {
         Interlocked.Increment(ref _generation);
         Volatile.Write(ref _current, null);
+    }
+
+    /// <summary>Remembers the events a commit of this instance staged; ids older than an hour are forgotten.</summary>
+    internal void Staged(IEnumerable<Guid> messageIds)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (id, stagedAt) in _ownEvents)
+            if (now - stagedAt > OwnEventsKept)
+                _ownEvents.TryRemove(id, out _);
+        foreach (var id in messageIds)
+            _ownEvents[id] = now;
+    }
+
+    /// <summary>Discards the snapshot for an event of the register, unless this instance staged it.</summary>
+    public void Heard(Guid? messageId)
+    {
+        if (messageId is { } id && _ownEvents.TryRemove(id, out _))
+            return;
+        Discard();
     }
 }
 
@@ -95,6 +122,9 @@ internal sealed class RegisterSnapshotInterceptor(RegisterSnapshot snapshot) : S
                 entry.Entity is Member or NetworkMembership && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             _committing.AddOrUpdate(context, ChangesRegister);
+            snapshot.Staged(context.ChangeTracker.Entries<OutboxMessage>()
+                .Where(entry => entry.State == EntityState.Added)
+                .Select(entry => entry.Entity.MessageId));
             snapshot.Discard();
         }
         else
