@@ -19,15 +19,26 @@ public sealed class CatalogTests
         MemberId = PracticeSamples.Heidelberg, Found = true, Name = "Heidelberg", Ags = "08221000", FederalState = "Baden-Württemberg",
     };
 
-    static RdfGraph Graph() => DcatCatalog.Build(
-        [new CatalogEntry(Id, PracticeSamples.Digitallotsen() with { Summary = "Wegweiser \"Richtung\" Digitalisierung" }, Heidelberg,
-            new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), 1)],
-        Root, License, DateTimeOffset.UnixEpoch);
+    static readonly CatalogEntry Digitallotsen = new(Id, PracticeSamples.Digitallotsen() with { Summary = "Wegweiser \"Richtung\" Digitalisierung" },
+        Heidelberg, new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero), 1);
+
+    static async Task<string> WrittenAsync(Func<Stream, IAsyncEnumerable<RdfGraph>, Task> write, params CatalogEntry[] entries)
+    {
+        using var stream = new MemoryStream();
+        await write(stream, DcatCatalog.Windows(entries.ToAsyncEnumerable(), Root, License, DateTimeOffset.UnixEpoch, CancellationToken.None));
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    static Task<string> TurtleAsync(params CatalogEntry[] entries) =>
+        WrittenAsync((stream, windows) => TurtleWriter.WriteAsync(stream, Dcat.Prefixes, windows, CancellationToken.None), entries);
+
+    static Task<string> JsonLdAsync(params CatalogEntry[] entries) =>
+        WrittenAsync((stream, windows) => JsonLdWriter.WriteAsync(stream, Dcat.Prefixes, windows, CancellationToken.None), entries);
 
     [Fact]
-    public void Turtle_describes_the_practice_as_a_dcat_dataset()
+    public async Task Turtle_describes_the_practice_as_a_dcat_dataset()
     {
-        var turtle = TurtleWriter.Write(Graph());
+        var turtle = await TurtleAsync(Digitallotsen);
 
         Assert.Contains("@prefix dcat: <http://www.w3.org/ns/dcat#> .", turtle);
         Assert.Contains("<http://localhost:8080/api/library/practices/0d1e2f3a-0000-4000-8000-000000000001> a dcat:Dataset ;", turtle);
@@ -41,18 +52,37 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void The_catalogue_names_the_pilot_projects_catalogue_as_its_part()
+    public async Task The_catalogue_names_the_pilot_projects_catalogue_as_its_part()
     {
-        var turtle = TurtleWriter.Write(Graph());
+        var turtle = await TurtleAsync(Digitallotsen);
 
         Assert.Contains("<http://localhost:8080/api/library/catalog> a dcat:Catalog ;", turtle);
         Assert.Contains("dcat:catalog <http://localhost:8080/api/projects/catalog>", turtle);
+        Assert.Contains("dct:modified \"2026-11-01T08:00:00Z\"^^xsd:dateTime", turtle);
     }
 
     [Fact]
-    public void JSON_LD_holds_the_same_graph()
+    public async Task A_catalogue_larger_than_a_window_links_every_dataset_once_and_numbers_its_blank_nodes_apart()
     {
-        using var document = JsonDocument.Parse(JsonLdWriter.Write(Graph()));
+        var entries = Enumerable.Range(0, 1234).Select(i => Digitallotsen with { Id = Guid.CreateVersion7(), ChangedAt = Digitallotsen.ChangedAt.AddMinutes(i) }).ToArray();
+
+        using var document = JsonDocument.Parse(await JsonLdAsync(entries));
+
+        var nodes = document.RootElement.GetProperty("@graph").EnumerateArray().ToList();
+        var linked = nodes.Where(node => node.GetProperty("@id").GetString() == "http://localhost:8080/api/library/catalog")
+            .SelectMany(node => node.TryGetProperty("dcat:dataset", out var datasets) ? datasets.EnumerateArray() : [])
+            .Select(dataset => dataset.GetProperty("@id").GetString()).ToList();
+        Assert.Equal(entries.Select(e => $"http://localhost:8080/api/library/practices/{e.Id}").Order(), linked.Order());
+        var blankNodes = nodes.Select(node => node.GetProperty("@id").GetString()!).Where(id => id.StartsWith("_:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(blankNodes.Count, blankNodes.Distinct().Count());
+        Assert.Contains(nodes, node => node.TryGetProperty("dct:modified", out var modified) && node.GetProperty("@id").GetString()!.EndsWith("/catalog")
+            && modified[0].GetProperty("@value").GetString() == "2026-11-02T04:33:00Z");
+    }
+
+    [Fact]
+    public async Task JSON_LD_holds_the_same_graph()
+    {
+        using var document = JsonDocument.Parse(await JsonLdAsync(Digitallotsen));
         var root = document.RootElement;
         Assert.Equal("http://www.w3.org/ns/dcat#", root.GetProperty("@context").GetProperty("dcat").GetString());
 

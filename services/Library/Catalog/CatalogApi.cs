@@ -16,18 +16,19 @@ public static class CatalogApi
     public static RouteGroupBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/library").WithTags("Open data").AllowAnonymous();
-        group.MapGet("/catalog.jsonld", async (HttpRequest request, LibraryDb db, MemberCards cards, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
-            Results.Text(JsonLdWriter.Write(DcatCatalog.Build(await Entries(db, cards, ct).ToListAsync(ct), Dcat.Root(request), Dcat.License(configuration), clock.GetUtcNow())),
-                "application/ld+json; charset=utf-8"));
-        group.MapGet("/catalog.ttl", async (HttpRequest request, LibraryDb db, MemberCards cards, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
-            Results.Text(TurtleWriter.Write(DcatCatalog.Build(await Entries(db, cards, ct).ToListAsync(ct), Dcat.Root(request), Dcat.License(configuration), clock.GetUtcNow())),
-                "text/turtle; charset=utf-8"));
+        group.MapGet("/catalog.jsonld", (HttpRequest request, LibraryDb db, MemberCards cards, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Stream(body => JsonLdWriter.WriteAsync(body, Dcat.Prefixes, DatasetWindows(request, db, cards, configuration, clock, ct), ct), "application/ld+json; charset=utf-8"));
+        group.MapGet("/catalog.ttl", (HttpRequest request, LibraryDb db, MemberCards cards, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Stream(body => TurtleWriter.WriteAsync(body, Dcat.Prefixes, DatasetWindows(request, db, cards, configuration, clock, ct), ct), "text/turtle; charset=utf-8"));
         group.MapGet("/catalog.csv", (HttpRequest request, LibraryDb db, MemberCards cards, CancellationToken ct) =>
             TypedResults.Stream(body => CsvCatalog.WriteAsync(body, Entries(db, cards, ct), Dcat.Root(request), ct), "text/csv; charset=utf-8"));
         return group;
     }
 
-    /// <summary>The public practices one by one from the database, so the CSV never holds them all in memory.</summary>
+    static IAsyncEnumerable<RdfGraph> DatasetWindows(HttpRequest request, LibraryDb db, MemberCards cards, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+        DcatCatalog.Windows(Entries(db, cards, ct), Dcat.Root(request), Dcat.License(configuration), clock.GetUtcNow(), ct);
+
+    /// <summary>The public practices one by one from the database, so no form of the catalogue holds them all in memory.</summary>
     static async IAsyncEnumerable<CatalogEntry> Entries(LibraryDb db, MemberCards cards, [EnumeratorCancellation] CancellationToken ct)
     {
         var listed = db.Practices.AsNoTracking().Where(p => !p.IsWithdrawn && p.Record != null);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kommune20.ServiceDefaults.OpenData;
 
 namespace Kommune20.Library.Catalog;
@@ -7,7 +8,8 @@ namespace Kommune20.Library.Catalog;
 /// description, keywords (topics), publisher (the origin member), political geocoding (its AGS), period, SDG targets
 /// (UN SDG vocabulary), contact points, landing page, and a distribution (the practice as JSON from the library's API).
 /// The pilot projects are the Projects service's own catalogue, which this one names as a part (<c>dcat:catalog</c>):
-/// the library does not own projects.
+/// the library does not own projects. It is written as it is read from the database (<see cref="Windows"/>): at 100,000
+/// practices the whole graph would take hundreds of megabytes.
 /// </summary>
 public static class DcatCatalog
 {
@@ -18,19 +20,50 @@ public static class DcatCatalog
     /// <summary>The pilot projects' catalogue (Projects), served beside this one in the same forms (<c>.jsonld</c>, <c>.ttl</c>).</summary>
     public const string ProjectsCatalog = "api/projects/catalog";
 
+    const string Path = "api/library/catalog";
+
+    /// <summary>Datasets per window: a window is written and cleared before the next practice is read.</summary>
+    const int Window = 500;
+
+    /// <summary>
+    /// The catalogue in windows of <see cref="Window"/> datasets, each window with the catalogue's <c>dcat:dataset</c>
+    /// links to them, and last the catalogue's own description, whose last change is the latest practice's. The window
+    /// is one graph, cleared after it was yielded: write it before asking for the next.
+    /// </summary>
     /// <param name="root">The public address of the hub (the gateway), e.g. http://localhost:8080/.</param>
     /// <param name="license">The licence the catalogue states for its distributions (<c>Catalog:License</c>).</param>
-    public static RdfGraph Build(IReadOnlyList<CatalogEntry> entries, Uri root, string license, DateTimeOffset now)
+    public static async IAsyncEnumerable<RdfGraph> Windows(IAsyncEnumerable<CatalogEntry> entries, Uri root, string license, DateTimeOffset now,
+        [EnumeratorCancellation] CancellationToken ct)
     {
         var graph = new RdfGraph(Dcat.Prefixes);
-        var catalog = Dcat.AddCatalog(graph, root, "api/library/catalog", "Bibliothek guter Praxis – Kommune 2.0 e. V.",
-            "Gute Praxis der Mitgliedskommunen des Kommune 2.0 e. V.: Projekte, Ziele, Zeiträume, Nachhaltigkeitsziele, Förderprogramme "
-            + "und verifizierte Übernahmen durch andere Kommunen.", "api/library/practices", entries.Count == 0 ? now : entries.Max(e => e.ChangedAt));
-        graph.Add(catalog, "dcat:catalog", new Iri(new Uri(root, ProjectsCatalog).AbsoluteUri));
+        var catalog = new Iri(new Uri(root, Path).AbsoluteUri);
+        var datasets = new List<Iri>(Window);
+        DateTimeOffset? modified = null;
+        await foreach (var entry in entries.WithCancellation(ct))
+        {
+            datasets.Add(AddDataset(graph, entry, root, license));
+            modified = modified > entry.ChangedAt ? modified : entry.ChangedAt;
+            if (datasets.Count == Window)
+            {
+                Link(graph, catalog, datasets);
+                yield return graph;
+                graph.Clear();
+            }
+        }
 
-        foreach (var entry in entries)
-            graph.Add(catalog, "dcat:dataset", AddDataset(graph, entry, root, license));
-        return graph;
+        Dcat.AddCatalog(graph, root, Path, "Bibliothek guter Praxis – Kommune 2.0 e. V.",
+            "Gute Praxis der Mitgliedskommunen des Kommune 2.0 e. V.: Projekte, Ziele, Zeiträume, Nachhaltigkeitsziele, Förderprogramme "
+            + "und verifizierte Übernahmen durch andere Kommunen.", "api/library/practices", modified ?? now);
+        graph.Add(catalog, "dcat:catalog", new Iri(new Uri(root, ProjectsCatalog).AbsoluteUri));
+        Link(graph, catalog, datasets);
+        yield return graph;
+    }
+
+    static void Link(RdfGraph graph, Iri catalog, List<Iri> datasets)
+    {
+        foreach (var dataset in datasets)
+            graph.Add(catalog, "dcat:dataset", dataset);
+        datasets.Clear();
     }
 
     static Iri AddDataset(RdfGraph graph, CatalogEntry entry, Uri root, string license)

@@ -11,7 +11,11 @@ public sealed record Literal(string Value, string? Language = null, string? Data
 
 public sealed record Triple(RdfNode Subject, Iri Predicate, RdfNode Object);
 
-/// <summary>A small RDF graph: the triples in the order they were added, and the prefixes its serialisations use.</summary>
+/// <summary>
+/// A small RDF graph: the triples in the order they were added, and the prefixes its serialisations use. A large
+/// graph is written in windows: <see cref="Clear"/> empties the graph after a window was written, and blank nodes go on
+/// being numbered, so that no label of a later window names a node of an earlier one.
+/// </summary>
 public sealed class RdfGraph(IReadOnlyDictionary<string, string> prefixes)
 {
     readonly List<Triple> _triples = [];
@@ -21,6 +25,8 @@ public sealed class RdfGraph(IReadOnlyDictionary<string, string> prefixes)
     public IReadOnlyList<Triple> Triples => _triples;
 
     public BlankNode NewBlankNode() => new("b" + ++_blankNodes);
+
+    public void Clear() => _triples.Clear();
 
     public Iri Term(string prefixed)
     {

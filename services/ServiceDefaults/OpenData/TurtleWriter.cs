@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Kommune20.ServiceDefaults.OpenData;
 
-/// <summary>Writes an <see cref="RdfGraph"/> as Turtle: prefixes, then each subject with its predicates and objects.</summary>
+/// <summary>
+/// Writes an <see cref="RdfGraph"/> as Turtle: prefixes, then each subject with its predicates and objects. A graph
+/// written in windows (<see cref="WriteAsync"/>) may state a subject in several windows, which Turtle allows.
+/// </summary>
 public static class TurtleWriter
 {
     const string RdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -10,9 +13,35 @@ public static class TurtleWriter
     public static string Write(RdfGraph graph)
     {
         var turtle = new StringBuilder();
-        foreach (var (prefix, ns) in graph.Prefixes)
-            turtle.Append("@prefix ").Append(prefix).Append(": <").Append(EscapeIri(ns)).Append("> .\n");
+        AppendPrefixes(turtle, graph.Prefixes);
+        AppendSubjects(turtle, graph);
+        return turtle.ToString();
+    }
 
+    /// <summary>Writes each window of a graph to <paramref name="destination"/> as it comes, so the whole graph is never in memory.</summary>
+    public static async Task WriteAsync(Stream destination, IReadOnlyDictionary<string, string> prefixes, IAsyncEnumerable<RdfGraph> windows, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(destination, new UTF8Encoding(false), leaveOpen: true);
+        var turtle = new StringBuilder();
+        AppendPrefixes(turtle, prefixes);
+        await foreach (var window in windows.WithCancellation(ct))
+        {
+            AppendSubjects(turtle, window);
+            await writer.WriteAsync(turtle, ct);
+            await writer.FlushAsync(ct);
+            turtle.Clear();
+        }
+        await writer.WriteAsync(turtle, ct);
+    }
+
+    static void AppendPrefixes(StringBuilder turtle, IReadOnlyDictionary<string, string> prefixes)
+    {
+        foreach (var (prefix, ns) in prefixes)
+            turtle.Append("@prefix ").Append(prefix).Append(": <").Append(EscapeIri(ns)).Append("> .\n");
+    }
+
+    static void AppendSubjects(StringBuilder turtle, RdfGraph graph)
+    {
         foreach (var subject in graph.Triples.GroupBy(t => t.Subject))
         {
             turtle.Append('\n').Append(Node(graph, subject.Key));
@@ -25,7 +54,6 @@ public static class TurtleWriter
                     .Append(i == predicates.Count - 1 ? " .\n" : " ;");
             }
         }
-        return turtle.ToString();
     }
 
     static string Node(RdfGraph graph, RdfNode node) => node switch
