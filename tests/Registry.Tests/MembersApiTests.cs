@@ -96,6 +96,38 @@ public sealed class MembersApiTests : IClassFixture<MembersApiTests.App>, IDispo
     }
 
     [Fact]
+    public async Task The_networks_come_in_one_answer_with_their_counts_every_member_network_and_the_first_others()
+    {
+        var networks = (await _anonymous.GetFromJsonAsync<List<NetworkOverview>>("/api/registry/networks?shown=2", Json.Options))!;
+
+        var ofNetworks = networks.Select(n => n.Network.Id).ToHashSet();
+        var association = Assert.Single(networks, n => n.Network.Id == Samples.Association);
+        Assert.True(association.MemberCount >= 8);
+        Assert.Contains(association.Members, m => m.Id == Samples.Metropolregion); // a network is always shown
+        Assert.Equal(2, association.Members.Count(m => !ofNetworks.Contains(m.Id)));
+        var region = Assert.Single(networks, n => n.Network.Id == Samples.Metropolregion);
+        Assert.Equal(region.MemberCount, (await ListAsync($"?network={Samples.Metropolregion}&transitive=false")).Total);
+        Assert.DoesNotContain(networks, n => n.Network.Id == Samples.Heidelberg);
+
+        var networksOnly = (await _anonymous.GetFromJsonAsync<List<NetworkOverview>>("/api/registry/networks?shown=0", Json.Options))!;
+        var shownOfAssociation = Assert.Single(networksOnly, n => n.Network.Id == Samples.Association).Members;
+        Assert.Contains(shownOfAssociation, m => m.Id == Samples.Metropolregion);
+        Assert.All(shownOfAssociation, m => Assert.Contains(m.Id, ofNetworks));
+    }
+
+    [Theory]
+    [InlineData("?shown=-1")]
+    [InlineData("?shown=501")]
+    [InlineData("?shown=viele")]
+    public async Task A_bad_number_of_members_shown_gets_400_naming_it(string query)
+    {
+        using var response = await _anonymous.GetAsync("/api/registry/networks" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("shown", out _), problem.RootElement.ToString());
+    }
+
+    [Fact]
     public async Task A_body_over_one_MiB_gets_413_naming_the_body_before_anything_is_read()
     {
         using var office = await _registry.ClientAsAsync("office-integration");

@@ -15,6 +15,7 @@ public sealed class RouteInventoryTests
         ["GET /api/registry/members/{id}"] = "a member's public entry",
         ["GET /api/registry/members/{id}/members"] = "a network's members are public",
         ["GET /api/registry/members/{id}/networks"] = "a member's networks are public",
+        ["GET /api/registry/networks"] = "every network and its members in one answer, public like each of them",
         ["GET /api/registry/members/{id}/memberships"] = "a network's members and their relay consent are public, as the portal shows who publishes for a member",
         ["GET /account/login"] = "the sign-in page",
         ["GET /account/login.css"] = "the sign-in page's stylesheet (no inline style under the CSP)",

@@ -34,3 +34,10 @@ public sealed record NetworkMembershipDto(Guid NetworkId, Guid MemberId, DateOnl
 
 /// <summary>A direct member of a network and whether it consented that the network's node publishes for it.</summary>
 public sealed record NetworkMemberDto(Guid MemberId, MemberKind Kind, string Name, bool RelayAllowed);
+
+/// <summary>A network, how many direct members it has, and those of them shown (<c>/api/registry/networks</c>).</summary>
+public sealed record NetworkOverview(MemberSummary Network, int MemberCount, IReadOnlyList<MemberSummary> Members)
+{
+    public const int DefaultShown = 24;
+    public const int MaxShown = 500;
+}

@@ -18,6 +18,9 @@ public sealed class MemberGraph
         _relays = list.Where(edge => edge.RelayAllowed).Select(edge => (edge.NetworkId, edge.MemberId)).ToHashSet();
     }
 
+    /// <summary>Every member that has members of its own.</summary>
+    public IEnumerable<Guid> Networks => _membersOf.Select(members => members.Key);
+
     public IReadOnlySet<Guid> MembersOf(Guid network, bool transitive) => Walk(network, _membersOf, transitive);
 
     public IReadOnlySet<Guid> NetworksOf(Guid member, bool transitive) => Walk(member, _networksOf, transitive);

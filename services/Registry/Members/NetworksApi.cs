@@ -20,7 +20,33 @@ public static class NetworksApi
         group.MapGet("/memberships", MembershipsOfAsync).AllowAnonymous();
         group.MapPut("/members/{memberId:guid}", PutMembershipAsync).RequireAuthorization(Policies.Office);
         group.MapDelete("/members/{memberId:guid}", DeleteMembershipAsync).RequireAuthorization(Policies.Office);
+        app.MapGet("/api/registry/networks", Overview).WithTags("Networks").AllowAnonymous();
         return group;
+    }
+
+    /// <summary>
+    /// Every network with its direct members in one answer, for the picture of the network of networks: per network the
+    /// count, every member that is a network itself, and the first <c>shown</c> others by name (the association alone
+    /// has every municipality as its member). Members that left are not in it. Answered from the register in memory.
+    /// </summary>
+    static async Task<Results<Ok<List<NetworkOverview>>, ValidationProblem>> Overview(int? shown, RegisterSnapshot snapshot, CancellationToken ct)
+    {
+        if (shown is < 0 or > NetworkOverview.MaxShown)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["shown"] = [$"Zwischen 0 und {NetworkOverview.MaxShown} Mitglieder je Netzwerk."] });
+        var register = await snapshot.GetAsync(ct);
+        bool Present(Guid id) => register.Members.TryGetValue(id, out var member) && member.Status != MemberStatus.Left;
+        var networks = register.Graph.Networks.Where(Present).ToHashSet();
+        return TypedResults.Ok(networks
+            .Select(id => register.Members[id])
+            .OrderBy(network => network.SortKey)
+            .Select(network =>
+            {
+                var members = register.Graph.MembersOf(network.Id, transitive: false).Where(Present).Select(id => register.Members[id]).OrderBy(m => m.SortKey).ToList();
+                var others = members.Where(m => !networks.Contains(m.Id)).Take(shown ?? NetworkOverview.DefaultShown).ToHashSet();
+                return new NetworkOverview(MemberSummary.From(network), members.Count,
+                    members.Where(m => networks.Contains(m.Id) || others.Contains(m)).Select(MemberSummary.From).ToList());
+            })
+            .ToList());
     }
 
     static async Task<Results<Ok<List<MemberSummary>>, NotFound>> MembersOfAsync(Guid id, bool? transitive, RegistryDb db, CancellationToken ct)
