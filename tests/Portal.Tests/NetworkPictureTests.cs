@@ -5,13 +5,13 @@ namespace Kommune20.Portal.Tests;
 
 public sealed class NetworkPictureTests
 {
-    static Member M(string name, string kind) => new(Guid.NewGuid(), kind, name, null, null, null, null, "active", true, true, DateTimeOffset.UnixEpoch);
+    static MemberSummary M(string name, string kind) => new(Guid.NewGuid(), kind, name);
 
-    static readonly Member Verein = M("Kommune 2.0 e. V.", "association");
-    static readonly Member Metropolregion = M("Metropolregion Rhein-Neckar", "region");
-    static readonly Member Heidelberg = M("Heidelberg", "city");
-    static readonly Member Pforzheim = M("Pforzheim", "city");
-    static readonly Member Kgst = M("KGSt", "partner-institution");
+    static readonly MemberSummary Verein = M("Kommune 2.0 e. V.", "association");
+    static readonly MemberSummary Metropolregion = M("Metropolregion Rhein-Neckar", "region");
+    static readonly MemberSummary Heidelberg = M("Heidelberg", "city");
+    static readonly MemberSummary Pforzheim = M("Pforzheim", "city");
+    static readonly MemberSummary Kgst = M("KGSt", "partner-institution");
 
     static readonly NetworkEdge[] Edges =
     [
@@ -22,7 +22,7 @@ public sealed class NetworkPictureTests
     public void A_member_stands_one_column_right_of_the_deepest_network_it_belongs_to()
     {
         var picture = NetworkPicture.Draw([Heidelberg, Pforzheim, Metropolregion, Verein, Kgst], Edges);
-        double X(Member member) => picture.Nodes.Single(n => n.Id == member.Id).X;
+        double X(MemberSummary member) => picture.Nodes.Single(n => n.Id == member.Id).X;
 
         Assert.Equal(X(Verein), X(Kgst));
         Assert.True(X(Metropolregion) > X(Verein));
@@ -84,5 +84,19 @@ public sealed class NetworkPictureTests
         var picture = NetworkPicture.Draw([Verein, Heidelberg], [new(Verein.Id, Heidelberg.Id), new(Verein.Id, Pforzheim.Id)]);
 
         Assert.Single(picture.Edges);
+    }
+
+    [Fact]
+    public void The_registrys_overview_draws_each_member_once_with_a_line_per_membership()
+    {
+        var picture = NetworkPicture.Draw(
+        [
+            new NetworkOverview(Verein, 4000, [Heidelberg, Metropolregion, Pforzheim]),
+            new NetworkOverview(Metropolregion, 1, [Heidelberg]),
+        ]);
+
+        Assert.Equal(4, picture.Nodes.Count);
+        Assert.Equal(4, picture.Edges.Count);
+        Assert.True(picture.Nodes.Single(n => n.Id == Metropolregion.Id).IsNetwork);
     }
 }

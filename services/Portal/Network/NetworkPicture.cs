@@ -17,7 +17,7 @@ public sealed record NetworkPicture(int Width, int Height, IReadOnlyList<Picture
     const int Margin = 10;
     const int MaxLabelLength = 36;
 
-    public static NetworkPicture Draw(IReadOnlyList<Member> members, IReadOnlyList<NetworkEdge> edges)
+    public static NetworkPicture Draw(IReadOnlyList<MemberSummary> members, IReadOnlyList<NetworkEdge> edges)
     {
         var known = members.Select(m => m.Id).ToHashSet();
         var memberships = edges.Where(e => known.Contains(e.NetworkId) && known.Contains(e.MemberId) && e.NetworkId != e.MemberId).Distinct().ToList();
@@ -50,8 +50,18 @@ public sealed record NetworkPicture(int Width, int Height, IReadOnlyList<Picture
         return new NetworkPicture(width, height, nodes, lines);
     }
 
+    /// <summary>
+    /// The networks as the Registry sums them up (<see cref="RegistryClient.NetworksAsync"/>): every network and the
+    /// members it sent, each once, with a line for each of their memberships.
+    /// </summary>
+    public static NetworkPicture Draw(IReadOnlyList<NetworkOverview> networks)
+    {
+        var members = networks.Select(n => n.Network).Concat(networks.SelectMany(n => n.Members)).DistinctBy(m => m.Id).ToList();
+        return Draw(members, networks.SelectMany(n => n.Members.Select(m => new NetworkEdge(n.Network.Id, m.Id))).ToList());
+    }
+
     /// <summary>Level 0 for members of no network, else one more than the deepest network they belong to.</summary>
-    static Dictionary<Guid, int> Levels(IReadOnlyList<Member> members, IReadOnlyList<NetworkEdge> memberships)
+    static Dictionary<Guid, int> Levels(IReadOnlyList<MemberSummary> members, IReadOnlyList<NetworkEdge> memberships)
     {
         var networksOf = memberships.ToLookup(e => e.MemberId, e => e.NetworkId);
         var levels = new Dictionary<Guid, int>();

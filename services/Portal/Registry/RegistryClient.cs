@@ -29,13 +29,9 @@ public sealed class RegistryClient(HttpClient http)
     public async Task<IReadOnlyList<MemberSummary>> MembersOfAsync(Guid networkId, bool transitive, CancellationToken ct = default) =>
         await http.GetFromJsonAsync<List<MemberSummary>>($"/api/registry/members/{networkId}/members?transitive={(transitive ? "true" : "false")}", ct) ?? [];
 
-    /// <summary>Who belongs to which network directly: one edge per membership, read per member from the graph API.</summary>
-    public async Task<IReadOnlyList<NetworkEdge>> NetworkEdgesAsync(IEnumerable<Member> members, CancellationToken ct = default)
-    {
-        var perNetwork = await Task.WhenAll(members.Select(async network =>
-            (await MembersOfAsync(network.Id, transitive: false, ct)).Select(member => new NetworkEdge(network.Id, member.Id))));
-        return perNetwork.SelectMany(edges => edges).ToList();
-    }
+    /// <summary>Every network with its member count, its member networks and its first <paramref name="shown"/> other members, in one call.</summary>
+    public async Task<IReadOnlyList<NetworkOverview>> NetworksAsync(int shown, CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<List<NetworkOverview>>($"/api/registry/networks?shown={shown}", ct) ?? [];
 
     public async Task<ApiResult<Member>> CreateMemberAsync(MemberInput input, CancellationToken ct = default) =>
         await ApiResult<Member>.ReadAsync(await http.PostAsJsonAsync("/api/registry/members", input, ct), ct);
@@ -69,3 +65,6 @@ public sealed class RegistryClient(HttpClient http)
 
 /// <summary>An edge of the network of networks: <see cref="MemberId"/> belongs to <see cref="NetworkId"/>.</summary>
 public sealed record NetworkEdge(Guid NetworkId, Guid MemberId);
+
+/// <summary>A network, how many direct members it has, and those of them the Registry sent.</summary>
+public sealed record NetworkOverview(MemberSummary Network, int MemberCount, IReadOnlyList<MemberSummary> Members);
