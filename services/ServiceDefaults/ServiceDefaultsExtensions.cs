@@ -48,7 +48,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
         beforeAuthentication?.Invoke(app);
-        app.UseAuthentication();
+        app.UseAuthenticationWithGrpcShortcut();
         app.UseAuthorization();
 
         // Live: the process answers. Ready: its database answers and its bus has started; a broker outage after that only
