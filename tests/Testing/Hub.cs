@@ -296,14 +296,35 @@ public sealed class Hub : IAsyncDisposable
     /// </summary>
     public async Task<ServiceProcess> RestartAsync(string name, Func<Task>? whileStopped = null)
     {
-        var running = Process(name);
-        await running.DisposeAsync();
-        lock (_lock)
-            _processes.Remove(running);
+        await KillAsync([name]);
         if (whileStopped is not null)
             await whileStopped();
+        return await StartAgainAsync(name);
+    }
+
+    /// <summary>
+    /// Kills several processes at the same moment (a power cut) and starts them again in the order given, each ready
+    /// before the next starts, as an operator brings a hub back: the Registry before what validates its tokens.
+    /// </summary>
+    public async Task RestartTogetherAsync(params string[] names)
+    {
+        await KillAsync(names);
+        foreach (var name in names)
+            await StartAgainAsync(name);
+    }
+
+    async Task KillAsync(IReadOnlyList<string> names)
+    {
+        var running = names.Select(Process).ToList();
+        await Task.WhenAll(running.Select(process => process.DisposeAsync().AsTask()));
+        lock (_lock)
+            _processes.RemoveAll(running.Contains);
+    }
+
+    Task<ServiceProcess> StartAgainAsync(string name)
+    {
         var (folder, assembly, address, environment) = LaunchOf(name);
-        return await StartServiceAsync(name, folder, assembly, address, environment);
+        return StartServiceAsync(name, folder, assembly, address, environment);
     }
 
     /// <summary>How the process <paramref name="name"/> was started.</summary>
