@@ -17,7 +17,7 @@ namespace Kommune20.Bench.InProcess;
 /// event per change, the feed cursor), bulk-copied in one transaction into a database of its own with the Federation
 /// service's schema (its migrations, so the same tables and indexes) on either of its providers, through its EF Core model
 /// with linq2db's BulkCopy: on PostgreSQL the binary COPY protocol, on SQLite (which has no bulk protocol) multi-row
-/// INSERT statements.
+/// INSERT statements with the values inline (its timestamps to the millisecond, as text in the columns EF Core writes).
 /// </summary>
 public sealed class ReplicaBulkCopy : IAsyncDisposable
 {
