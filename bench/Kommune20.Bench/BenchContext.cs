@@ -15,6 +15,9 @@ public sealed class BenchContext
 
     public required Hub Hub { get; init; }
     public required string RabbitMq { get; init; }
+
+    /// <summary>A throwaway PostgreSQL server (a connection string without a database) for the scenarios that measure on it too; null when none was given.</summary>
+    public string? Postgres { get; init; }
     public required BenchSettings Settings { get; init; }
     public required IHttpLoad Http { get; init; }
     public CountersProfiler? Profiler { get; init; }

@@ -37,6 +37,7 @@ public static class BenchRun
         {
             Hub = hub,
             RabbitMq = broker,
+            Postgres = options.Postgres,
             Settings = options.Settings,
             Http = http,
             Profiler = CountersProfiler.Find(options.Counters, Path.Combine(BenchOptions.WorkFolder, "profiles")),

@@ -41,14 +41,14 @@ public sealed class NetworkRelayTests
     {
         var hubData = TestEnvironment.NewDataDirectory("relay-bench");
         var (first, second, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        await using (var hub = await ReplicaBulkInsert.CreateAsync(Path.Combine(hubData, "federation"), CancellationToken.None))
+        await using (var hub = await ReplicaBulkCopy.OnSqliteAsync(Path.Combine(hubData, "federation"), CancellationToken.None))
         {
-            await hub.InsertAsync(first, GeneratedPractices.Publications(first, 0, 20), CancellationToken.None);
-            await hub.InsertAsync(second, GeneratedPractices.Publications(second, 0, 20), CancellationToken.None);
-            await hub.InsertAsync(other, GeneratedPractices.Publications(other, 0, 5), CancellationToken.None);
+            await hub.CopyAsync(first, GeneratedPractices.Publications(first, 0, 20), CancellationToken.None);
+            await hub.CopyAsync(second, GeneratedPractices.Publications(second, 0, 20), CancellationToken.None);
+            await hub.CopyAsync(other, GeneratedPractices.Publications(other, 0, 5), CancellationToken.None);
         }
 
-        // The bulk insert's replicas were delivered by their origins themselves.
+        // The bulk copy's replicas were delivered by their origins themselves.
         Assert.Equal((40, 40), await HubReplicas.CountAsync(hubData, [first, second], deliverer: null, CancellationToken.None));
         Assert.Equal((40, 0), await HubReplicas.CountAsync(hubData, [first, second], deliverer: Guid.NewGuid(), CancellationToken.None));
         Assert.Equal((0, 0), await HubReplicas.CountAsync(hubData, [Guid.NewGuid()], deliverer: null, CancellationToken.None));

@@ -170,7 +170,7 @@ public sealed class Hub : IAsyncDisposable
     /// The service <paramref name="name"/> on a PostgreSQL database of this hub's own (hubs of parallel test classes share
     /// the server), named after <paramref name="owner"/> where several processes have databases of the same name (city nodes).
     /// </summary>
-    Dictionary<string, string> DatabaseSettings(string name, string postgres, string? owner = null) => new()
+    public Dictionary<string, string> DatabaseSettings(string name, string postgres, string? owner = null) => new()
     {
         ["Database__Provider"] = "Postgres",
         [$"ConnectionStrings__{name}"] = $"{postgres};Database={owner ?? name}_{MessagingInstance}",
@@ -327,6 +327,21 @@ public sealed class Hub : IAsyncDisposable
         return StartServiceAsync(name, folder, assembly, address, environment);
     }
 
+    /// <summary>
+    /// Kills a process the hub started and starts it again on the same address with <paramref name="settings"/> on top of
+    /// those it was started with (another database: <see cref="DatabaseSettings"/>), for this start only: a later
+    /// <see cref="RestartAsync(string, Func{Task})"/> starts it as it was.
+    /// </summary>
+    public async Task<ServiceProcess> RestartAsync(string name, IReadOnlyDictionary<string, string> settings)
+    {
+        await KillAsync([name]);
+        var (folder, assembly, address, environment) = LaunchOf(name);
+        var changed = new Dictionary<string, string>(environment);
+        foreach (var (key, value) in settings)
+            changed[key] = value;
+        return await StartProcessAsync(name, folder, assembly, address, changed);
+    }
+
     /// <summary>How the process <paramref name="name"/> was started.</summary>
     (string Folder, string Assembly, Uri Address, Dictionary<string, string> Environment) LaunchOf(string name)
     {
@@ -338,12 +353,17 @@ public sealed class Hub : IAsyncDisposable
 
     async Task<ServiceProcess> StartServiceAsync(string name, string folder, string assembly, Uri address, Dictionary<string, string> environment)
     {
+        lock (_lock)
+            _launches[name] = (folder, assembly, address, environment);
+        return await StartProcessAsync(name, folder, assembly, address, environment);
+    }
+
+    /// <summary>Starts a process without remembering how: <see cref="RestartAsync(string, Func{Task})"/> keeps to its launch.</summary>
+    async Task<ServiceProcess> StartProcessAsync(string name, string folder, string assembly, Uri address, Dictionary<string, string> environment)
+    {
         var process = ServiceProcess.Start(name, RepoPaths.Dll(folder, assembly), address, environment);
         lock (_lock)
-        {
-            _launches[name] = (folder, assembly, address, environment);
             _processes.Add(process);
-        }
         // Its siblings start beside it (a hub's services side by side, other hubs of the run): the limit catches a hang,
         // not a slow start.
         await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
