@@ -27,7 +27,6 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         RelayPairs = 1,
         Pairs = 1,
         FreshTokens = 4_000,
-        TokenClients = 8,
         SettleLongest = TimeSpan.Zero,
     };
 
@@ -48,7 +47,6 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         RelayPairs = 2,
         Pairs = 3,
         FreshTokens = 30_000,
-        TokenClients = 16,
         SettleLongest = TimeSpan.FromMinutes(3),
     };
 
@@ -96,9 +94,6 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
 
     /// <summary>How many tokens nobody sent before gateway-features sends in each pair, one request each.</summary>
     public int FreshTokens { get; init; }
-
-    /// <summary>How many city nodes' clients the token-grants scenario registers and asks for tokens in turn.</summary>
-    public int TokenClients { get; init; }
 
     /// <summary>
     /// How long a scenario waits at most for the hub to go idle after a load whose work continues asynchronously
