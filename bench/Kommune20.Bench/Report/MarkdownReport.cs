@@ -16,7 +16,9 @@ public static class MarkdownReport
         + "with their range: a goal whose pairs spread wider than the median lies from it is *inconclusive*, and a goal with failed requests, calls or "
         + "deliveries behind it is missed. Absolute goals that repeat (votes, library p99, steady messaging) take the median of their runs the same way; "
         + "the scenarios that measure once say so and why in their notes. Beside throughput, the server CPU time per request or call of the processes "
-        + "that serve it; beside resident memory (VmRSS), the proportional share (PSS). Tracing is measured exporting to a local OTLP sink.";
+        + "that serve it; beside resident memory (VmRSS), the proportional share (PSS). Tracing is measured exporting to a local OTLP sink. "
+        + "The gateways keep the rate limit as shipped, the load spread over as many callers (addresses, tokens) as keep each under it, and token "
+        + "validation is measured with remembered tokens and with a fresh token on every request.";
 
     public static string Render(RunResults results, string resultsLink, string chartsFolder, IReadOnlyDictionary<string, string> findings)
     {
