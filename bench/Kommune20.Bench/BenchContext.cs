@@ -44,15 +44,28 @@ public sealed class BenchContext
     /// <summary>
     /// Loads an HTTP endpoint and measures throughput, latency, the CPU share of the processes involved and the CPU time
     /// per request of <paramref name="servers"/>, the processes that serve it (all of <paramref name="processes"/> unless named).
+    /// The load comes from <paramref name="load"/>, <see cref="Http"/> unless given.
     /// </summary>
-    public async Task<(Measurement Measurement, LoadResult Load)> MeasureHttpAsync(string label, HttpTarget target, LoadShape shape,
-        IReadOnlyDictionary<string, int> processes, CancellationToken cancellationToken, IReadOnlyCollection<string>? servers = null)
+    public Task<(Measurement Measurement, LoadResult Load)> MeasureHttpAsync(string label, HttpTarget target, LoadShape shape,
+        IReadOnlyDictionary<string, int> processes, CancellationToken cancellationToken, IReadOnlyCollection<string>? servers = null, IHttpLoad? load = null)
+    {
+        load ??= Http;
+        return MeasureAsync(label, load.Name, () => load.ProcessId, () => load.RunAsync(target, shape, cancellationToken), processes, cancellationToken, servers);
+    }
+
+    /// <summary>As <see cref="MeasureHttpAsync"/>, for a load of this process (named <paramref name="generator"/>) shaped otherwise.</summary>
+    public Task<(Measurement Measurement, LoadResult Load)> MeasureAsync(string label, string generator, Func<Task<LoadResult>> run,
+        IReadOnlyDictionary<string, int> processes, CancellationToken cancellationToken, IReadOnlyCollection<string>? servers = null) =>
+        MeasureAsync(label, generator, () => Environment.ProcessId, run, processes, cancellationToken, servers);
+
+    async Task<(Measurement Measurement, LoadResult Load)> MeasureAsync(string label, string generator, Func<int?> generatorPid, Func<Task<LoadResult>> run,
+        IReadOnlyDictionary<string, int> processes, CancellationToken cancellationToken, IReadOnlyCollection<string>? servers)
     {
         var meter = new CpuMeter();
         foreach (var (name, pid) in processes)
             meter.Watch(name, pid);
-        meter.Watch(Http.Name, () => Http.ProcessId);
-        var (load, cpu) = await meter.MeasureAsync(() => Http.RunAsync(target, shape, cancellationToken), cancellationToken);
+        meter.Watch(generator, generatorPid);
+        var (load, cpu) = await meter.MeasureAsync(run, cancellationToken);
         var measured = Measurement.Of(label, load, cpu: cpu).WithServerCpu(servers ?? [.. processes.Keys]);
         Console.WriteLine($"    {label}: {Figures.Format(load.Throughput)} req/s, server CPU {Figures.Format(measured.ServerCpuMs ?? double.NaN)} ms/req, "
             + $"p50 {Figures.Format(load.Latency.P50)} ms, p99 {Figures.Format(load.Latency.P99)} ms, {load.Errors} errors");

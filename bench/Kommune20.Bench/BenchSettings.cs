@@ -26,6 +26,7 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         RelayCities = 25,
         RelayPairs = 1,
         Pairs = 1,
+        FreshTokens = 4_000,
         SettleLongest = TimeSpan.Zero,
     };
 
@@ -45,6 +46,7 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
         RelayCities = 500,
         RelayPairs = 2,
         Pairs = 3,
+        FreshTokens = 30_000,
         SettleLongest = TimeSpan.FromMinutes(3),
     };
 
@@ -89,6 +91,9 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
 
     /// <summary>How many pairs of subject and baseline a scenario measures in turns (<see cref="Measuring.AlternatingPairs"/>).</summary>
     public int Pairs { get; init; }
+
+    /// <summary>How many tokens nobody sent before gateway-features sends in each pair, one request each.</summary>
+    public int FreshTokens { get; init; }
 
     /// <summary>
     /// How long a scenario waits at most for the hub to go idle after a load whose work continues asynchronously

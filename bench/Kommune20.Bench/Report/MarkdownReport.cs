@@ -17,7 +17,9 @@ public static class MarkdownReport
         + "deliveries behind it is missed. Absolute goals that repeat (votes, library p99, steady messaging) take the median of their runs the same way; "
         + "the scenarios that measure once say so and why in their notes. Beside throughput, the server CPU time per request or call of the processes "
         + "that serve it; beside resident memory (VmRSS), the proportional share (PSS). Tracing is measured exporting to a local OTLP sink. "
-        + "Federation's catch-up is measured against a bulk copy of the same rows after the hub settled, on SQLite and on PostgreSQL.";
+        + "Federation's catch-up is measured against a bulk copy of the same rows after the hub settled, on SQLite and on PostgreSQL. "
+        + "The gateways keep the rate limit as shipped, the load spread over as many callers (addresses, tokens) as keep each under it, and token "
+        + "validation is measured with remembered tokens and with a fresh token on every request.";
 
     public static string Render(RunResults results, string resultsLink, string chartsFolder, IReadOnlyDictionary<string, string> findings)
     {

@@ -19,6 +19,7 @@ public static class ScenarioCatalog
         new MemoryScenario(),
         new GatewayProxyScenario(),
         new GatewayFeaturesScenario(),
+        new TokenGrantsScenario(),
         new GrpcUnaryScenario(),
         new MessagingScenario(),
         new ColdStartScenario(),
