@@ -4,21 +4,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Kommune20.ServiceDefaults;
 using Npgsql;
 
 namespace Kommune20.Data;
 
 /// <summary>
-/// Brings the service's schema up to date before the service accepts requests by applying its migrations, one process
+/// Brings the service's schema up to date before the service serves requests by applying its migrations, one process
 /// at a time: of several instances starting at once, one migrates and the others wait and find nothing left to do.
-/// A database made before Kommune20 had migrations is refused instead of being migrated over.
+/// A database made before Kommune20 had migrations is refused instead of being migrated over. Runs before the service
+/// listens (a hosted service) or after, as its first startup work (<see cref="IStartupWork"/>).
 /// </summary>
-internal sealed class DatabaseInitializer<TDb>(IServiceProvider services) : IHostedService where TDb : DbContext
+internal sealed class DatabaseInitializer<TDb>(IServiceProvider services) : IHostedService, IStartupWork where TDb : DbContext
 {
     /// <summary>The key of the PostgreSQL advisory lock held while migrating; advisory locks are per database, so one key serves every service.</summary>
     const long MigrationLockKey = 0x4B3230; // "K20"
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();

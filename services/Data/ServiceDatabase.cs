@@ -18,7 +18,10 @@ public static class ServiceDatabase
     /// <typeparamref name="TDb"/> carries the SQLite set, <typeparamref name="TPostgresDb"/> (a subclass that adds nothing)
     /// the PostgreSQL one. On PostgreSQL the subclass is what the pool hands out wherever <typeparamref name="TDb"/> is asked for.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TDb, TPostgresDb>(this IHostApplicationBuilder builder, string name)
+    /// <param name="migrateAfterListening">Migrate as the first startup work (<see cref="IStartupWork"/>) instead of before
+    /// the service listens: for a service whose background work all waits for the startup gate (the Registry).</param>
+    public static IHostApplicationBuilder AddServiceDatabase<TDb, TPostgresDb>(this IHostApplicationBuilder builder, string name,
+        bool migrateAfterListening = false)
         where TDb : DbContext
         where TPostgresDb : TDb
     {
@@ -37,7 +40,10 @@ public static class ServiceDatabase
             builder.Services.AddDbContextPool<TDb>(options => options.UseSqlite(connectionString)
                 .AddInterceptors(SqliteConnectionReuse.Instance, Audit.AuditLog.AppendOnly));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>($"{name}-database", tags: [ServiceDefaultsExtensions.ReadyTag]);
-        builder.Services.AddHostedService<DatabaseInitializer<TDb>>();
+        if (migrateAfterListening)
+            builder.Services.AddStartupWork<DatabaseInitializer<TDb>>();
+        else
+            builder.Services.AddHostedService<DatabaseInitializer<TDb>>();
         return builder;
     }
 }

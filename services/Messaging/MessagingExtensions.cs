@@ -39,6 +39,7 @@ public static class MessagingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton<OutboxGauges<TDb>>();
+        services.AddStartupGate();
         services.AddHostedService<OutboxDispatcher<TDb>>();
         services.AddScoped(provider => new InboxStore(provider.GetRequiredService<TDb>()));
         services.AddScoped(provider => new OutboxStore(provider.GetRequiredService<TDb>()));

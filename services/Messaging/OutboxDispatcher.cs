@@ -14,11 +14,11 @@ namespace Kommune20.Messaging;
 /// Publishes committed outbox messages to the broker by the rules of <see cref="OutboxRelay"/>, and prunes old ones.
 /// The outbox message id becomes the MassTransit message id, so a message published twice (a crash between publish and
 /// mark) is recognised by the consumers' inbox. While the bus is not connected nothing is tried, so an outage of the
-/// broker costs no attempts.
+/// broker costs no attempts. It starts once the service's startup work (its migrations, where they run after listening) is done.
 /// </summary>
 internal sealed class OutboxDispatcher<TDb>(
     IServiceProvider services, IBusControl bus, OutboxRelay relay, OutboxSignal signal, IOptions<OutboxOptions> options,
-    TimeProvider time, ILogger<OutboxDispatcher<TDb>> logger) : BackgroundService
+    StartupGate startup, TimeProvider time, ILogger<OutboxDispatcher<TDb>> logger) : BackgroundService
     where TDb : DbContext
 {
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -28,6 +28,7 @@ internal sealed class OutboxDispatcher<TDb>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await startup.Done.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var published = 0;

@@ -13,14 +13,14 @@ using Kommune20.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<RegistryDb, PostgresRegistryDb>("registry");
+builder.AddServiceDatabase<RegistryDb, PostgresRegistryDb>("registry", migrateAfterListening: true); // listens at once; ready after the startup work
 builder.AddRegisterSnapshot();                // members and the network graph in memory for lookups
 builder.AddMessaging<RegistryDb>("registry", typeof(RegisterChangedElsewhere).Assembly); // publishes the register's changes, hears other instances'
 builder.AddRegistryIdentity();
 builder.Services.AddGrpc();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<ClientProvisioning>();
-builder.Services.AddHostedService<DemoSeeder>();
+builder.Services.AddStartupWork<DemoSeeder>();   // after the migrations and the web clients
 
 var app = builder.Build();
 app.MapDefaultEndpoints(beforeAuthentication: pipeline => pipeline.UseTokenEndpointThrottle());

@@ -19,6 +19,7 @@ public static class ServiceDefaultsExtensions
         SharedLoggers.Register(builder.Services);
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddStartupGate();
         builder.Services.AddKommune20Problems();
         builder.Services.AddRequestBodyLimit();
         builder.Services.AddTrustedProxies();
@@ -47,11 +48,12 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
+        app.UseStartupGate();
         beforeAuthentication?.Invoke(app);
         app.UseAuthenticationWithGrpcShortcut();
         app.UseAuthorization();
 
-        // Live: the process answers. Ready: its database answers and its bus has started; a broker outage after that only
+        // Live: the process answers. Ready: its startup work is done, its database answers and its bus has started; a broker outage after that only
         // degrades it (which check is not healthy is told only to this machine).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         Readiness.Map(app);

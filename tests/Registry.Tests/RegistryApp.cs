@@ -1,15 +1,24 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using Kommune20.ServiceDefaults;
 using Kommune20.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Kommune20.Registry.Tests;
 
-/// <summary>The Registry in-process over a fresh database (SQLite by default), seeded with the demo data and connected to the test broker.</summary>
-public sealed class RegistryApp(Dictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The Registry in-process over a fresh database (SQLite by default), seeded with the demo data and connected to the test
+/// broker. It listens before its database is migrated and seeded, so its start waits for that startup work, as the
+/// launcher waits for <c>/health/ready</c>, unless <paramref name="waitForStartupWork"/> is false.
+/// </summary>
+public sealed class RegistryApp(Dictionary<string, string?>? settings = null, bool waitForStartupWork = true) : WebApplicationFactory<Program>
 {
+    static readonly TimeSpan StartupWorkTimeout = TimeSpan.FromSeconds(60);
+
     readonly string _data = TestEnvironment.NewDataDirectory("registry");
 
     public string CredentialsFile => Path.Combine(_data, "demo-credentials.json");
@@ -25,6 +34,14 @@ public sealed class RegistryApp(Dictionary<string, string?>? settings = null) : 
         builder.UseSetting("Identity:Issuer", "http://localhost/");
         foreach (var (key, value) in settings ?? [])
             builder.UseSetting(key, value);
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (waitForStartupWork)
+            host.Services.GetRequiredService<StartupGate>().Done.WaitAsync(StartupWorkTimeout).GetAwaiter().GetResult();
+        return host;
     }
 
     sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);

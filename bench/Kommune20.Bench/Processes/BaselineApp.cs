@@ -9,8 +9,11 @@ public static class BaselineApp
     public const string Greeter = "greeter";
     public const string Broadcast = "broadcast";
 
+    public const string ProjectFolder = "bench/Kommune20.Bench.Baselines";
+    public const string AssemblyName = "Kommune20.Bench.Baselines";
+
     /// <summary>Its assembly, built in the bench's own configuration.</summary>
-    public static string Dll => RepoPaths.Dll("bench/Kommune20.Bench.Baselines", "Kommune20.Bench.Baselines");
+    public static string Dll => RepoPaths.Dll(ProjectFolder, AssemblyName);
 
     /// <summary>The environment of a baseline on fresh loopback ports: HTTP/1.1 for readiness, HTTP/2 for gRPC.</summary>
     public static (Uri Http, Uri Grpc, Dictionary<string, string> Environment) Settings(string baseline)

@@ -7,7 +7,8 @@ namespace Kommune20.Bench.Scenarios;
 
 /// <summary>
 /// From <c>dotnet Service.dll</c> to <c>/health/ready</c> answering 200, for the Registry and the gateway, against an
-/// empty ASP.NET Core app. One unmeasured start first (the Registry seeds its data there), then repeated starts in turns.
+/// empty ASP.NET Core app, each started from a ReadyToRun publish as the images ship it (<see cref="ReadyToRunPublish"/>).
+/// One unmeasured start first (the Registry seeds its data there), then repeated starts in turns.
 /// </summary>
 public sealed class ColdStartScenario : IScenario
 {
@@ -22,8 +23,9 @@ public sealed class ColdStartScenario : IScenario
     {
         var hub = context.Hub;
         var registryData = Path.Combine(hub.DataDirectory, "registry-cold-start");
-        var registryDll = RepoPaths.Dll("services/Registry", "Kommune20.Registry");
-        var gatewayDll = RepoPaths.Dll("gateway", "Kommune20.Gateway");
+        var registryDll = await ReadyToRunPublish.DllAsync("services/Registry", "Kommune20.Registry", cancellationToken);
+        var gatewayDll = await ReadyToRunPublish.DllAsync("gateway", "Kommune20.Gateway", cancellationToken);
+        var emptyDll = await ReadyToRunPublish.DllAsync(BaselineApp.ProjectFolder, BaselineApp.AssemblyName, cancellationToken);
 
         (Uri, Dictionary<string, string>) Empty()
         {
@@ -49,13 +51,13 @@ public sealed class ColdStartScenario : IScenario
         }
 
         // One unmeasured start each (the Registry seeds its data there), then the services and the empty app in turns.
-        await StartOnceAsync(EmptyApp, BaselineApp.Dll, Empty(), cancellationToken);
+        await StartOnceAsync(EmptyApp, emptyDll, Empty(), cancellationToken);
         await StartOnceAsync(RegistryService, registryDll, Registry(), cancellationToken);
         await StartOnceAsync(GatewayService, gatewayDll, Gateway(), cancellationToken);
         var starts = await AlternatingPairs.RunAsync(context.Settings.ColdStarts,
             async _ => (Registry: await StartOnceAsync(RegistryService, registryDll, Registry(), cancellationToken),
                 Gateway: await StartOnceAsync(GatewayService, gatewayDll, Gateway(), cancellationToken)),
-            async _ => await StartOnceAsync(EmptyApp, BaselineApp.Dll, Empty(), cancellationToken));
+            async _ => await StartOnceAsync(EmptyApp, emptyDll, Empty(), cancellationToken));
         var empty = Measured(EmptyApp, [.. starts.Select(start => start.Baseline)]);
         var registry = Measured(RegistryService, [.. starts.Select(start => start.Subject.Registry)]);
         var gateway = Measured(GatewayService, [.. starts.Select(start => start.Subject.Gateway)]);
@@ -76,8 +78,10 @@ public sealed class ColdStartScenario : IScenario
                 $"{context.Settings.ColdStarts} starts each, after one unmeasured start; latency columns are the start times in ms, memory the resident set when ready.",
                 "The starts in turns: the Registry, the gateway, then the empty app, and again; a pair is one start of a service and the empty app's start after it. "
                 + "Each goal is the median of the pairs' ratios; where they spread wider than the median lies from the goal the verdict is inconclusive. A start not ready within 60 s fails the run.",
-                "Ready means `/health/ready` answered 200 (polled every 5 ms): for the Registry its database and the broker, for the gateway its clusters, for the empty app just itself.",
-                "The Registry restarts on an existing, seeded SQLite database; the gateway starts before a running Registry. No ReadyToRun or tiered-compilation tuning.",
+                "Ready means `/health/ready` answered 200 (polled every 5 ms): for the Registry its startup work done (migrations, web clients, demo seed; it runs after the Registry listens, and until then `/health/ready` answers 503), its database and the broker; for the gateway its clusters; for the empty app just itself. "
+                + "The Registry's `/health/live` answers earlier, but is not ready: the goal counts until ready.",
+                "Each started from a ReadyToRun publish (`dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true`, as deploy/Dockerfile and deploy/podman/images.sh publish the images) into bench/work/publish/, made once and reused while the build output is unchanged; the build output itself (JIT only) is not measured. "
+                + "The Registry restarts on an existing, seeded SQLite database; the gateway starts before a running Registry. No tiered-compilation tuning.",
             ],
         };
     }

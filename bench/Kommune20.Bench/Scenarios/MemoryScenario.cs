@@ -50,7 +50,8 @@ public sealed class MemoryScenario : IScenario
             [
                 "VmRSS from /proc/<pid>/status, PSS (the proportional set size: pages shared with other processes, such as the .NET runtime's mapped files, counted by their share) from /proc/<pid>/smaps_rollup; the goal holds the resident set. At rest: after the hub's start (the Registry has seeded the demo data) and a few quiet seconds, before any other scenario.",
                 $"Under load: the highest value while {context.Http.Name} sends `GET /api/registry/members` through the gateway on {context.Settings.Connections} connections.",
-                "The services run with the Web SDK's defaults: server GC, which .NET 10 sizes dynamically (DATAS).",
+                "The services run from their build output (JIT), with the Web SDK's defaults: server GC, which .NET 10 sizes dynamically (DATAS). "
+                + "The ReadyToRun publish the images ship holds about as much at rest (less JIT-compiled code, larger assemblies mapped; measured by hand, bench/findings/memory.md).",
                 "Measured once (no pairs): the goal is absolute, and memory at rest can only be read before the other scenarios have filled the hub; the empty app is there for scale, not as a ratio.",
             ],
         };

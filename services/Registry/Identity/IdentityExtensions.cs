@@ -28,7 +28,7 @@ public static class IdentityExtensions
         builder.AddSharedKeyRing(LoginCookieName);
         var webClients = WebClientList.From(builder.Configuration);
         builder.Services.AddSingleton(webClients);
-        builder.Services.AddHostedService<WebClients>();
+        builder.Services.AddStartupWork<WebClients>();
         builder.Services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
         builder.Services.AddScoped<SignInThrottle>();
         builder.Services.AddAntiforgery();

@@ -1,3 +1,4 @@
+using Kommune20.ServiceDefaults;
 using Kommune20.ServiceDefaults.Security;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -9,11 +10,11 @@ namespace Kommune20.Registry.Identity;
 /// with the redirect addresses from configuration and an audience of its own: the portal
 /// (<c>Identity:PortalRedirectUris</c>) gets <c>kommune20</c>, the hub's APIs; a city node's pages
 /// (<c>Identity:WebClients:N:ClientId</c>, <c>…:RedirectUris</c>) get their client id, which only that node accepts,
-/// so a token issued to one node's pages does not open the hub's office APIs.
+/// so a token issued to one node's pages does not open the hub's office APIs. Startup work, after the migrations.
 /// </summary>
-internal sealed class WebClients(IServiceProvider services, WebClientList clients) : IHostedService
+internal sealed class WebClients(IServiceProvider services, WebClientList clients) : IStartupWork
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
@@ -32,8 +33,6 @@ internal sealed class WebClients(IServiceProvider services, WebClientList client
             await applications.UpdateAsync(existing, descriptor, cancellationToken);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     static OpenIddictApplicationDescriptor Describe(WebClient client)
     {

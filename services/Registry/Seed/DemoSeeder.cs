@@ -2,6 +2,7 @@ using Kommune20.Registry.Clients;
 using Kommune20.Registry.Data;
 using Kommune20.Registry.Members;
 using Kommune20.Registry.People;
+using Kommune20.ServiceDefaults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,10 +11,11 @@ namespace Kommune20.Registry.Seed;
 /// <summary>
 /// On first start with <c>Seed:DemoData=true</c>, fills an empty register with the association's demo members,
 /// networks, people and clients (city nodes, integrations, hub services), and writes their secrets to <c>Seed:CredentialsFile</c>.
+/// Startup work, the last: the Registry is ready only once the seed is there (and its credentials written).
 /// </summary>
-internal sealed class DemoSeeder(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger) : IHostedService
+internal sealed class DemoSeeder(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger) : IStartupWork
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (!configuration.GetValue("Seed:DemoData", false))
             return;
@@ -29,8 +31,6 @@ internal sealed class DemoSeeder(IServiceProvider services, IConfiguration confi
         credentials.WriteTo(file);
         logger.LogInformation("Seeded {Members} demo members; sign-ins written to {File}", byName.Count, file);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     async Task<Dictionary<string, Member>> SeedMembersAsync(RegistryDb db, CancellationToken ct)
     {
