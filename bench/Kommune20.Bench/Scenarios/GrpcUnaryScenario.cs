@@ -56,7 +56,7 @@ public sealed class GrpcUnaryScenario : IScenario
             Notes =
             [
                 $"{settings.Connections} concurrent calls over one channel (HTTP/2, cleartext) from the bench process, a .NET gRPC client.",
-                "GetMember validates the caller's token (a city node's client credentials) and reads the member from SQLite; the hello-world server answers from memory.",
+                "GetMember validates the caller's token (a city node's client credentials; the same token every call, which the Registry remembers once checked) and reads the member from the Registry's register in memory; the hello-world server answers from memory without looking at the caller. A gRPC call is authenticated with its bearer token only: OpenIddict's server, which looks at every other request for an endpoint of its own, is kept off the gRPC path (ServiceDefaults/Security/GrpcAuthentication.cs); the baseline gets no JWT check.",
                 $"GetMember and hello world in turns, {settings.Pairs} pair(s); each goal is the median of its pairs. Server CPU per call: the server process's CPU time over the calls it answered, hello world's over GetMember's (0.7 means GetMember costs the server about 1.4 times as much).",
             ],
         };
