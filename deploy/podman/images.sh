@@ -106,24 +106,19 @@ if base_image localhost/kommune20/prometheus adduser,debconf,dpkg,init-system-he
     "ENTRYPOINT [\"/usr/bin/prometheus\"]" "CMD [\"--config.file=/etc/prometheus/prometheus.yml\", \"--storage.tsdb.path=/prometheus\"]"
 fi
 
-# The services: published as deploy/Dockerfile's compiled stage publishes them, ReadyToRun for this machine's
-# architecture (framework-dependent: the runtime is the base image's), so the images start as the shipped ones do;
-# ReadyToRun needs a build for the runtime identifier, so this is no --no-build publish of the Release build. Then
+# The services: published from the Release build (framework-dependent: the runtime is the base image's), then
 # deploy/Dockerfile with APP=published copies that output in. Compose finds them under the names it gives them.
-arch="$(podman info --format "{{.Host.Arch}}")"
-case "$arch" in arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
 for project in "$@"; do
   name="$(basename "$project" .csproj)"
   image="kommune20/$(tr 'A-Z' 'a-z' <<<"${name#Kommune20.}")"
   out="$ROOT/.kommune20/publish/$project" # where deploy/Dockerfile's published stage looks
   rm -rf "$out"
-  dotnet publish "$ROOT/$project" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$out" \
-    -p:UseAppHost=false </dev/null >"$WORK/publish-$name.log" 2>&1 ||
+  dotnet publish "$ROOT/$project" -c Release --no-build -o "$out" -p:UseAppHost=false </dev/null >"$WORK/publish-$name.log" 2>&1 ||
     { tail -n 20 "$WORK/publish-$name.log" >&2; exit 1; }
   printf '#!/bin/bash\nexec dotnet /app/%s.dll "$@"\n' "$name" >"$out/start" # bash: see deploy/Dockerfile
   chmod 755 "$out/start"
   podman build --pull=never -q -f "$ROOT/deploy/Dockerfile" --build-arg APP=published --build-arg PROJECT="$project" \
-    --build-arg TARGETARCH="$arch" \
+    --build-arg TARGETARCH="$(podman info --format "{{.Host.Arch}}")" \
     --build-arg RUNTIME=localhost/kommune20/dotnet -t "$image:latest" "$ROOT" >/dev/null
   echo "images: $image"
 done
