@@ -5,7 +5,7 @@ namespace Kommune20.Bench;
 /// <summary>
 /// How long each load runs and how often starts repeat: quick (under three minutes in all) or full. The data sizes of
 /// the federation, library and votes scenarios scale the same way: a quick run syncs once, searches 10,000 practices,
-/// simulates a fortieth of the country's municipalities, lets 200 delegates vote, 100 participants fill the live room,
+/// simulates a fortieth of the country's municipalities, searches 20,000 practices in the end instead of 1,000,000, lets 200 delegates vote, 100 participants fill the live room,
 /// 20 cities post 100 updates to pilot projects and a network relays for 25 municipalities (once against separate nodes).
 /// </summary>
 public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Duration, int ColdStarts, int Connections)
@@ -14,6 +14,7 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
     {
         SyncRounds = 1,
         SearchSizes = [10_000],
+        LargestLibrary = 20_000,
         FleetCities = SimulatedMunicipalities.InGermany / 40,
         VoteSizes = [40, 200],
         VoteRounds = 1,
@@ -34,6 +35,7 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
     {
         SyncRounds = 3,
         SearchSizes = [10_000, 100_000],
+        LargestLibrary = 1_000_000,
         FleetCities = SimulatedMunicipalities.InGermany,
         VoteSizes = [200, 1_000],
         VoteRounds = 3,
@@ -55,6 +57,9 @@ public sealed record BenchSettings(string Mode, TimeSpan Warmup, TimeSpan Durati
 
     /// <summary>The library sizes searched, ascending; each adds generated practices to the last.</summary>
     public IReadOnlyList<int> SearchSizes { get; init; } = [];
+
+    /// <summary>How many practices the library holds when the last scenario searches it (a hundred from every municipality in a full run).</summary>
+    public int LargestLibrary { get; init; }
 
     /// <summary>How many simulated municipalities reconnect at once after the hub's outage.</summary>
     public int FleetCities { get; init; }

@@ -51,6 +51,24 @@ public sealed class OfficeApiTests(LibraryFixture fixture)
     }
 
     [Fact]
+    public async Task A_bulk_load_applies_two_versions_of_one_practice_in_order_and_keeps_a_held_newer_one()
+    {
+        var marker = "bulkversions" + Guid.NewGuid().ToString("N")[..6];
+        PracticePublished Version(string originId, long version) => new(PracticeSamples.Origin(PracticeSamples.Heidelberg, originId, version),
+            PracticeSamples.VernissageDigital() with { Title = $"{marker} {originId} v{version}", Topics = [marker] });
+        using var office = await fixture.AsOfficeAsync();
+        using var first = await office.PostAsJsonAsync("/api/library/office/practices", new[] { Version("held", 3) }, Json.Options);
+        Assert.Equal(new BulkLoadResult(1, 1), await first.Content.ReadFromJsonAsync<BulkLoadResult>(Json.Options));
+
+        using var load = await office.PostAsJsonAsync("/api/library/office/practices",
+            new[] { Version("new", 1), Version("held", 2), Version("new", 2), Version("new", 1) }, Json.Options);
+
+        Assert.Equal(new BulkLoadResult(4, 2), await load.Content.ReadFromJsonAsync<BulkLoadResult>(Json.Options));
+        var found = await fixture.SearchUntilAsync($"?topic={marker}", result => result.Total == 2);
+        Assert.Equal([$"{marker} held v3", $"{marker} new v2"], found.Items.Select(card => card.Practice.Title).Order());
+    }
+
+    [Fact]
     public async Task Without_the_benchmarks_setting_the_hub_writes_no_citys_data_not_even_for_the_office()
     {
         await using var library = new LibraryApp(fixture.Registry);

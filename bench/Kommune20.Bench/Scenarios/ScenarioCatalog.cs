@@ -10,7 +10,8 @@ namespace Kommune20.Bench.Scenarios;
 /// pilot projects' updates (100 more cities), one update to 1,000 webhook subscribers, a network node relaying for 500
 /// municipalities (1,000 more members against as many separate nodes in two pairs of runs), and the fleet, which
 /// registers 10,800 members in the Registry: after it, 1,000 delegates would be no quorum. The member list and network
-/// graph come last, over the fleet's members.
+/// graph follow, over the fleet's members, and last the library's search at 1,000,000 practices, which would change
+/// the size every scenario before it reads.
 /// </summary>
 public static class ScenarioCatalog
 {
@@ -36,5 +37,6 @@ public static class ScenarioCatalog
         new NetworkRelayScenario(),
         new FederationFleetScenario(),
         new MembersScenario(),
+        new LibraryAtScaleScenario(),
     ];
 }

@@ -15,7 +15,7 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
     /// <summary>Applies a published or updated version, unless the library already holds this version or a newer one.</summary>
     public async Task ApplyAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
     {
-        await StageAsync(origin, record, cancellationToken);
+        Stage(await db.Practices.FindOrAddAsync(origin, Practice.From, cancellationToken), origin, record);
         await db.SaveChangesAsync(cancellationToken);
         indexSignal.Notify();
     }
@@ -32,10 +32,11 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
     /// <summary>Applies many versions in one transaction (the office's bulk load); returns how many were newer.</summary>
     public async Task<int> ApplyManyAsync(IReadOnlyList<PracticePublished> items, CancellationToken cancellationToken)
     {
+        var batch = await ReplicaBatch<Practice>.ReadAsync(db.Practices, items.Select(item => item.Origin), cancellationToken);
         var applied = 0;
         foreach (var item in items)
         {
-            if (await StageAsync(item.Origin, item.Practice, cancellationToken))
+            if (Stage(batch.FindOrAdd(item.Origin, Practice.From), item.Origin, item.Practice))
                 applied++;
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -43,9 +44,8 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
         return applied;
     }
 
-    async Task<bool> StageAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
+    bool Stage(Practice practice, RecordOrigin origin, PracticeRecord record)
     {
-        var practice = await db.Practices.FindOrAddAsync(origin, Practice.From, cancellationToken);
         if (practice.ApplyOrIgnore(origin, record, "practice", logger))
         {
             practice.RelayedBy = origin.RelayedBy;
