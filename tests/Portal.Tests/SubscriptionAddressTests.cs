@@ -73,7 +73,8 @@ public sealed class SubscriptionAddressTests
     {
         var search = Search(("thema", "Bildung"), ("sdg", "4.1"), ("stadt", "Heidelberg"), ("land", "Baden-Württemberg"), ("netzwerk", "Metropolregion Rhein-Neckar"));
 
-        Assert.True(Following.NamesCity(search));
+        Assert.Equal("Heidelberg", Following.NamedCity(search));
+        Assert.Null(Following.NamedCity(Search(("stadt", "Heidelberg"), ("stadt", "Mannheim"))));
         Assert.Equal(new Following(Following.PracticesKind, MemberId: Heidelberg, Topic: "Bildung", SdgTarget: "4.1", FederalState: "Baden-Württemberg"),
             Following.FromPractices(search, Members));
     }

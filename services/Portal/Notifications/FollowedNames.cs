@@ -15,9 +15,7 @@ public sealed record FollowedNames(IReadOnlyDictionary<string, string> Projects,
         var titles = targets.Any(t => t.ProjectKey is not null)
             ? (await projects.AllAsync(ct)).ToDictionary(p => p.Key, p => p.Title)
             : [];
-        var names = targets.Any(t => t.MemberId is not null)
-            ? (await registry.AllMembersAsync(ct)).ToDictionary(m => m.Id, m => m.Name)
-            : [];
+        var names = await registry.NamesOfAsync(targets.Select(t => t.MemberId).OfType<Guid>(), ct);
         return new FollowedNames(titles, names);
     }
 

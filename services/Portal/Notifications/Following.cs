@@ -74,8 +74,8 @@ public sealed record Following(string Follows, string? ProjectKey = null, Guid? 
         return new Following(PracticesKind, MemberId: member, Topic: topic, SdgTarget: sdg, FederalState: state);
     }
 
-    /// <summary>Whether a search chose a city, whose member must be looked up before <see cref="FromPractices"/>.</summary>
-    public static bool NamesCity(PracticeFilter filter) => filter.Chosen.GetValueOrDefault("city") is { Count: > 0 };
+    /// <summary>The city a search chose, whose member must be looked up before <see cref="FromPractices"/>; null when it chose none or several.</summary>
+    public static string? NamedCity(PracticeFilter filter) => filter.Chosen.GetValueOrDefault("city") is [var city] ? city : null;
 
     public SubscriptionInput Webhook(string? url) => Input(Subscription.WebhookChannel, url, null, null);
 

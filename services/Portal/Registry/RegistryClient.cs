@@ -10,11 +10,35 @@ public sealed class RegistryClient(HttpClient http)
     public async Task<PagedList<Member>> ListMembersAsync(MemberFilter filter, CancellationToken ct = default) =>
         await http.GetFromJsonAsync<PagedList<Member>>(filter.ApiQuery(), ct) ?? new PagedList<Member>([], 1, MemberFilter.PageSize, 0);
 
-    /// <summary>Every member, for the picture and the office's lists (the register is small: a few hundred at most).</summary>
+    /// <summary>
+    /// Every member of the register, page by page (the Registry serves at most 200 a page): the association's lists and
+    /// counts must not stop at the first page once thousands of municipalities are members.
+    /// </summary>
     public async Task<IReadOnlyList<Member>> AllMembersAsync(CancellationToken ct = default)
     {
-        var page = await http.GetFromJsonAsync<PagedList<Member>>("/api/registry/members?pageSize=200", ct);
-        return page?.Items ?? [];
+        const int pageSize = 200;
+        var members = new List<Member>();
+        for (var page = 1; ; page++)
+        {
+            var read = await http.GetFromJsonAsync<PagedList<Member>>($"/api/registry/members?pageSize={pageSize}&page={page}", ct);
+            members.AddRange(read?.Items ?? []);
+            if (read is null || read.Items.Count < pageSize || members.Count >= read.Total)
+                return members;
+        }
+    }
+
+    /// <summary>The first members by name whose name contains <paramref name="name"/> (the Registry folds case and umlauts).</summary>
+    public async Task<IReadOnlyList<Member>> MembersNamedAsync(string name, CancellationToken ct = default) =>
+        (await ListMembersAsync(new MemberFilter(name, null, null), ct)).Items;
+
+    /// <summary>
+    /// The names of these members, each looked up by its id: what a page of subscriptions names is a few members of a
+    /// register of thousands. An id the register no longer knows is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesOfAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var found = await Task.WhenAll(ids.Distinct().Select(id => GetMemberAsync(id, ct)));
+        return found.OfType<MemberDetails>().ToDictionary(details => details.Member.Id, details => details.Member.Name);
     }
 
     public async Task<MemberDetails?> GetMemberAsync(Guid id, CancellationToken ct = default)
