@@ -38,7 +38,7 @@ public static class ServiceDatabase
             builder.Services.AddDbContextPool<TDb, TPostgresDb>(options => options.UseNpgsql(connectionString).AddInterceptors(Audit.AuditLog.AppendOnly));
         else
             builder.Services.AddDbContextPool<TDb>(options => options.UseSqlite(connectionString)
-                .AddInterceptors(SqliteConnectionReuse.Instance, Audit.AuditLog.AppendOnly));
+                .AddInterceptors(SqliteConnectionReuse.Instance, SqliteBusyWait.Instance, Audit.AuditLog.AppendOnly));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>($"{name}-database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         if (migrateAfterListening)
             builder.Services.AddStartupWork<DatabaseInitializer<TDb>>();
