@@ -8,6 +8,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     readonly Process _process;
     readonly ConcurrentQueue<string> _log = new();
+    volatile bool _stopping;
 
     public string Name { get; }
     public Uri BaseAddress { get; }
@@ -36,6 +37,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var service = new ServiceProcess(name, baseAddress, process);
         process.OutputDataReceived += (_, line) => service.Append(line.Data);
         process.ErrorDataReceived += (_, line) => service.Append(line.Data);
+        process.Exited += (_, _) => service.ReportUnexpectedExit();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -80,6 +82,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async Task StopAsync()
     {
+        _stopping = true;
         if (_process.HasExited)
             return;
         _process.Kill(entireProcessTree: true);
@@ -90,6 +93,18 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
+    }
+
+    /// <summary>
+    /// A service that dies under a test's or a benchmark's load takes its log with it, and what fails next (a refused
+    /// connection, a process gone from /proc) does not say why: its last lines go to standard error when it exits on its own.
+    /// </summary>
+    void ReportUnexpectedExit()
+    {
+        if (_stopping)
+            return;
+        _process.WaitForExit();
+        Console.Error.WriteLine($"{Name} exited on its own with code {_process.ExitCode}; its last lines:{Environment.NewLine}{RecentLog}");
     }
 
     void Append(string? line)

@@ -1,3 +1,4 @@
+using Kommune20.ServiceDefaults.Security;
 using Kommune20.Testing;
 
 namespace Kommune20.Bench.Workloads;
@@ -9,6 +10,8 @@ namespace Kommune20.Bench.Workloads;
 /// </summary>
 public sealed class GeneratedLibrary(Hub hub)
 {
+    static readonly HttpClient TokenHttp = new();
+
     /// <summary>How many generated practices the library holds (practices 0 to Size − 1).</summary>
     public int Size { get; private set; }
 
@@ -19,7 +22,9 @@ public sealed class GeneratedLibrary(Hub hub)
             return null;
         var office = hub.Credentials.ClientNamed("office-integration");
         var origins = hub.Credentials.Clients.Where(client => client.ClientId.StartsWith("node-", StringComparison.Ordinal)).Select(client => client.MemberId).ToList();
-        var load = new LibraryLoad(hub.Library, await hub.SignIn.ClientTokenAsync(office.ClientId, office.ClientSecret), origins);
+        var token = new ClientCredentialsToken(TokenHttp, new Uri(hub.Gateway, "connect/token"), office.ClientId,
+            _ => ValueTask.FromResult(office.ClientSecret), TimeProvider.System);
+        var load = new LibraryLoad(hub.Library, token, origins);
         var took = await load.LoadAsync(Size, size, longest, cancellationToken);
         Size = size;
         return took;
