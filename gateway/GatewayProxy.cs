@@ -13,9 +13,16 @@ public static class GatewayProxy
     const string YarpActivitySource = "Yarp.ReverseProxy";
     static readonly TimeSpan ReadinessProbeTimeout = TimeSpan.FromSeconds(2);
 
+    // Without a bound YARP opens a connection per waiting request: 10,800 city nodes asking for a token at once after an
+    // outage took the gateway to 10,800 connections in and as many out to the Registry, past its file limit, and it died.
+    // Beyond the bound requests wait for a pooled connection; a service cannot answer more at once anyway.
+    const int DefaultMaxConnectionsPerDestination = 1024;
+
     public static IHostApplicationBuilder AddGatewayProxy(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddVisitorTransform();
+        var maxConnections = builder.Configuration.GetValue("Gateway:MaxConnectionsPerDestination", DefaultMaxConnectionsPerDestination);
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddVisitorTransform()
+            .ConfigureHttpClient((context, handler) => handler.MaxConnectionsPerServer = context.NewConfig.MaxConnectionsPerServer ?? maxConnections);
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(YarpActivitySource));
 
         // A readiness probe answers quickly or counts as not ready: the client drops the retrying resilience
