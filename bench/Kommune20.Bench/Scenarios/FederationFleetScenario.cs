@@ -29,8 +29,6 @@ public sealed class FederationFleetScenario : IScenario
 
     static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(3);
     static readonly TimeSpan PollInterval = TimeSpan.FromHours(1);
-    static readonly HttpClient TokenHttp = new();
-
     /// <summary>The hub's processes whose CPU a change costs (as in the network relay; the library indexes afterwards).</summary>
     static readonly string[] HubCpu = ["federation", "gateway", "registry"];
 
@@ -58,8 +56,7 @@ public sealed class FederationFleetScenario : IScenario
         var outage = Stopwatch.StartNew();
         await hub.RestartTogetherAsync("registry", "federation", "gateway");
         var restart = outage.Elapsed;
-        var tokens = registered.Select(city => new ClientCredentialsToken(TokenHttp, new Uri(hub.Gateway, "connect/token"), city.City.ClientId,
-            _ => ValueTask.FromResult(city.ClientSecret), TimeProvider.System)).ToList();
+        var tokens = registered.Select(city => IssuedTokens.Renewing(hub.Gateway, city.City.ClientId, city.ClientSecret)).ToList();
         using var channel = GrpcChannels.Open(hub.GatewayGrpc);
         var federationClient = new FederationGrpcClient(channel);
         var logs = registered.Select(city => new QueuedChangeLog(city.MemberId, NodeChanges.QueuedDuringOutage(city.City, FirstPractice + 2 * city.City.Number))).ToList();

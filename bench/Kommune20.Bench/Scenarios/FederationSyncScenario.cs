@@ -28,8 +28,6 @@ public sealed class FederationSyncScenario : IScenario
     const int FirstPractice = 200_000;
 
     static readonly string[] Cities = ["node-heidelberg", "node-pforzheim", "node-heilbronn", "node-freiburg"];
-    static readonly HttpClient TokenHttp = new();
-
     public string Id => "federation-sync";
 
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
@@ -186,8 +184,7 @@ public sealed class FederationSyncScenario : IScenario
     static async Task<City> CityAsync(Hub hub, string clientId, CancellationToken cancellationToken)
     {
         var client = hub.Credentials.ClientNamed(clientId);
-        var token = new ClientCredentialsToken(TokenHttp, new Uri(hub.Gateway, "/connect/token"), client.ClientId,
-            _ => ValueTask.FromResult(client.ClientSecret), TimeProvider.System);
+        var token = IssuedTokens.Renewing(hub.Gateway, client.ClientId, client.ClientSecret);
         await token.GetAsync(cancellationToken);
         return new City(client.Member, client.MemberId, token);
     }

@@ -5,7 +5,6 @@ using Kommune20.Bench.Measuring;
 using Kommune20.Bench.Processes;
 using Kommune20.Bench.Workloads;
 using Kommune20.Federation.Client;
-using Kommune20.ServiceDefaults.Security;
 using FederationGrpcClient = Kommune20.Federation.Grpc.Federation.FederationClient;
 
 namespace Kommune20.Bench.Scenarios;
@@ -30,8 +29,6 @@ public sealed class FreshnessScenario : IScenario
 
     static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(30);
     static readonly TimeSpan PollInterval = TimeSpan.FromHours(1);
-    static readonly HttpClient TokenHttp = new();
-
     public string Id => "freshness";
 
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
@@ -45,8 +42,7 @@ public sealed class FreshnessScenario : IScenario
         var setup = Stopwatch.StartNew();
         var cities = await CityRegistration.RegisterAsync(hub.Registry, await hub.SignIn.ClientTokenAsync(office.ClientId, office.ClientSecret),
             Enumerable.Range(FirstCity, Cities).Select(SimulatedMunicipalities.City).ToList(), RegistrationParallelism, cancellationToken);
-        var tokens = cities.Select(city => new ClientCredentialsToken(TokenHttp, new Uri(hub.Gateway, "/connect/token"), city.City.ClientId,
-            _ => ValueTask.FromResult(city.ClientSecret), TimeProvider.System)).ToList();
+        var tokens = cities.Select(city => IssuedTokens.Renewing(hub.Gateway, city.City.ClientId, city.ClientSecret)).ToList();
         await Parallel.ForEachAsync(tokens, new ParallelOptions { MaxDegreeOfParallelism = RegistrationParallelism, CancellationToken = cancellationToken },
             async (token, ct) => await token.GetAsync(ct));
 

@@ -35,8 +35,6 @@ public sealed class NetworkRelayScenario : IScenario
 
     static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(3);
     static readonly TimeSpan PollInterval = TimeSpan.FromHours(1);
-    static readonly HttpClient TokenHttp = new();
-
     /// <summary>The hub's processes whose CPU a change costs.</summary>
     static readonly string[] HubCpu = ["federation", "gateway", "registry"];
 
@@ -136,7 +134,7 @@ public sealed class NetworkRelayScenario : IScenario
         Enumerable.Range(FirstCity, 2 * (WarmUpCities + settings.RelayPairs * settings.RelayCities)).Select(SimulatedMunicipalities.City).ToList();
 
     static ClientCredentialsToken Token(Hub hub, string clientId, string secret) =>
-        new(TokenHttp, new Uri(hub.Registry, "connect/token"), clientId, _ => ValueTask.FromResult(secret), TimeProvider.System);
+        IssuedTokens.Renewing(hub.Registry, clientId, secret);
 
     /// <summary>
     /// One run's municipalities: for separate nodes each with its node's token, for the relay without (the

@@ -33,8 +33,6 @@ public sealed class ProjectUpdatesScenario : IScenario
     static readonly TimeSpan BetweenUpdates = TimeSpan.FromSeconds(1);
     static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(50);
     static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
-    static readonly HttpClient TokenHttp = new();
-
     public string Id => "project-updates";
 
     public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
@@ -48,8 +46,7 @@ public sealed class ProjectUpdatesScenario : IScenario
         var setup = Stopwatch.StartNew();
         var cities = await CityRegistration.RegisterAsync(hub.Registry, await hub.SignIn.ClientTokenAsync(office.ClientId, office.ClientSecret),
             Enumerable.Range(FirstCity, cityCount).Select(SimulatedMunicipalities.City).ToList(), SetupParallelism, cancellationToken);
-        var tokens = cities.Select(city => new ClientCredentialsToken(TokenHttp, new Uri(hub.Registry, "connect/token"), city.City.ClientId,
-            _ => ValueTask.FromResult(city.ClientSecret), TimeProvider.System)).ToList();
+        var tokens = cities.Select(city => IssuedTokens.Renewing(hub.Registry, city.City.ClientId, city.ClientSecret)).ToList();
         await Parallel.ForEachAsync(tokens, new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = cancellationToken },
             async (token, ct) => await token.GetAsync(ct));
         using var leadHttp = await hub.SignedInAsync(Lead);

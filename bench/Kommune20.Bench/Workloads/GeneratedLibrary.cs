@@ -1,4 +1,3 @@
-using Kommune20.ServiceDefaults.Security;
 using Kommune20.Testing;
 
 namespace Kommune20.Bench.Workloads;
@@ -10,8 +9,6 @@ namespace Kommune20.Bench.Workloads;
 /// </summary>
 public sealed class GeneratedLibrary(Hub hub)
 {
-    static readonly HttpClient TokenHttp = new();
-
     /// <summary>How many generated practices the library holds (practices 0 to Size − 1).</summary>
     public int Size { get; private set; }
 
@@ -22,9 +19,7 @@ public sealed class GeneratedLibrary(Hub hub)
             return null;
         var office = hub.Credentials.ClientNamed("office-integration");
         var origins = hub.Credentials.Clients.Where(client => client.ClientId.StartsWith("node-", StringComparison.Ordinal)).Select(client => client.MemberId).ToList();
-        var token = new ClientCredentialsToken(TokenHttp, new Uri(hub.Gateway, "connect/token"), office.ClientId,
-            _ => ValueTask.FromResult(office.ClientSecret), TimeProvider.System);
-        var load = new LibraryLoad(hub.Library, token, origins);
+        var load = new LibraryLoad(hub.Library, IssuedTokens.Renewing(hub.Gateway, office.ClientId, office.ClientSecret), origins);
         var took = await load.LoadAsync(Size, size, longest, cancellationToken);
         Size = size;
         return took;
