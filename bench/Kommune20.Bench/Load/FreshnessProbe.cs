@@ -46,7 +46,8 @@ public sealed class FreshnessProbe(Uri host) : IDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             var round = Stopwatch.GetTimestamp();
-            var markers = _awaited.OrderBy(awaited => awaited.Value).Select(awaited => awaited.Key);
+            // A snapshot first: edits are awaited while the round is read, and ordering the live dictionary can fail then.
+            var markers = _awaited.ToArray().OrderBy(awaited => awaited.Value).Select(awaited => awaited.Key);
             try
             {
                 await Parallel.ForEachAsync(EditMarkers.Searches(markers),

@@ -99,7 +99,8 @@ public sealed class FreshnessScenario : IScenario
             var acknowledged = Freshness.Of([.. edits.Select(edit => (edit.EditedAt, logs[edit.City].AcknowledgedAt(edit.Version)))], gaveUpAt);
             var round = new Round(label, sent / duration.TotalSeconds, found, acknowledged, failed, cpu);
             Console.WriteLine($"    {label}: {found.Edits} edits, found after p50 {Figures.Format(found.Latency.P50)} ms, p99 {Figures.Format(found.Latency.P99)} ms, "
-                + $"{found.Missed} not found; acknowledged after p50 {Figures.Format(acknowledged.Latency.P50)} ms, p99 {Figures.Format(acknowledged.Latency.P99)} ms");
+                + $"{found.Missed} not found; acknowledged after p50 {Figures.Format(acknowledged.Latency.P50)} ms, p99 {Figures.Format(acknowledged.Latency.P99)} ms; "
+                + $"{probe.Searches:N0} searches so far, {probe.Errors:N0} failed");
             return round;
         }
 

@@ -1,11 +1,12 @@
 using Kommune20.CityNode.Federation;
 using Kommune20.CityNode.Network;
 using Kommune20.CityNode.Records;
+using Kommune20.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.CityNode.Data;
 
-public class NodeDb(DbContextOptions options) : DbContext(options)
+public class NodeDb(DbContextOptions options) : ServiceDb(options)
 {
     public DbSet<CityRecord> Records => Set<CityRecord>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();

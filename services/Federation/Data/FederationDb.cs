@@ -1,10 +1,11 @@
+using Kommune20.Data;
 using Kommune20.Federation.Replicas;
 using Kommune20.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Federation.Data;
 
-public class FederationDb(DbContextOptions options) : DbContext(options)
+public class FederationDb(DbContextOptions options) : ServiceDb(options)
 {
     public DbSet<Replica> Replicas => Set<Replica>();
     public DbSet<FeedCursor> Cursors => Set<FeedCursor>();

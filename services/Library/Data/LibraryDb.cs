@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Library.Data;
 
-public class LibraryDb(DbContextOptions options) : DbContext(options)
+public class LibraryDb(DbContextOptions options) : ServiceDb(options)
 {
     public DbSet<Practice> Practices => Set<Practice>();
     public DbSet<MemberCard> MemberCards => Set<MemberCard>();

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Meetings.Data;
 
-public class MeetingsDb(DbContextOptions options) : DbContext(options)
+public class MeetingsDb(DbContextOptions options) : ServiceDb(options)
 {
     public DbSet<GeneralAssembly> Assemblies => Set<GeneralAssembly>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();

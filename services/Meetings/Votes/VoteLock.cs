@@ -1,3 +1,4 @@
+using Kommune20.Data;
 using Kommune20.Meetings.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -7,14 +8,13 @@ namespace Kommune20.Meetings.Votes;
 /// <summary>
 /// Keeps ballots and the close of their vote apart: casting (a group of ballots in the <see cref="BallotBox"/>) holds the vote shared, closing holds it exclusively, each
 /// inside a transaction, so no ballot lands after the count. On PostgreSQL these are row locks. SQLite runs one write
-/// transaction at a time anyway (its transactions begin IMMEDIATE); there a group of ballots or a close first waits its turn here,
-/// asynchronously and in order, because a transaction that finds the database busy is retried by Microsoft.Data.Sqlite
-/// with its thread asleep between tries, so hundreds of delegates casting at once each held a sleeping thread of the pool
-/// and waited seconds (bench/findings/votes.md).
+/// transaction at a time anyway (its transactions begin IMMEDIATE); there a group of ballots or a close first waits for
+/// the database's turn to write (<see cref="SqliteWriteTurn"/>), asynchronously and in order, because a transaction that
+/// finds the database busy waits with its thread asleep, so hundreds of delegates casting at once each held a sleeping
+/// thread of the pool and waited seconds (bench/findings/votes.md).
 /// </summary>
 public sealed class VoteLock
 {
-    readonly SemaphoreSlim _sqliteTurn = new(1, 1);
 
     public Task<HeldVote> HoldForBallotAsync(MeetingsDb db, Guid voteId, CancellationToken ct) =>
         HoldAsync(db, () => db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Votes\" WHERE \"Id\" = {voteId} FOR SHARE", ct), ct);
@@ -24,7 +24,7 @@ public sealed class VoteLock
 
     async Task<HeldVote> HoldAsync(MeetingsDb db, Func<Task> rowLock, CancellationToken ct)
     {
-        var turn = db.Database.IsNpgsql() ? null : _sqliteTurn;
+        var turn = SqliteWriteTurn.Of(db);
         if (turn is not null)
             await turn.WaitAsync(ct);
         IDbContextTransaction? transaction = null;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Notifications.Data;
 
-public class NotificationsDb(DbContextOptions options) : DbContext(options)
+public class NotificationsDb(DbContextOptions options) : ServiceDb(options)
 {
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Projects.Data;
 
-public class ProjectsDb(DbContextOptions options) : DbContext(options)
+public class ProjectsDb(DbContextOptions options) : ServiceDb(options)
 {
     public DbSet<PilotProject> Projects => Set<PilotProject>();
     public DbSet<Milestone> Milestones => Set<Milestone>();

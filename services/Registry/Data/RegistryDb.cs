@@ -1,3 +1,4 @@
+using Kommune20.Data;
 using Kommune20.Data.Audit;
 using Kommune20.Messaging;
 using Kommune20.Registry.Clients;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kommune20.Registry.Data;
 
-public class RegistryDb(DbContextOptions options) : DbContext(options)
+public class RegistryDb(DbContextOptions options) : ServiceDb(options)
 {
     public DbSet<Member> Members => Set<Member>();
     public DbSet<NetworkMembership> NetworkMemberships => Set<NetworkMembership>();

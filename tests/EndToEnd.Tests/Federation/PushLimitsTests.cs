@@ -93,6 +93,47 @@ public sealed class PushLimitsTests(FederationFixture fixture) : IDisposable
         await hub.GetCursorAsync(new CursorRequest(), await Relay.HeadersAsync());
     }
 
+    [Fact]
+    public async Task Idle_push_streams_hold_no_database_connection_of_their_own()
+    {
+        // A node keeps its push stream open between batches. Were each stream's reads to use the call's database context,
+        // every connected node would hold a SQLite connection (an open file) as long as it stays connected: 10,800 cities
+        // ran Federation out of file handles (bench/findings/federation-fleet.md).
+        const int Streams = 40;
+        var headers = await Relay.HeadersAsync();
+        var hub = new FederationGrpcClient(_channel);
+        var origin = Relay.Client.MemberId.ToString();
+        var before = OpenDatabaseFiles();
+        // Connections Microsoft.Data.Sqlite keeps in its pool: the count sees the database's files at all.
+        Assert.True(before > 0, "no open file of Federation's database was found");
+        var calls = new List<AsyncDuplexStreamingCall<ChangeBatch, BatchAck>>();
+        try
+        {
+            for (var i = 0; i < Streams; i++)
+            {
+                var call = hub.Push(headers);
+                calls.Add(call);
+                await call.RequestStream.WriteAsync(new ChangeBatch { OriginMemberId = origin });
+                Assert.True(await call.ResponseStream.MoveNext());
+            }
+
+            Assert.InRange(OpenDatabaseFiles() - before, 0, Streams / 4);
+        }
+        finally
+        {
+            foreach (var call in calls)
+                call.Dispose();
+        }
+    }
+
+    /// <summary>Federation's open files on its SQLite database (not its -wal and -shm files): one per open connection.</summary>
+    int OpenDatabaseFiles()
+    {
+        var database = Path.Combine(Hub.DataDirectory, "federation", "federation.db");
+        return new DirectoryInfo($"/proc/{Hub.Process("federation").Id}/fd").EnumerateFileSystemInfos()
+            .Count(fd => fd.LinkTarget == database);
+    }
+
     async Task<string> OfficeTokenAsync()
     {
         var office = Hub.Credentials.PersonNamed("geschaeftsstelle");
