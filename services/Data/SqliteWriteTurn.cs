@@ -7,9 +7,9 @@ namespace Kommune20.Data;
 /// The turn to write to a SQLite database, one writer at a time per database in this process, waited for
 /// asynchronously. SQLite runs one write transaction at a time anyway, but writers that meet inside SQLite wait in its
 /// busy handler, which sleeps in growing steps of up to 100 ms and is not woken when the lock comes free: under load the
-/// lock stood idle while its waiters slept. The library then took in 40 of the 100 practice updates a second the
-/// freshness benchmark sent, its consumers asleep in BEGIN IMMEDIATE (bench/findings/freshness.md). A turn handed on
-/// here passes the moment the last writer is done. Other processes on the same file (a second instance in the tests)
+/// lock stood idle while its waiters slept: a third of the library's thread time in the freshness benchmark, its
+/// consumers asleep in BEGIN IMMEDIATE (bench/findings/freshness.md; that benchmark's rate is bounded by one commit per
+/// update, which the turn does not change). A turn handed on here passes the moment the last writer is done. Other processes on the same file (a second instance in the tests)
 /// still meet in SQLite's busy handler (<see cref="SqliteBusyWait"/>).
 /// </summary>
 public static class SqliteWriteTurn

@@ -15,7 +15,6 @@ namespace Kommune20.Meetings.Votes;
 /// </summary>
 public sealed class VoteLock
 {
-
     public Task<HeldVote> HoldForBallotAsync(MeetingsDb db, Guid voteId, CancellationToken ct) =>
         HoldAsync(db, () => db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Votes\" WHERE \"Id\" = {voteId} FOR SHARE", ct), ct);
 
