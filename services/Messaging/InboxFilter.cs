@@ -14,7 +14,7 @@ public sealed class InboxFilter<TMessage>(InboxStore inbox, ILogger<InboxFilter<
     public async Task Send(ConsumeContext<TMessage> context, IPipe<ConsumeContext<TMessage>> next)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
-        var consumer = context.ReceiveContext.InputAddress.AbsolutePath.Trim('/');
+        var consumer = InboxStore.ConsumerOf(context);
         if (await inbox.HasProcessedAsync(messageId, consumer, context.CancellationToken))
         {
             MessagingMetrics.RedeliveriesSkipped.Add(1);
@@ -36,8 +36,41 @@ public sealed class InboxStore(DbContext db)
     public Task<bool> HasProcessedAsync(Guid messageId, string consumer, CancellationToken cancellationToken) =>
         db.Set<InboxMessage>().AnyAsync(message => message.MessageId == messageId && message.Consumer == consumer, cancellationToken);
 
-    public void Record(Guid messageId, string consumer) =>
-        db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = DateTimeOffset.UtcNow });
+    public void Record(Guid messageId, string consumer) => Record(messageId, consumer, DateTimeOffset.UtcNow);
+
+    void Record(Guid messageId, string consumer, DateTimeOffset processedAt) =>
+        db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ProcessedAt = processedAt });
 
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
+    /// <summary>
+    /// The messages of <paramref name="batch"/> the consumer has not handled yet, each recorded as handled with one query
+    /// for the whole batch and all at the same time; the consumer's own SaveChanges commits the records with its changes.
+    /// </summary>
+    public async Task<IReadOnlyList<TMessage>> RecordNewAsync<TMessage>(Batch<TMessage> batch, CancellationToken cancellationToken)
+        where TMessage : class
+    {
+        var messages = batch.ToList();
+        var consumer = ConsumerOf(messages[0]);
+        var ids = messages.Select(message => message.MessageId
+            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.")).ToList();
+        var handled = (await db.Set<InboxMessage>().Where(message => message.Consumer == consumer && ids.Contains(message.MessageId))
+            .Select(message => message.MessageId).ToListAsync(cancellationToken)).ToHashSet();
+        var fresh = new List<TMessage>(messages.Count);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var message in messages)
+        {
+            // Add also drops a second copy of a message within the batch.
+            if (handled.Add(message.MessageId!.Value))
+            {
+                Record(message.MessageId.Value, consumer, now);
+                fresh.Add(message.Message);
+            }
+        }
+        MessagingMetrics.RedeliveriesSkipped.Add(messages.Count - fresh.Count);
+        return fresh;
+    }
+
+    /// <summary>The consumer a message is for: the queue it was received from.</summary>
+    public static string ConsumerOf(ConsumeContext context) => context.ReceiveContext.InputAddress.AbsolutePath.Trim('/');
 }

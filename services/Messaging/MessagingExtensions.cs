@@ -48,6 +48,7 @@ public static class MessagingExtensions
         var instance = builder.Configuration["Messaging:Instance"];
         var exchangeNamespace = builder.Configuration["Messaging:Namespace"] ?? instance;
         var clusterNodes = builder.Configuration.GetSection("Messaging:ClusterNodes").Get<string[]>() ?? [];
+        var batched = BatchConsumers.MessageTypesIn(consumerAssemblies);
         services.AddSingleton<PerInstanceQueues>();
         services.AddSingleton<BusStarted>(); // one instance, which remembers the start across checks
         services.AddHealthChecks().AddCheck<BusStarted>("bus-started", tags: [ServiceDefaultsExtensions.ReadyTag]);
@@ -92,7 +93,7 @@ public static class MessagingExtensions
                 });
                 rabbit.IsolateExchanges(exchangeNamespace);
                 rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 2000, 5000));
-                rabbit.UseConsumeFilter(typeof(InboxFilter<>), context);
+                rabbit.UseConsumeFilter(typeof(InboxFilter<>), context, messages => messages.Exclude(batched.Contains));
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -66,15 +66,19 @@ public sealed class TransferReportsTests : IDisposable
         var reports = scope.ServiceProvider.GetRequiredService<TransferReports>();
 
         // Too early: the project still runs. The city publishes a new version once it is completed.
-        await reports.ApplyAsync(Origin(Heilbronn, "transferbericht-reallabore", 1), Report("Entwurf"), default);
+        await reports.ApplyManyAsync([(Origin(Heilbronn, "transferbericht-reallabore", 1), Report("Entwurf"))], default);
         Assert.Null(await ShownAsync(db, project));
         project.Phase = ProjectPhase.Completed;
         await db.SaveChangesAsync();
 
-        await reports.ApplyAsync(Origin(Heidelberg, "unser-blick-auf-heilbronn", 1), Report("Heidelbergs Sicht"), default);
-        await reports.ApplyAsync(Origin(Heilbronn, "transferbericht-reallabore", 2), Report("Transferbericht Reallabore Heilbronn"), default);
-        await reports.ApplyAsync(Origin(Heilbronn, "transferbericht-reallabore", 3), Report("Transferbericht Reallabore Heilbronn, ergänzt"), default);
-        await reports.ApplyAsync(Origin(Heilbronn, "digitallotsen", 1), PracticeSamples.Digitallotsen(), default);
+        // One batch of the federation's events: two versions of the report in it are announced once.
+        await reports.ApplyManyAsync(
+        [
+            (Origin(Heidelberg, "unser-blick-auf-heilbronn", 1), Report("Heidelbergs Sicht")),
+            (Origin(Heilbronn, "transferbericht-reallabore", 2), Report("Transferbericht Reallabore Heilbronn")),
+            (Origin(Heilbronn, "transferbericht-reallabore", 3), Report("Transferbericht Reallabore Heilbronn, ergänzt")),
+            (Origin(Heilbronn, "digitallotsen", 1), PracticeSamples.Digitallotsen()),
+        ], default);
 
         var shown = await ShownAsync(db, project);
         Assert.NotNull(shown);
@@ -85,7 +89,7 @@ public sealed class TransferReportsTests : IDisposable
 
         // Withdrawn at the node: the project shows no report, and an older version arriving late changes nothing.
         await reports.WithdrawAsync(Origin(Heilbronn, "transferbericht-reallabore", 4), default);
-        await reports.ApplyAsync(Origin(Heilbronn, "transferbericht-reallabore", 3), Report("Verspätet"), default);
+        await reports.ApplyManyAsync([(Origin(Heilbronn, "transferbericht-reallabore", 3), Report("Verspätet"))], default);
         Assert.Null(await ShownAsync(db, project));
     }
 

@@ -27,5 +27,9 @@ public sealed class Upstream : IAsyncDisposable
 
     public Task PublishAsync<TEvent>(TEvent message) where TEvent : class => _bus.Publish(message);
 
+    /// <summary>Publishes under a message id of the test's choosing: the same id twice is how a redelivery looks to a consumer.</summary>
+    public Task PublishAsync<TEvent>(TEvent message, Guid messageId) where TEvent : class =>
+        _bus.Publish(message, context => context.MessageId = messageId);
+
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
 }

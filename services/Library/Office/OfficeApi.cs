@@ -51,7 +51,7 @@ public static class OfficeApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
-        var applied = await replicas.ApplyManyAsync(items!, ct);
+        var applied = await replicas.ApplyManyAsync([.. items!.Select(item => (item.Origin, item.Practice))], ct);
         db.AddAuditEntry(user, "practices.bulk-loaded", "practices", before: null, after: new BulkLoadResult(items!.Count, applied));
         await db.SaveChangesAsync(ct);
         return TypedResults.Accepted("/api/library/office/index", new BulkLoadResult(items!.Count, applied));

@@ -1,11 +1,13 @@
 using Kommune20.Contracts.Federation;
-using MassTransit;
+using Kommune20.Messaging;
 
 namespace Kommune20.Library.Practices;
 
-/// <summary>A city published a practice: the library keeps a replica and indexes it.</summary>
-public sealed class PracticePublishedConsumer(PracticeReplicas replicas) : IConsumer<PracticePublished>
+/// <summary>Cities published practices: the library keeps replicas and indexes them, a batch in one commit.</summary>
+public sealed class PracticePublishedConsumer(PracticeReplicas replicas, InboxStore inbox) : InboxBatchConsumer<PracticePublished>(inbox)
 {
-    public Task Consume(ConsumeContext<PracticePublished> context) =>
-        replicas.ApplyAsync(context.Message.Origin, context.Message.Practice, context.CancellationToken);
+    protected override Task ConsumeAsync(IReadOnlyList<PracticePublished> publications, CancellationToken cancellationToken) =>
+        replicas.ApplyManyAsync([.. publications.Select(publication => (publication.Origin, publication.Practice))], cancellationToken);
 }
+
+public sealed class PracticePublishedConsumerDefinition : BatchConsumerDefinition<PracticePublishedConsumer>;

@@ -12,14 +12,6 @@ namespace Kommune20.Library.Practices;
 /// </summary>
 public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSignal, ILogger<PracticeReplicas> logger)
 {
-    /// <summary>Applies a published or updated version, unless the library already holds this version or a newer one.</summary>
-    public async Task ApplyAsync(RecordOrigin origin, PracticeRecord record, CancellationToken cancellationToken)
-    {
-        Stage(await db.Practices.FindOrAddAsync(origin, Practice.From, cancellationToken), origin, record);
-        await db.SaveChangesAsync(cancellationToken);
-        indexSignal.Notify();
-    }
-
     public async Task WithdrawAsync(RecordOrigin origin, CancellationToken cancellationToken)
     {
         var practice = await db.Practices.FindOrAddAsync(origin, Practice.From, cancellationToken);
@@ -29,14 +21,17 @@ public sealed class PracticeReplicas(LibraryDb db, PracticeIndexSignal indexSign
         indexSignal.Notify();
     }
 
-    /// <summary>Applies many versions in one transaction (the office's bulk load); returns how many were newer.</summary>
-    public async Task<int> ApplyManyAsync(IReadOnlyList<PracticePublished> items, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies published or updated versions in one transaction (a batch of the federation's events, the office's bulk
+    /// load), each unless the library already holds it or a newer one; returns how many were newer.
+    /// </summary>
+    public async Task<int> ApplyManyAsync(IReadOnlyList<(RecordOrigin Origin, PracticeRecord Record)> versions, CancellationToken cancellationToken)
     {
-        var batch = await ReplicaBatch<Practice>.ReadAsync(db.Practices, items.Select(item => item.Origin), cancellationToken);
+        var batch = await ReplicaBatch<Practice>.ReadAsync(db.Practices, versions.Select(version => version.Origin), cancellationToken);
         var applied = 0;
-        foreach (var item in items)
+        foreach (var (origin, record) in versions)
         {
-            if (Stage(batch.FindOrAdd(item.Origin, Practice.From), item.Origin, item.Practice))
+            if (Stage(batch.FindOrAdd(origin, Practice.From), origin, record))
                 applied++;
         }
         await db.SaveChangesAsync(cancellationToken);

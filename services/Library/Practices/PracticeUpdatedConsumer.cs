@@ -1,11 +1,13 @@
 using Kommune20.Contracts.Federation;
-using MassTransit;
+using Kommune20.Messaging;
 
 namespace Kommune20.Library.Practices;
 
-/// <summary>A city changed its practice: a newer version replaces the replica and is re-indexed.</summary>
-public sealed class PracticeUpdatedConsumer(PracticeReplicas replicas) : IConsumer<PracticeUpdated>
+/// <summary>Cities changed their practices: newer versions replace the replicas and are re-indexed, a batch in one commit.</summary>
+public sealed class PracticeUpdatedConsumer(PracticeReplicas replicas, InboxStore inbox) : InboxBatchConsumer<PracticeUpdated>(inbox)
 {
-    public Task Consume(ConsumeContext<PracticeUpdated> context) =>
-        replicas.ApplyAsync(context.Message.Origin, context.Message.Practice, context.CancellationToken);
+    protected override Task ConsumeAsync(IReadOnlyList<PracticeUpdated> updates, CancellationToken cancellationToken) =>
+        replicas.ApplyManyAsync([.. updates.Select(update => (update.Origin, update.Practice))], cancellationToken);
 }
+
+public sealed class PracticeUpdatedConsumerDefinition : BatchConsumerDefinition<PracticeUpdatedConsumer>;

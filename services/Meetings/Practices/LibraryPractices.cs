@@ -13,10 +13,12 @@ namespace Kommune20.Meetings.Practices;
 /// </summary>
 public sealed class LibraryPractices(MeetingsDb db, ILogger<LibraryPractices> logger)
 {
-    public async Task ApplyAsync(RecordOrigin origin, PracticeRecord record, CancellationToken ct)
+    /// <summary>Applies published or updated versions in one transaction (a batch of the federation's events).</summary>
+    public async Task ApplyManyAsync(IReadOnlyList<(RecordOrigin Origin, PracticeRecord Record)> versions, CancellationToken ct)
     {
-        var practice = await db.LibraryPractices.FindOrAddAsync(origin, LibraryPractice.From, ct);
-        practice.ApplyOrIgnore(origin, record, "practice", logger);
+        var batch = await ReplicaBatch<LibraryPractice>.ReadAsync(db.LibraryPractices, versions.Select(version => version.Origin), ct);
+        foreach (var (origin, record) in versions)
+            batch.FindOrAdd(origin, LibraryPractice.From).ApplyOrIgnore(origin, record, "practice", logger);
         await db.SaveChangesAsync(ct);
     }
 

@@ -1,11 +1,13 @@
 using Kommune20.Contracts.Federation;
-using MassTransit;
+using Kommune20.Messaging;
 
 namespace Kommune20.Meetings.Practices;
 
-/// <summary>A city published a practice: statements and takeaways may link to it.</summary>
-public sealed class PracticePublishedConsumer(LibraryPractices practices) : IConsumer<PracticePublished>
+/// <summary>Cities published practices: statements and takeaways may link to them.</summary>
+public sealed class PracticePublishedConsumer(LibraryPractices practices, InboxStore inbox) : InboxBatchConsumer<PracticePublished>(inbox)
 {
-    public Task Consume(ConsumeContext<PracticePublished> context) =>
-        practices.ApplyAsync(context.Message.Origin, context.Message.Practice, context.CancellationToken);
+    protected override Task ConsumeAsync(IReadOnlyList<PracticePublished> publications, CancellationToken cancellationToken) =>
+        practices.ApplyManyAsync([.. publications.Select(publication => (publication.Origin, publication.Practice))], cancellationToken);
 }
+
+public sealed class PracticePublishedConsumerDefinition : BatchConsumerDefinition<PracticePublishedConsumer>;

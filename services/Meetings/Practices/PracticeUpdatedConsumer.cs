@@ -1,11 +1,13 @@
 using Kommune20.Contracts.Federation;
-using MassTransit;
+using Kommune20.Messaging;
 
 namespace Kommune20.Meetings.Practices;
 
-/// <summary>A city changed its practice: links name it by its new title from now on.</summary>
-public sealed class PracticeUpdatedConsumer(LibraryPractices practices) : IConsumer<PracticeUpdated>
+/// <summary>Cities changed their practices: links name them by their new titles from now on.</summary>
+public sealed class PracticeUpdatedConsumer(LibraryPractices practices, InboxStore inbox) : InboxBatchConsumer<PracticeUpdated>(inbox)
 {
-    public Task Consume(ConsumeContext<PracticeUpdated> context) =>
-        practices.ApplyAsync(context.Message.Origin, context.Message.Practice, context.CancellationToken);
+    protected override Task ConsumeAsync(IReadOnlyList<PracticeUpdated> updates, CancellationToken cancellationToken) =>
+        practices.ApplyManyAsync([.. updates.Select(update => (update.Origin, update.Practice))], cancellationToken);
 }
+
+public sealed class PracticeUpdatedConsumerDefinition : BatchConsumerDefinition<PracticeUpdatedConsumer>;

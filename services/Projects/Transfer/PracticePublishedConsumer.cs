@@ -1,11 +1,13 @@
 using Kommune20.Contracts.Federation;
-using MassTransit;
+using Kommune20.Messaging;
 
 namespace Kommune20.Projects.Transfer;
 
 /// <summary>A city published a practice; one naming a project may be its transfer report.</summary>
-public sealed class PracticePublishedConsumer(TransferReports reports) : IConsumer<PracticePublished>
+public sealed class PracticePublishedConsumer(TransferReports reports, InboxStore inbox) : InboxBatchConsumer<PracticePublished>(inbox)
 {
-    public Task Consume(ConsumeContext<PracticePublished> context) =>
-        reports.ApplyAsync(context.Message.Origin, context.Message.Practice, context.CancellationToken);
+    protected override Task ConsumeAsync(IReadOnlyList<PracticePublished> publications, CancellationToken cancellationToken) =>
+        reports.ApplyManyAsync([.. publications.Select(publication => (publication.Origin, publication.Practice))], cancellationToken);
 }
+
+public sealed class PracticePublishedConsumerDefinition : BatchConsumerDefinition<PracticePublishedConsumer>;

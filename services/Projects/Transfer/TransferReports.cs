@@ -15,7 +15,15 @@ namespace Kommune20.Projects.Transfer;
 /// </summary>
 public sealed class TransferReports(ProjectsDb db, TimeProvider clock, ILogger<TransferReports> logger)
 {
-    public async Task ApplyAsync(RecordOrigin origin, PracticeRecord practice, CancellationToken ct)
+    /// <summary>Applies published or updated versions in one transaction (a batch of the federation's events).</summary>
+    public async Task ApplyManyAsync(IReadOnlyList<(RecordOrigin Origin, PracticeRecord Record)> versions, CancellationToken ct)
+    {
+        foreach (var (origin, practice) in versions)
+            await StageAsync(origin, practice, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    async Task StageAsync(RecordOrigin origin, PracticeRecord practice, CancellationToken ct)
     {
         var report = await db.TransferReports.OfOriginAsync(origin, ct);
         if (report is null)
@@ -45,7 +53,6 @@ public sealed class TransferReports(ProjectsDb db, TimeProvider clock, ILogger<T
                 }
             }
         }
-        await db.SaveChangesAsync(ct);
     }
 
     public async Task WithdrawAsync(RecordOrigin origin, CancellationToken ct)
