@@ -10,7 +10,8 @@ public abstract class InboxBatchConsumer<TMessage>(InboxStore inbox) : IConsumer
     where TMessage : class
 {
     public async Task Consume(ConsumeContext<Batch<TMessage>> context) =>
-        await ConsumeAsync(await inbox.RecordNewAsync(context.Message, context.CancellationToken), context.CancellationToken);
+        await ConsumeAsync([.. (await inbox.RecordNewAsync(context.Message, context.CancellationToken)).Select(fresh => fresh.Message)],
+            context.CancellationToken);
 
     /// <summary>Applies <paramref name="messages"/>, in the batch's order, and saves once.</summary>
     protected abstract Task ConsumeAsync(IReadOnlyList<TMessage> messages, CancellationToken cancellationToken);

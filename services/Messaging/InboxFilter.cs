@@ -47,7 +47,7 @@ public sealed class InboxStore(DbContext db)
     /// The messages of <paramref name="batch"/> the consumer has not handled yet, each recorded as handled with one query
     /// for the whole batch and all at the same time; the consumer's own SaveChanges commits the records with its changes.
     /// </summary>
-    public async Task<IReadOnlyList<TMessage>> RecordNewAsync<TMessage>(Batch<TMessage> batch, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ConsumeContext<TMessage>>> RecordNewAsync<TMessage>(Batch<TMessage> batch, CancellationToken cancellationToken)
         where TMessage : class
     {
         var messages = batch.ToList();
@@ -56,7 +56,7 @@ public sealed class InboxStore(DbContext db)
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.")).ToList();
         var handled = (await db.Set<InboxMessage>().Where(message => message.Consumer == consumer && ids.Contains(message.MessageId))
             .Select(message => message.MessageId).ToListAsync(cancellationToken)).ToHashSet();
-        var fresh = new List<TMessage>(messages.Count);
+        var fresh = new List<ConsumeContext<TMessage>>(messages.Count);
         var now = DateTimeOffset.UtcNow;
         foreach (var message in messages)
         {
@@ -64,7 +64,7 @@ public sealed class InboxStore(DbContext db)
             if (handled.Add(message.MessageId!.Value))
             {
                 Record(message.MessageId.Value, consumer, now);
-                fresh.Add(message.Message);
+                fresh.Add(message);
             }
         }
         MessagingMetrics.RedeliveriesSkipped.Add(messages.Count - fresh.Count);

@@ -62,6 +62,31 @@ public sealed class NoticeRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task In_one_batch_a_later_notice_supersedes_an_earlier_one_of_its_subject()
+    {
+        await using var scope = _service.Services.CreateAsyncScope();
+        var recorder = scope.ServiceProvider.GetRequiredService<NoticeRecorder>();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDb>();
+        await recorder.RecordAsync(Practice("practices/lotsen", "Digitallotsen"), default);
+
+        await recorder.RecordManyAsync(
+        [
+            Practice("practices/lotsen", "Digitallotsinnen und Digitallotsen"),
+            Practice("practices/plattform", "Datenplattform"),
+            Practice("practices/lotsen", "Digitallotsen, ergänzt"),
+            Withdrawal("practices/plattform"),
+        ], default);
+
+        var current = await db.Notices.AsNoTracking().Where(n => n.SupersededAt == null).ToListAsync();
+        Assert.Equal("Digitallotsen, ergänzt", Assert.Single(current).Title);
+        var withdrawal = await db.Notices.AsNoTracking().SingleAsync(n => n.IsWithdrawal);
+        Assert.Equal("practices/plattform", withdrawal.Subject);
+        Assert.Equal(["Digitale Bildung"], withdrawal.Topics);
+        var announced = await db.Set<OutboxMessage>().AsNoTracking().CountAsync(m => m.MessageType.Contains(nameof(NoticeRecorded)));
+        Assert.Equal(5, announced);
+    }
+
+    [Fact]
     public async Task A_withdrawal_of_something_never_announced_is_dropped()
     {
         await using var scope = _service.Services.CreateAsyncScope();

@@ -1,18 +1,24 @@
 using Kommune20.Contracts.Federation;
 using Kommune20.Contracts.Library;
+using Kommune20.Messaging;
 using MassTransit;
 
 namespace Kommune20.Notifications.Notices;
 
-/// <summary>A city's practice as the federation applied it: published, changed, withdrawn.</summary>
-public sealed class PracticeNotices(NoticeRecorder recorder)
-    : IConsumer<PracticePublished>, IConsumer<PracticeUpdated>, IConsumer<PracticeWithdrawn>
+/// <summary>
+/// A city's practice as the federation applied it: published, changed (both in batches, one commit each, as the
+/// federation announces thousands at once when cities reconnect), withdrawn.
+/// </summary>
+public sealed class PracticeNotices(NoticeRecorder recorder, InboxStore inbox)
+    : IConsumer<Batch<PracticePublished>>, IConsumer<Batch<PracticeUpdated>>, IConsumer<PracticeWithdrawn>
 {
-    public Task Consume(ConsumeContext<PracticePublished> context) =>
-        recorder.RecordAsync(Of(context, context.Message.Origin, context.Message.Practice, NoticeTypes.PracticePublished), context.CancellationToken);
+    public async Task Consume(ConsumeContext<Batch<PracticePublished>> context) =>
+        await recorder.RecordManyAsync([.. (await inbox.RecordNewAsync(context.Message, context.CancellationToken))
+            .Select(published => Of(published, published.Message.Origin, published.Message.Practice, NoticeTypes.PracticePublished))], context.CancellationToken);
 
-    public Task Consume(ConsumeContext<PracticeUpdated> context) =>
-        recorder.RecordAsync(Of(context, context.Message.Origin, context.Message.Practice, NoticeTypes.PracticeUpdated), context.CancellationToken);
+    public async Task Consume(ConsumeContext<Batch<PracticeUpdated>> context) =>
+        await recorder.RecordManyAsync([.. (await inbox.RecordNewAsync(context.Message, context.CancellationToken))
+            .Select(updated => Of(updated, updated.Message.Origin, updated.Message.Practice, NoticeTypes.PracticeUpdated))], context.CancellationToken);
 
     public Task Consume(ConsumeContext<PracticeWithdrawn> context)
     {
@@ -50,3 +56,5 @@ public sealed class PracticeNotices(NoticeRecorder recorder)
 
     static string Link(RecordOrigin origin) => $"/praxisbeispiele/{LibraryPracticeId.Of(origin.OriginMemberId, origin.OriginId)}";
 }
+
+public sealed class PracticeNoticesDefinition : BatchConsumerDefinition<PracticeNotices>;
