@@ -152,6 +152,28 @@ public sealed class SignInThrottleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_success_clears_the_failures_before_it()
+    {
+        using var browser = Browser();
+        var credentials = await DemoCredentials.ReadAsync(_registry.CredentialsFile);
+        var heidelberg = credentials.PersonNamed("heidelberg");
+        var pforzheim = credentials.ClientNamed("node-pforzheim");
+
+        // Twice one attempt short of the lock-out, with a success between: the second round starts from nothing.
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 1; i < SignInThrottle.FreeAttempts; i++)
+            {
+                (await RegistryLogin.LoginAsync(browser, "heidelberg", "falsch-" + i)).Dispose();
+                (await ClientTokenAsync("node-pforzheim", "falsch-" + i)).Dispose();
+            }
+            using var signedIn = await RegistryLogin.LoginAsync(browser, "heidelberg", heidelberg.Password);
+            using var issued = await ClientTokenAsync("node-pforzheim", pforzheim.ClientSecret);
+            Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.OK), (signedIn.StatusCode, issued.StatusCode));
+        }
+    }
+
+    [Fact]
     public async Task A_lockout_outlives_a_restart()
     {
         using (var browser = Browser())

@@ -32,7 +32,8 @@ public static class AccountApi
     {
         var returnUrl = SafeReturnUrl(form.ReturnUrl);
         var account = SignInThrottle.Person(form.UserName);
-        if (await throttle.WaitAsync(account, http, ct) is { } wait)
+        var check = await throttle.CheckAsync(account, http, ct);
+        if (check.Wait is { } wait)
         {
             http.Response.Headers.RetryAfter = RetryAfter.Seconds(wait);
             return LoginPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form.UserName,
@@ -51,7 +52,8 @@ public static class AccountApi
             return LoginPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form.UserName,
                 "Benutzername oder Passwort ist falsch.", StatusCodes.Status401Unauthorized);
         }
-        await throttle.ForgetAsync(account, ct);
+        if (check.HasFailures)
+            await throttle.ForgetAsync(account, ct);
 
         var identity = new ClaimsIdentity(IdentityExtensions.LoginScheme, Claims.Name, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, person!.Id.ToString()));

@@ -26,17 +26,20 @@ public sealed class SignInThrottle(RegistryDb db, TimeProvider clock)
 
     static string Address(HttpContext http) => "address:" + http.Connection.RemoteIpAddress;
 
-    /// <summary>How long the caller must wait before the next attempt under this account from this address, if at all.</summary>
-    public async Task<TimeSpan?> WaitAsync(string account, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// Where an attempt under this account from this address stands: how long the caller must wait first, if at all, and
+    /// whether the account has failures on record for a success to clear (most have none, and a clear is a write).
+    /// </summary>
+    public async Task<ThrottleCheck> CheckAsync(string account, HttpContext http, CancellationToken ct)
     {
         var address = Address(http);
-        var locks = await db.FailedSignIns.AsNoTracking()
+        var held = await db.FailedSignIns.AsNoTracking()
             .Where(f => f.Key == account || f.Key == address)
-            .Select(f => f.LockedUntil)
+            .Select(f => new { f.Key, f.LockedUntil })
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var until = locks.DefaultIfEmpty(now).Max();
-        return until > now ? until - now : null;
+        var until = held.Select(f => f.LockedUntil).DefaultIfEmpty(now).Max();
+        return new ThrottleCheck(until > now ? until - now : null, held.Any(f => f.Key == account));
     }
 
     public async Task FailedAsync(string account, HttpContext http, CancellationToken ct)
@@ -78,3 +81,6 @@ public sealed class SignInThrottle(RegistryDb db, TimeProvider clock)
     public Task ForgetAsync(string account, CancellationToken ct) =>
         db.FailedSignIns.Where(f => f.Key == account).ExecuteDeleteAsync(ct);
 }
+
+/// <summary>The throttle's answer before an attempt (<see cref="SignInThrottle.CheckAsync"/>).</summary>
+public readonly record struct ThrottleCheck(TimeSpan? Wait, bool HasFailures);

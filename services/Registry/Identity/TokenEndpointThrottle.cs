@@ -6,7 +6,8 @@ namespace Kommune20.Registry.Identity;
 /// <summary>
 /// Client-secret guessing at <c>/connect/token</c>: OpenIddict checks the secret before any endpoint code runs, so the
 /// <see cref="SignInThrottle"/> wraps it as middleware, before authentication and after the forwarded address is known.
-/// A client-credentials request that is refused counts as a failure; one that is answered with a token clears the count.
+/// A client-credentials request that is refused counts as a failure; one that is answered with a token clears the count
+/// (when there is one: most grants find none, and clearing takes the database's write lock).
 /// </summary>
 public static class TokenEndpointThrottle
 {
@@ -26,7 +27,8 @@ public static class TokenEndpointThrottle
 
         var throttle = http.RequestServices.GetRequiredService<SignInThrottle>();
         var account = SignInThrottle.Client(ClientId(http, form));
-        if (await throttle.WaitAsync(account, http, http.RequestAborted) is { } wait)
+        var check = await throttle.CheckAsync(account, http, http.RequestAborted);
+        if (check.Wait is { } wait)
         {
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             http.Response.Headers.RetryAfter = RetryAfter.Seconds(wait);
@@ -40,10 +42,10 @@ public static class TokenEndpointThrottle
         }
 
         await next(http);
-        if (http.Response.StatusCode == StatusCodes.Status200OK)
-            await throttle.ForgetAsync(account, http.RequestAborted);
-        else
+        if (http.Response.StatusCode != StatusCodes.Status200OK)
             await throttle.FailedAsync(account, http, http.RequestAborted);
+        else if (check.HasFailures)
+            await throttle.ForgetAsync(account, http.RequestAborted);
     });
 
     /// <summary>The client id from the form, or from HTTP Basic authentication (client_secret_basic).</summary>
