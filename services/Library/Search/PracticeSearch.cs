@@ -81,11 +81,19 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
             FieldNames = SimilarityFields,
             MinTermFreq = 1,
             MinDocFreq = 1,
+            MaxDocFreq = CommonIn(searcher.IndexReader),
             MaxQueryTerms = 25,
         }.Like(found.ScoreDocs[0].Doc);
         var query = new BooleanQuery { { like, Occur.MUST }, { own, Occur.MUST_NOT } };
         return (IReadOnlyList<PracticeCard>)searcher.Search(query, visibility, count).ScoreDocs.Select(hit => Card(searcher.Doc(hit.Doc))).ToList();
     });
+
+    /// <summary>
+    /// Words in more practices than this say nothing about likeness: the association's common wording (Stadt,
+    /// digital, Bürgerinnen) matched most of the library, and scoring all of it was most of a practice page's time
+    /// (bench/findings/practice-detail.md). A quarter of the library, and never fewer than 20 practices in a small one.
+    /// </summary>
+    static int CommonIn(IndexReader reader) => Math.Max(20, reader.NumDocs / 4);
 
     /// <summary>Network-only practices are for signed-in members: a visitor's search sees the public ones only.</summary>
     Filter? Visible(bool signedIn) => signedIn ? null : _public;
