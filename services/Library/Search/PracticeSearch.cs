@@ -89,11 +89,11 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
     });
 
     /// <summary>
-    /// Words in more practices than this say nothing about likeness: the association's common wording (Stadt,
-    /// digital, Bürgerinnen) matched most of the library, and scoring all of it was most of a practice page's time
-    /// (bench/findings/practice-detail.md). A quarter of the library, and never fewer than 20 practices in a small one.
+    /// Words in more practices than this say little about likeness: one in twenty practices, and never fewer than 20 in
+    /// a small library. A practice's common and topic words (Stadt, digital, Bürgerinnen, Mobilität) matched a tenth
+    /// of the library or more, and scoring all of it was most of a practice page's time (bench/findings/practice-detail.md).
     /// </summary>
-    static int CommonIn(IndexReader reader) => Math.Max(20, reader.NumDocs / 4);
+    static int CommonIn(IndexReader reader) => Math.Max(20, reader.NumDocs / 20);
 
     /// <summary>Network-only practices are for signed-in members: a visitor's search sees the public ones only.</summary>
     Filter? Visible(bool signedIn) => signedIn ? null : _public;
