@@ -8,7 +8,8 @@ namespace Kommune20.Messaging;
 /// batch in one transaction: one commit for up to <see cref="MessageLimit"/> messages instead of one each, which is what
 /// bounds a consumer on SQLite, where every commit waits for the disk (bench/findings/freshness.md). Their inbox is the
 /// batch's own (<see cref="InboxStore.RecordNewAsync{TMessage}"/>, committed with the batch), so the per-message
-/// <see cref="InboxFilter{TMessage}"/> leaves their message types alone.
+/// <see cref="InboxFilter{TMessage}"/> leaves their message types alone in that service: a service takes a message type
+/// in batches in all of its consumers of it or in none.
 /// </summary>
 public static class BatchConsumers
 {
