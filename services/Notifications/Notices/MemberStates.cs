@@ -16,6 +16,17 @@ public sealed class MemberStates(RegistryClient registry, TimeProvider clock, IL
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
     readonly ConcurrentDictionary<Guid, (MemberReply? Member, DateTimeOffset AskedAt)> known = new();
 
+    /// <summary>How many questions a batch puts to the register at once.</summary>
+    const int QuestionsAtOnce = 8;
+
+    /// <summary>
+    /// Asks the register about the members it does not know yet, several at a time: a batch of notices about new members
+    /// (thousands of cities publishing after an outage) then waits for the slowest answers rather than for each in turn.
+    /// </summary>
+    public Task LearnAsync(IEnumerable<Guid> memberIds, CancellationToken ct) =>
+        Parallel.ForEachAsync(memberIds.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = QuestionsAtOnce, CancellationToken = ct },
+            async (memberId, token) => await MemberAsync(memberId, token));
+
     public async Task<List<string>> OfAsync(IEnumerable<Guid> memberIds, CancellationToken ct)
     {
         var states = new List<string>();

@@ -22,6 +22,7 @@ public sealed class NoticeRecorder(NotificationsDb db, MemberStates states, Time
         // Tracked, not ExecuteUpdate: superseding commits with the notices and the inbox entries, or not at all.
         var current = (await db.Notices.Where(n => subjects.Contains(n.Subject) && n.SupersededAt == null).ToListAsync(ct))
             .GroupBy(notice => notice.Subject).ToDictionary(group => group.Key, group => group.ToList());
+        await states.LearnAsync(notices.Where(notice => !notice.IsWithdrawal).SelectMany(notice => notice.MemberIds), ct);
         foreach (var notice in notices)
         {
             var earlier = current.GetValueOrDefault(notice.Subject) ?? [];
