@@ -52,8 +52,7 @@ public static class AccountApi
             return LoginPage.Render(antiforgery.GetAndStoreTokens(http), returnUrl, form.UserName,
                 "Benutzername oder Passwort ist falsch.", StatusCodes.Status401Unauthorized);
         }
-        if (check.HasFailures)
-            await throttle.ForgetAsync(account, ct);
+        await throttle.SucceededAsync(account, check, ct);
 
         var identity = new ClaimsIdentity(IdentityExtensions.LoginScheme, Claims.Name, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, person!.Id.ToString()));

@@ -77,7 +77,14 @@ public sealed class SignInThrottle(RegistryDb db, TimeProvider clock)
     static TimeSpan Backoff(int beyondFree) =>
         TimeSpan.FromSeconds(Math.Min(LongestWait.TotalSeconds, FirstWait.TotalSeconds * Math.Pow(2, Math.Min(beyondFree, 10))));
 
-    /// <summary>After a success, or when the office lifts a lock-out: the account starts afresh (its address does not).</summary>
+    /// <summary>
+    /// After a success: the account starts afresh when <paramref name="check"/> found failures on record; most successes
+    /// find none, and a delete that finds nothing would still take the database's write lock.
+    /// </summary>
+    public Task SucceededAsync(string account, ThrottleCheck check, CancellationToken ct) =>
+        check.HasFailures ? ForgetAsync(account, ct) : Task.CompletedTask;
+
+    /// <summary>When the office lifts a lock-out, or after a success: the account starts afresh (its address does not).</summary>
     public Task ForgetAsync(string account, CancellationToken ct) =>
         db.FailedSignIns.Where(f => f.Key == account).ExecuteDeleteAsync(ct);
 }

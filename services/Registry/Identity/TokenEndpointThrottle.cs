@@ -6,8 +6,7 @@ namespace Kommune20.Registry.Identity;
 /// <summary>
 /// Client-secret guessing at <c>/connect/token</c>: OpenIddict checks the secret before any endpoint code runs, so the
 /// <see cref="SignInThrottle"/> wraps it as middleware, before authentication and after the forwarded address is known.
-/// A client-credentials request that is refused counts as a failure; one that is answered with a token clears the count
-/// (when there is one: most grants find none, and clearing takes the database's write lock).
+/// A client-credentials request that is refused counts as a failure; one that is answered with a token clears the count.
 /// </summary>
 public static class TokenEndpointThrottle
 {
@@ -42,10 +41,10 @@ public static class TokenEndpointThrottle
         }
 
         await next(http);
-        if (http.Response.StatusCode != StatusCodes.Status200OK)
+        if (http.Response.StatusCode == StatusCodes.Status200OK)
+            await throttle.SucceededAsync(account, check, http.RequestAborted);
+        else
             await throttle.FailedAsync(account, http, http.RequestAborted);
-        else if (check.HasFailures)
-            await throttle.ForgetAsync(account, http.RequestAborted);
     });
 
     /// <summary>The client id from the form, or from HTTP Basic authentication (client_secret_basic).</summary>
