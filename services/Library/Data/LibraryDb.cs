@@ -31,6 +31,9 @@ public class LibraryDb(DbContextOptions options) : ServiceDb(options)
             practice.Property(p => p.Record).HasJsonConversion();
             // Events for one practice arrive on several queues at once; a change saved on a stale read fails and is retried.
             practice.Property(p => p.Revision).IsConcurrencyToken();
+            // The indexer compares every practice's revision with its own in id order (PendingPractices): from this index
+            // alone, instead of reading each practice's row, which at a million practices took five times as long.
+            practice.HasIndex(p => new { p.Id, p.Revision });
             practice.Ignore(p => p.IsListed);
         });
         model.Entity<IndexedRevision>(indexed => indexed.HasKey(i => new { i.IndexId, i.PracticeId }));

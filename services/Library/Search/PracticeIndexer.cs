@@ -39,10 +39,11 @@ public sealed class PracticeIndexer(
                     lastRetry = clock.GetUtcNow();
                     await RetryMissingCardsAsync(stoppingToken);
                 }
-                while (await IndexBatchAsync(stoppingToken) == BatchSize)
-                {
-                    // A full batch: there may be more.
-                }
+                // A full batch: there may be more, after its last practice. One changed meanwhile before it is left to
+                // the next sweep, which its signal starts at once.
+                Guid? after = null;
+                while (await IndexBatchAsync(after, stoppingToken) is { Count: BatchSize } batch)
+                    after = batch[^1];
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -82,14 +83,14 @@ public sealed class PracticeIndexer(
             logger.LogInformation("The Registry now knows {Count} more members; re-indexing their practices", found);
     }
 
-    /// <summary>Indexes one batch of pending practices; returns how many it indexed.</summary>
-    async Task<int> IndexBatchAsync(CancellationToken cancellationToken)
+    /// <summary>Indexes one batch of the practices pending after <paramref name="after"/>; returns their ids in order.</summary>
+    async Task<List<Guid>> IndexBatchAsync(Guid? after, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LibraryDb>();
-        var pending = await db.PracticesPendingFor(index.Id).AsNoTracking().OrderBy(p => p.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var pending = await db.PracticesPendingFor(index.Id, after).AsNoTracking().Take(BatchSize).ToListAsync(cancellationToken);
         if (pending.Count == 0)
-            return 0;
+            return [];
 
         var listed = pending.Where(p => p.IsListed).ToList();
         var cards = await scope.ServiceProvider.GetRequiredService<MemberCards>().ForAsync(
@@ -122,6 +123,6 @@ public sealed class PracticeIndexer(
                 db.IndexedRevisions.Add(new IndexedRevision { IndexId = index.Id, PracticeId = practice.Id, Revision = practice.Revision });
         }
         await db.SaveChangesAsync(cancellationToken);
-        return pending.Count;
+        return pendingIds;
     }
 }

@@ -267,6 +267,8 @@ namespace Kommune20.Library.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Id", "Revision");
+
                     b.HasIndex("OriginMemberId", "OriginId")
                         .IsUnique();
 

@@ -259,6 +259,8 @@ namespace Kommune20.Library.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Id", "Revision");
+
                     b.HasIndex("OriginMemberId", "OriginId")
                         .IsUnique();
 
