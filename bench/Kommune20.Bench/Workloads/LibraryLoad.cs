@@ -16,16 +16,25 @@ namespace Kommune20.Bench.Workloads;
 public sealed class LibraryLoad(Uri library, ClientCredentialsToken officeToken, IReadOnlyList<Guid> origins)
 {
     const int Batch = 5000;
-    static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+    // Each status counts every practice twice (listed, pending): at a million that takes the library seconds, and a
+    // tighter poll would keep it counting instead of indexing.
+    static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
-    sealed record IndexStatus(int Listed, int Pending, int Indexed);
+    /// <summary>The library's index status (<c>GET /api/library/office/index</c>).</summary>
+    internal sealed record IndexStatus(int Listed, int Pending, int Indexed)
+    {
+        /// <summary>
+        /// The library's own rule: nothing pending and every listed practice in the index. Not a count expected from
+        /// before the load: the scenarios before change the index meanwhile, and in a full run that count was never
+        /// reached although every practice was indexed.
+        /// </summary>
+        public bool CaughtUp => Pending == 0 && Indexed == Listed;
+    }
 
     /// <summary>Loads practices <paramref name="from"/> to <paramref name="to"/> (exclusive) and returns when the index holds them.</summary>
     public async Task<(TimeSpan Loading, TimeSpan Indexing)> LoadAsync(int from, int to, TimeSpan longest, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = library, Timeout = TimeSpan.FromMinutes(5) };
-        var before = await StatusAsync(http, cancellationToken);
-
         var started = Stopwatch.GetTimestamp();
         for (var first = from; first < to; first += Batch)
         {
@@ -37,11 +46,10 @@ public sealed class LibraryLoad(Uri library, ClientCredentialsToken officeToken,
         }
         var loading = Stopwatch.GetElapsedTime(started);
 
-        var expected = before.Indexed + (to - from);
-        while (await StatusAsync(http, cancellationToken) is var status && (status.Pending > 0 || status.Indexed < expected))
+        while (await StatusAsync(http, cancellationToken) is { CaughtUp: false } status)
         {
             if (Stopwatch.GetElapsedTime(started) > longest)
-                throw new TimeoutException($"The library indexed {status.Indexed} of {expected} practices in {longest.TotalMinutes:0} min ({status.Pending} pending).");
+                throw new TimeoutException($"The library indexed {status.Indexed} of {status.Listed} listed practices in {longest.TotalMinutes:0} min ({status.Pending} pending).");
             await Task.Delay(Poll, cancellationToken);
         }
         return (loading, Stopwatch.GetElapsedTime(started) - loading);
