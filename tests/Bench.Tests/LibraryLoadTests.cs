@@ -1,15 +1,19 @@
+using System.Text.Json;
 using Kommune20.Bench.Workloads;
+using Kommune20.ServiceDefaults;
 
 namespace Kommune20.Bench.Tests;
 
-/// <summary>When a load of generated practices is done: the library's index status, not a count taken before the load.</summary>
+/// <summary>When a load of generated practices is done: the library says so itself, the bench counts nothing.</summary>
 public sealed class LibraryLoadTests
 {
     [Theory]
-    [InlineData(1_118_400, 0, 1_118_400, true)]
-    [InlineData(1_118_400, 1_000, 1_117_400, false)]
-    [InlineData(1_118_400, 0, 1_117_400, false)]
-    [InlineData(1_118_400, 0, 1_136_000, false)]
-    public void The_index_has_caught_up_when_nothing_is_pending_and_it_holds_every_listed_practice(int listed, int pending, int indexed, bool caughtUp) =>
-        Assert.Equal(caughtUp, new LibraryLoad.IndexStatus(listed, pending, indexed).CaughtUp);
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_bench_reads_the_librarys_own_caught_up(bool caughtUp)
+    {
+        var status = JsonSerializer.Deserialize<LibraryLoad.IndexStatus>(
+            $$"""{"listed":1118400,"pending":0,"indexed":1118400,"caughtUp":{{(caughtUp ? "true" : "false")}}}""", Json.Options)!;
+        Assert.Equal(caughtUp, status.CaughtUp);
+    }
 }

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Kommune20.Library.Office;
+using System.Text.Json;
 using Kommune20.Library.Search;
 using Kommune20.ServiceDefaults;
 using Kommune20.Testing;
@@ -42,8 +42,9 @@ public sealed class TwoInstancesTests(LibraryFixture fixture)
         foreach (var library in new[] { first, second })
         {
             using var office = await fixture.AsOfficeAsync(library);
-            var status = (await office.GetFromJsonAsync<IndexStatus>("/api/library/office/index", Json.Options))!;
-            Assert.Equal((0, 7), (status.Pending, status.Indexed));
+            using var answer = await office.GetAsync("/api/library/office/index");
+            var status = await answer.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal((0, 7, true), (status.GetProperty("pending").GetInt32(), status.GetProperty("indexed").GetInt32(), status.GetProperty("caughtUp").GetBoolean()));
         }
     }
 

@@ -20,16 +20,8 @@ public sealed class LibraryLoad(Uri library, ClientCredentialsToken officeToken,
     // tighter poll would keep it counting instead of indexing.
     static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
-    /// <summary>The library's index status (<c>GET /api/library/office/index</c>).</summary>
-    internal sealed record IndexStatus(int Listed, int Pending, int Indexed)
-    {
-        /// <summary>
-        /// The library's own rule: nothing pending and every listed practice in the index. Not a count expected from
-        /// before the load: the scenarios before change the index meanwhile, and in a full run that count was never
-        /// reached although every practice was indexed.
-        /// </summary>
-        public bool CaughtUp => Pending == 0 && Indexed == Listed;
-    }
+    /// <summary>The library's index status (<c>GET /api/library/office/index</c>); <see cref="CaughtUp"/> is the library's own rule.</summary>
+    internal sealed record IndexStatus(int Listed, int Pending, int Indexed, bool CaughtUp);
 
     /// <summary>Loads practices <paramref name="from"/> to <paramref name="to"/> (exclusive) and returns when the index holds them.</summary>
     public async Task<(TimeSpan Loading, TimeSpan Indexing)> LoadAsync(int from, int to, TimeSpan longest, CancellationToken cancellationToken)

@@ -68,5 +68,12 @@ public static class OfficeApi
 /// <summary>How many practices a bulk load received and how many of them were newer than what the library held.</summary>
 public sealed record BulkLoadResult(int Received, int Applied);
 
-/// <summary>The index has caught up when <see cref="Pending"/> is 0; then <see cref="Indexed"/> equals <see cref="Listed"/>.</summary>
-public sealed record IndexStatus(int Listed, int Pending, int Indexed);
+/// <summary>What this instance's index holds of the practices the library lists.</summary>
+public sealed record IndexStatus(int Listed, int Pending, int Indexed)
+{
+    /// <summary>
+    /// Nothing pending and every listed practice indexed. Not "grown by the number posted": a bulk load does not apply
+    /// repeated or older versions, so a count expected from before a load may never come.
+    /// </summary>
+    public bool CaughtUp => Pending == 0 && Indexed == Listed;
+}
