@@ -77,9 +77,11 @@ public sealed class BenchContext
     /// <see cref="BenchSettings.SettleLongest"/>: work a load left behind (the outbox publishing, the library indexing
     /// what it consumed) then no longer weighs on the next measurement. Returns how long it waited.
     /// </summary>
-    public async Task<TimeSpan> SettleAsync(CancellationToken cancellationToken)
+    public Task<TimeSpan> SettleAsync(CancellationToken cancellationToken) => SettleAsync(Settings.SettleLongest, cancellationToken);
+
+    /// <summary>As <see cref="SettleAsync(CancellationToken)"/>, waiting at most <paramref name="longest"/>.</summary>
+    public async Task<TimeSpan> SettleAsync(TimeSpan longest, CancellationToken cancellationToken)
     {
-        var longest = Settings.SettleLongest;
         var started = Stopwatch.GetTimestamp();
         var last = Hub.Processes.ToDictionary(process => process.Id, process => ProcFs.CpuSeconds(process.Id) ?? 0);
         while (Stopwatch.GetElapsedTime(started) < longest)

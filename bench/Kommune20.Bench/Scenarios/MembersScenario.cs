@@ -27,8 +27,9 @@ public sealed class MembersScenario : IScenario
         var hub = context.Hub;
         var settings = context.Settings;
         var registering = await RegisterUnlessHeldAsync(context, cancellationToken);
-        // The fleet before it leaves the hub consuming its events; the member list is measured on a settled hub.
-        var settled = await context.SettleAsync(cancellationToken);
+        // The fleet before it leaves Federation's outbox publishing its events for minutes; the member list is measured
+        // once the hub has drained them.
+        var settled = await context.SettleAsync(settings.DrainLongest, cancellationToken);
         var members = await CountAsync(hub.Gateway, "/api/registry/members?pageSize=1", cancellationToken);
         (string Name, string Path)[] reads =
         [
@@ -48,7 +49,7 @@ public sealed class MembersScenario : IScenario
             Profile = profile,
             Notes =
             [
-                $"The Registry held {members:N0} members: the demo's and the fleet's {settings.FleetCities:N0} simulated municipalities ({registering}), with the members other scenarios registered before. The hub settled for {settled.TotalSeconds:0} s before the measurement (at most {settings.SettleLongest.TotalMinutes:0} min, until every process used under a tenth of a core).",
+                $"The Registry held {members:N0} members: the demo's and the fleet's {settings.FleetCities:N0} simulated municipalities ({registering}), with the members other scenarios registered before. The hub settled for {settled.TotalSeconds:0} s before the measurement (at most {settings.DrainLongest.TotalMinutes:0} min, until every process used under a tenth of a core: after the fleet, Federation's outbox publishes its events for minutes).",
                 $"Member list: `GET {reads[0].Path}`, the first page in the directory's order (name), with the total. Network graph: `GET {reads[1].Path}`, everyone who belongs to the association through its networks, transitively (the Registry loads the membership graph and walks it). The simulated municipalities belong to no network, so the graph holds the demo's memberships and those other scenarios added (the network relay's).",
                 $"Through the gateway, anonymous, one request at a time over one connection (load from {context.Http.Name}); baseline `GET {PortalPagesScenario.StaticPath}`, a static file, through the same gateway. Reads and stylesheet in turns, {settings.Pairs} pair(s); each goal is the median p99 of its pairs, inconclusive where the pairs spread wider than it lies from the goal, and any failed request misses it.",
             ],
