@@ -2,7 +2,6 @@ using System.Text.Json;
 using Kommune20.ServiceDefaults;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 
 namespace Kommune20.Library.Search;
@@ -23,6 +22,7 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
     static readonly Sort Newest = new(new SortField(PracticeFields.Changed, SortFieldType.INT64, true), ById);
     static readonly Sort Relevance = new(SortField.FIELD_SCORE, ById);
     static readonly string[] SimilarityFields = [PracticeFields.Title, PracticeFields.Summary, PracticeFields.Goal, PracticeFields.Description];
+    const int SimilarWords = 25;
 
     /// <summary>
     /// The public practices, as a set of documents per segment kept for as long as the segment is searched. Segments never
@@ -66,7 +66,7 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
         return new PracticeSearchResult(items, request.Page, request.PageSize, hits.TotalHits, FacetValues(facets));
     });
 
-    /// <summary>Practices like this one by their words (Lucene's MoreLikeThis); null when the practice is not in the index or not visible.</summary>
+    /// <summary>Practices like this one by their words (<see cref="LikenessQuery"/>); null when the practice is not in the index or not visible.</summary>
     public IReadOnlyList<PracticeCard>? Similar(Guid id, bool signedIn, int count) => index.Read(searcher =>
     {
         var own = new TermQuery(new Term(PracticeFields.Id, id.ToString()));
@@ -75,15 +75,7 @@ public sealed class PracticeSearch(PracticeIndex index, TimeProvider clock)
         if (found.TotalHits == 0)
             return null;
 
-        var like = new MoreLikeThis(searcher.IndexReader)
-        {
-            Analyzer = index.Analyzer,
-            FieldNames = SimilarityFields,
-            MinTermFreq = 1,
-            MinDocFreq = 1,
-            MaxDocFreq = CommonIn(searcher.IndexReader),
-            MaxQueryTerms = 25,
-        }.Like(found.ScoreDocs[0].Doc);
+        var like = LikenessQuery.For(searcher, found.ScoreDocs[0].Doc, index.Analyzer, SimilarityFields, CommonIn(searcher.IndexReader), SimilarWords);
         var query = new BooleanQuery { { like, Occur.MUST }, { own, Occur.MUST_NOT } };
         return (IReadOnlyList<PracticeCard>)searcher.Search(query, visibility, count).ScoreDocs.Select(hit => Card(searcher.Doc(hit.Doc))).ToList();
     });
